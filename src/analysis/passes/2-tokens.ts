@@ -77,3 +77,27 @@ export function tokenise(text: string, nlp: Nlp): TokenisedText {
   }
   return { text, paragraphs, sentences, tokens };
 }
+
+/** Index of the first token that starts at or after `offset` (tokens.length when none). */
+export function firstTokenFrom(tokens: Token[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Token range [first, last) of the tokens lying inside a character span. */
+export function tokensWithin(tokens: Token[], span: { start: number; end: number }): { first: number; last: number } {
+  const first = firstTokenFrom(tokens, span.start);
+  let last = firstTokenFrom(tokens, span.end);
+  while (last > first && tokens[last - 1].end > span.end) last--;
+  return { first, last };
+}
+
+/** The sentence holding token i. */
+export function sentenceOf(t: TokenisedText, i: number): Sentence {
+  return t.sentences[t.tokens[i].sentence];
+}
