@@ -1,0 +1,77 @@
+// What the integration and end-to-end tests share: a configuration pointing at the suite's
+// private Redis under a key prefix of the test file's own, and small HTTP helpers.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/entrypoints/logger';
+
+export function testRedisUrl(): string {
+  const url = process.env.STANCE_TEST_REDIS_URL;
+  if (!url) throw new Error('STANCE_TEST_REDIS_URL is not set: run the tests with `npm test` (jest global setup starts Redis)');
+  return url;
+}
+
+/** A configuration of its own (key prefix, queue) on the suite's Redis; env-style overrides. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const id = randomBytes(4).toString('hex');
+  return loadConfig({
+    REDIS_URL: testRedisUrl(),
+    KEY_PREFIX: `test-${id}`,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    HEARTBEAT_SECONDS: '1',
+    JOB_BACKOFF_MS: '20',
+    ...overrides,
+  });
+}
+
+export const silentLogger = createLogger({ logLevel: 'silent' });
+
+/** The example article our user gave, read at run time (never copied into the project). */
+export function exampleArticleText(): string {
+  return fs.readFileSync(path.resolve(__dirname, '../../../shared/examples/assad-visits-iran.txt'), 'utf8');
+}
+
+export interface HttpReply {
+  status: number;
+  headers: Headers;
+  /** The JSON body, parsed; undefined when the body is not JSON. */
+  body: any;
+  text: string;
+}
+
+export async function http(
+  base: string,
+  method: string,
+  url: string,
+  options: { json?: unknown; body?: string; headers?: Record<string, string> } = {},
+): Promise<HttpReply> {
+  const headers = { ...(options.json !== undefined && { 'content-type': 'application/json' }), ...options.headers };
+  const response = await fetch(base + url, {
+    method,
+    headers,
+    body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
+  });
+  const text = await response.text();
+  let body: unknown = undefined;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, headers: response.headers, body, text };
+}
+
+/** Polls until `check` returns a value (not undefined) or the time runs out. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
