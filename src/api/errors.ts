@@ -1,0 +1,66 @@
+// Every error leaves the API as `{ error: { code, message, details? } }` with a 4xx or 5xx
+// status; never a stack trace. Unexpected errors are logged and answered with a plain 500.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** body-parser's error types, as the API names them to clients. */
+const BODY_ERRORS: Record<string, { status: number; code: string; message: (e: BodyParserError) => string }> = {
+  'entity.too.large': { status: 413, code: 'payload_too_large', message: (e) => `The body is larger than the limit of ${e.limit} bytes` },
+  'entity.parse.failed': { status: 400, code: 'malformed_json', message: (e) => `The body is not valid JSON: ${e.message}` },
+  'charset.unsupported': { status: 415, code: 'unsupported_media_type', message: (e) => `Unsupported charset "${e.charset}": send UTF-8` },
+  'encoding.unsupported': { status: 415, code: 'unsupported_media_type', message: (e) => `Unsupported content encoding "${e.encoding}"` },
+  'request.aborted': { status: 400, code: 'request_aborted', message: () => 'The request was aborted before its body arrived' },
+  'request.size.invalid': { status: 400, code: 'bad_request', message: () => 'The body is shorter or longer than its Content-Length' },
+};
+
+interface BodyParserError extends Error {
+  type: string;
+  limit?: number;
+  charset?: string;
+  encoding?: string;
+}
+
+/** Errors of the Redis client that mean "Redis cannot be reached right now". */
+function isRedisUnavailable(error: Error): boolean {
+  return (
+    error.name === 'MaxRetriesPerRequestError' ||
+    /ECONNREFUSED|Connection is closed|Stream isn't writeable|enableOfflineQueue/.test(error.message)
+  );
+}
+
+export const notFoundRoute: RequestHandler = (req) => {
+  throw new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}`);
+};
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: Error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const known = toHttpError(error);
+    if (known.status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    res.status(known.status).json({
+      error: { code: known.code, message: known.message, ...(known.details !== undefined && { details: known.details }) },
+    });
+  };
+}
+
+function toHttpError(error: Error): HttpError {
+  if (error instanceof HttpError) return error;
+  const bodyError = BODY_ERRORS[(error as BodyParserError).type];
+  if (bodyError) return new HttpError(bodyError.status, bodyError.code, bodyError.message(error as BodyParserError));
+  if (isRedisUnavailable(error)) {
+    return new HttpError(503, 'unavailable', 'The data store is unreachable; try again shortly');
+  }
+  return new HttpError(500, 'internal', 'Internal error');
+}

@@ -1,0 +1,53 @@
+// POST /articles, POST /articles/batch, GET /articles/:id
+import { Router, type RequestHandler } from 'express';
+import type { ArticleStore } from '../../store/article-store';
+import type { AnalysisQueue } from '../../queue/queue';
+import { submitArticles, type Submission } from '../../queue/submit-articles';
+import { HttpError } from '../errors';
+import { articleIdParam, submittedArticleSchema, batchSchema, parse } from '../schemas';
+
+export function articlesRouter(deps: { store: ArticleStore; queue: AnalysisQueue; batchMaxArticles: number }): Router {
+  const router = Router();
+  const batch = batchSchema(deps.batchMaxArticles);
+
+  router.post('/articles', requireJson, async (req, res) => {
+    const article = parse(submittedArticleSchema, req.body, 'body');
+    const [submission] = await submitArticles([article], deps);
+    // 202: queued by this request; 200: already known, nothing new accepted.
+    res.status(submission.duplicate ? 200 : 202).json(withLinks(submission));
+  });
+
+  router.post('/articles/batch', requireJson, async (req, res) => {
+    const { articles } = parse(batch, req.body, 'body');
+    const submissions = await submitArticles(articles, deps);
+    const duplicates = submissions.filter((s) => s.duplicate).length;
+    res.status(202).json({
+      accepted: submissions.length - duplicates,
+      duplicates,
+      articles: submissions.map(withLinks),
+    });
+  });
+
+  router.get('/articles/:id', async (req, res) => {
+    const id = parse(articleIdParam, req.params.id, 'id');
+    const article = await deps.store.get(id);
+    if (!article) throw new HttpError(404, 'not_found', `No article with id ${id}`);
+    res.json({ ...article, analysis: article.analysis ?? null, links: { job: `/jobs/${article.jobId}` } });
+  });
+
+  return router;
+}
+
+const requireJson: RequestHandler = (req, _res, next) => {
+  if (!req.is('application/json')) {
+    throw new HttpError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
+  }
+  next();
+};
+
+function withLinks(submission: Submission) {
+  return {
+    ...submission,
+    links: { job: `/jobs/${submission.jobId}`, article: `/articles/${submission.articleId}` },
+  };
+}

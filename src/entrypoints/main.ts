@@ -1,0 +1,32 @@
+// `npm start`: the API and one worker in one process, with a private Redis when none answers.
+import { loadConfig } from '../config';
+import { loadModels } from '../models';
+import { createLogger } from './logger';
+import { ensureRedis } from './private-redis';
+import { onShutdownSignals, type Closer } from './shutdown';
+import { runEntrypoint } from './run';
+import { startApi } from './start-api';
+import { startWorker } from './start-worker';
+
+runEntrypoint(async () => {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const redis = await ensureRedis(config.redisUrl, {
+    dataDir: config.dataDir,
+    allowPrivate: config.privateRedis === 'auto',
+    log: (message, fields) => logger.info(fields ?? {}, message),
+  });
+  const withRedis = { ...config, redisUrl: redis.url };
+  const startedAt = Date.now();
+  const models = loadModels(config.models);
+  logger.info({ ms: Date.now() - startedAt }, 'models loaded');
+  const worker = await startWorker(withRedis, models, logger);
+  const api = await startApi(withRedis, logger);
+  const closers: Closer[] = [
+    { name: 'api', close: api.close },
+    { name: 'worker', close: worker.close },
+  ];
+  if (redis.started) closers.push({ name: 'private redis-server', close: redis.started.stop });
+  onShutdownSignals(closers, { logger, timeoutMs: config.shutdownTimeoutMs });
+  logger.info(`Ready: open ${api.url}/ in a browser, or POST articles to ${api.url}/articles`);
+});
