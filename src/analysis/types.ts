@@ -131,6 +131,10 @@ export interface Mention extends Span {
   name: string | null;
   /** Grammatical number, for pronoun agreement. */
   plural: boolean;
+  /** The individual named, when it matters beyond actorId: two mentions with the same referent name the
+   *  same person or body even if actorId is a role code they share with others ("entry:DONALD_TRUMP",
+   *  "name:qasem-soleimani", "SYRGOV"). */
+  referent?: string;
 }
 
 export interface Actor {

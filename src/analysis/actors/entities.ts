@@ -1,0 +1,88 @@
+// The spans a caller names as actor mentions (`entities`): each becomes a mention, resolved as
+// the text allows, and two spans naming different individuals never share an actor id.
+import type { Span, Token } from '../types';
+import { lexUnits } from './lexical';
+import { type Phrase, parsePhrases } from './phrases';
+import { type ArticleResolver, type MentionRecord, textOf } from './resolve';
+import { type Referent, personLevelId } from './referents';
+
+/** One record per span, in the order given. */
+export function resolveEntitySpans(resolver: ArticleResolver, spans: Span[]): MentionRecord[] {
+  const tokens = resolver.ctx.tokens;
+  return spans.map((span) => {
+    const { first, last } = tokenRange(tokens, span);
+    const sentence = tokens[first]?.sentence ?? tokens[tokens.length - 1]?.sentence ?? 0;
+    const referent = spanReferent(resolver, first, last, sentence) ?? fallbackReferent(resolver, span);
+    return { first, last, kind: 'entity', referent, plural: referent.plural, sentence, subjectLike: false };
+  });
+}
+
+/** The tokens a span touches (a span may cut a token: "Trump’" of "Trump’s"). */
+function tokenRange(tokens: Token[], span: Span): { first: number; last: number } {
+  let first = 0;
+  while (first < tokens.length && tokens[first].end <= span.start) first++;
+  let last = first;
+  while (last < tokens.length && tokens[last].start < span.end) last++;
+  return { first, last };
+}
+
+function spanReferent(resolver: ArticleResolver, first: number, last: number, sentence: number): Referent | null {
+  if (first >= last) return null;
+  // The article's own mention of exactly these words keeps its resolution.
+  const same = resolver.records.find((r) => r.first === first && r.last === last);
+  if (same?.referent) return same.referent;
+  const inside = resolver.records.filter((r) => r.first >= first && r.last <= last && r.referent);
+  if (inside.length === 1 && inside[0].kind === 'pronoun') return inside[0].referent;
+  const phrases = parsePhrases(resolver.ctx, lexUnits(resolver.ctx, first, last));
+  const phrase = widest(phrases);
+  if (!phrase) return null;
+  if (phrase.kind === 'pronoun') return resolver.records.find((r) => r.first === phrase.first)?.referent ?? null;
+  const [record] = resolver.resolvePhrase(phrase, sentence);
+  return record?.referent ?? null;
+}
+
+/** The phrase covering most of the span (the head of "Gondor's main opposition group"). */
+function widest(phrases: Phrase[]): Phrase | null {
+  let best: Phrase | null = null;
+  for (const p of phrases) if (!best || p.last - p.first >= best.last - best.first) best = p;
+  return best;
+}
+
+/** A span nothing resolves: an actor of its own, named by its text. */
+function fallbackReferent(resolver: ArticleResolver, span: Span): Referent {
+  const tokens = resolver.ctx.tokens;
+  const { first, last } = tokenRange(tokens, span);
+  const text = first < last ? textOf(tokens, first, last) : `entity ${span.start}`;
+  return resolver.registry.unknown(text, 'unknown');
+}
+
+/**
+ * Spans that name different individuals but resolve to one actor id (Trump and Pence are both
+ * USAGOV in 2019) are told apart: people take their own id (name:donald-trump) everywhere in the
+ * article; among other referents sharing an id, all but the first take an id of their own name.
+ * The stance between two given spans is then a stance between two actors.
+ */
+export function separateEntityActors(records: MentionRecord[]): void {
+  const byId = new Map<string, Referent[]>();
+  for (const r of records) {
+    const ref = r.referent;
+    if (!ref?.actorId) continue;
+    const list = byId.get(ref.actorId) ?? [];
+    if (!list.includes(ref)) list.push(ref);
+    byId.set(ref.actorId, list);
+  }
+  const taken = new Set(byId.keys());
+  const rename = (ref: Referent) => {
+    let id = personLevelId(ref.name);
+    for (let n = 2; taken.has(id); n++) id = `${personLevelId(ref.name)}-${n}`;
+    taken.add(id);
+    ref.actorId = id;
+  };
+  for (const refs of byId.values()) {
+    if (refs.length < 2) continue;
+    const people = refs.filter((r) => r.person);
+    for (const p of people) rename(p);
+    const others = refs.filter((r) => !r.person);
+    for (const o of others.slice(1)) rename(o);
+  }
+}

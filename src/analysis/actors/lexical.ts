@@ -1,0 +1,311 @@
+// The words of a sentence as units the phrase grammar reads: dictionary names (longest match in
+// the name trie), role words ("foreign minister"), titles ("Mr.", "Sen."), capitalised words
+// that no dictionary knows (joined into runs: candidate names), possessives, pronouns.
+import type { Token } from '../types';
+import { type ActorIndex, type NameHit, type RoleHit, NAME_PARTICLES, roleAt, tokenKey } from '../../models/actors';
+import type { TokenTrie, TrieNode } from '../../models/token-trie';
+import { ARMED_WORDS, HONORIFICS, type Honorific, LOCATIVE_PREPOSITIONS, MEDIA_WORDS, NAME_JOINERS, NAME_SUFFIXES, NOT_NAMES, ORG_HEADS, ORG_WORDS, PRONOUNS, ROLE_MODIFIERS } from './words';
+
+export type UnitKind = 'name' | 'run' | 'role' | 'honorific' | 'place' | 'poss' | 'pronoun' | 'other';
+
+export interface Unit {
+  kind: UnitKind;
+  /** Token range [first, last). */
+  first: number;
+  last: number;
+  /** 'name': the dictionary entry it names and how. */
+  hit?: NameHit;
+  /** 'role': the role word. */
+  role?: RoleHit;
+  /** 'honorific': the title. */
+  honorific?: Honorific;
+  /** 'run': dictionary names inside the run ("Khamenei" in "Ali Khamenei"). */
+  parts?: Unit[];
+}
+
+/** What the lexer knows of the whole article. */
+export interface LexContext {
+  tokens: Token[];
+  index: ActorIndex;
+  date: string;
+  /** Words the article writes in lower case somewhere: a capitalised one at a sentence start is a common word. */
+  lowerWords: Set<string>;
+  /** Per token: the first word of its sentence or clause (after an opening quote, a colon, a dash). */
+  clauseInitial: boolean[];
+  /** Per token: inside a headline (Title Case line) or a dateline: only dictionary names count there. */
+  noUnknownNames: boolean[];
+  /** Per token: a dateline ("WASHINGTON —"): a place. */
+  dateline: boolean[];
+  /** Capitalised words the article's running text uses as names: a headline may use them too. */
+  bodyNameWords: Set<string>;
+}
+
+const isHyphen = (t: Token | undefined) => !!t && (t.value === '-' || t.value === '‐' || t.value === '‑');
+/** A hyphen written between two words ("al-Assad", "US-backed"). */
+export function isJoiningHyphen(tokens: Token[], k: number): boolean {
+  return isHyphen(tokens[k]) && !!tokens[k - 1] && !!tokens[k + 1] && tokens[k - 1].end === tokens[k].start && tokens[k].end === tokens[k + 1].start;
+}
+const hasLetter = (s: string) => /\p{L}/u.test(s);
+const startsUpper = (s: string) => /^\p{Lu}/u.test(s);
+const isAllCaps = (s: string) => hasLetter(s) && s === s.toUpperCase();
+
+/** The longest phrase of `trie` starting at token `i` (hyphens inside the phrase are skipped). */
+function longestMatch<T>(trie: TokenTrie<T>, tokens: Token[], i: number, end: number): { last: number; values: T[] } | null {
+  let node: TrieNode<T> | undefined = trie.root;
+  let best: { last: number; values: T[] } | null = null;
+  for (let k = i; k < end; k++) {
+    if (k > i && isJoiningHyphen(tokens, k)) continue;
+    node = trie.next(node, tokenKey(tokens[k].value));
+    if (!node) break;
+    if (node.values?.length) best = { last: k + 1, values: node.values };
+  }
+  return best;
+}
+
+/** Builds the article-level context of the lexer. */
+export function lexContext(tokens: Token[], paragraphs: { first: number; last: number }[], sentences: { first: number; last: number }[], index: ActorIndex, date: string): LexContext {
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (hasLetter(t.value) && t.value === t.value.toLowerCase()) lowerWords.add(t.lower);
+  const clauseInitial = new Array<boolean>(tokens.length).fill(false);
+  for (const s of sentences) {
+    for (let k = s.first; k < s.last; k++) {
+      const prev = tokens[k - 1];
+      const opens = k === s.first || (prev && /^[“"‘'(\[:—–-]$/.test(prev.value) && !isJoiningHyphen(tokens, k - 1));
+      if (opens) clauseInitial[k] = true;
+    }
+  }
+  const noUnknownNames = new Array<boolean>(tokens.length).fill(false);
+  const dateline = new Array<boolean>(tokens.length).fill(false);
+  for (const p of paragraphs) {
+    const firstToken = sentences[p.first]?.first ?? 0;
+    const lastToken = sentences[p.last - 1]?.last ?? 0;
+    if (isHeadline(tokens, firstToken, lastToken, clauseInitial)) for (let k = firstToken; k < lastToken; k++) noUnknownNames[k] = true;
+    // Dateline: "WASHINGTON — ..." or "BEIRUT (Reuters) -"
+    let k = firstToken;
+    while (k < lastToken && isAllCaps(tokens[k].value) && tokens[k].value.length > 1) k++;
+    if (k > firstToken && k < lastToken && /^[—–(-]$/.test(tokens[k].value)) for (let d = firstToken; d < k; d++) noUnknownNames[d] = dateline[d] = true;
+  }
+  const bodyNameWords = new Set<string>();
+  for (const t of tokens) if (!noUnknownNames[t.i] && !clauseInitial[t.i] && t.pos === 'PROPN' && startsUpper(t.value)) bodyNameWords.add(tokenKey(t.value));
+  return { tokens, index, date, lowerWords, clauseInitial, noUnknownNames, dateline, bodyNameWords };
+}
+
+/** A Title Case line ("Syria's Assad Visits Iran: Deepens Alliance"): no final stop, most long words capitalised. */
+function isHeadline(tokens: Token[], first: number, last: number, clauseInitial: boolean[]): boolean {
+  if (last - first > 40) return false;
+  let end = last - 1;
+  while (end > first && /^[”"’')\]]$/.test(tokens[end].value)) end--;
+  if (/^[.!?]$/.test(tokens[end].value)) return false;
+  let words = 0;
+  let capitalised = 0;
+  for (let k = first; k < last; k++) {
+    const v = tokens[k].value;
+    if (clauseInitial[k] || v.length < 4 || !/^\p{L}+$/u.test(v)) continue;
+    words++;
+    if (startsUpper(v)) capitalised++;
+  }
+  return words >= 1 && capitalised / words >= 0.6;
+}
+
+/** The units of tokens [first, last). */
+export function lexUnits(ctx: LexContext, first: number, last: number): Unit[] {
+  const { tokens } = ctx;
+  const units: Unit[] = [];
+  for (let i = first; i < last; ) {
+    const unit = nextUnit(ctx, i, last);
+    units.push(unit);
+    i = unit.last;
+  }
+  return joinRuns(ctx, units);
+}
+
+function nextUnit(ctx: LexContext, i: number, end: number): Unit {
+  const { tokens } = ctx;
+  const t = tokens[i];
+  // "(R-Fla.)", "I-Vt.": a party and a state after a politician's name
+  if (/^[RDI]$/.test(t.value) && isJoiningHyphen(tokens, i + 1) && i + 2 < end) return { kind: 'other', first: i, last: i + 3 };
+  const pronoun = PRONOUNS.get(t.lower);
+  // "US" is a country, "us" a pronoun.
+  if (pronoun && !(t.lower === 'us' && t.value !== 'us' && t.value !== 'Us')) return { kind: 'pronoun', first: i, last: i + 1 };
+  if ((t.lower === "'s" || t.lower === "'") && t.pos === 'PART') return { kind: 'poss', first: i, last: i + 1 };
+
+  const name = matchName(ctx, i, end);
+  const role = longestMatch(ctx.index.roles, tokens, i, end);
+  const honorific = matchHonorific(tokens, i, end);
+  const nameLen = name ? name.last - i : 0;
+  const roleLen = role ? role.last - i : 0;
+  if (name && nameLen >= roleLen) return nameUnit(ctx, i, name.last, name.hit);
+  if (honorific && honorific.last - i >= roleLen) return { kind: 'honorific', first: i, last: honorific.last, honorific: honorific.info };
+  if (role) return { kind: 'role', first: i, last: role.last, role: pickRole(role.values) };
+  if (isUnknownNameWord(ctx, i)) return { kind: 'run', first: i, last: i + 1, parts: [] };
+  return { kind: 'other', first: i, last: i + 1 };
+}
+
+/** A dictionary name at `i`, capitalised as names are, with the best of its entries. */
+function matchName(ctx: LexContext, i: number, end: number): { last: number; hit: NameHit } | null {
+  const { tokens, index } = ctx;
+  const m = longestMatch(index.names, tokens, i, end);
+  if (!m) return null;
+  for (let k = i; k < m.last; k++) {
+    const v = tokens[k].value;
+    if (!hasLetter(v) || NAME_PARTICLES.has(tokenKey(v))) continue;
+    if (!startsUpper(v)) return null;
+  }
+  const hit = bestHit(ctx, m.values);
+  if (m.last - i === 1) {
+    const v = tokens[i].value;
+    const entry = index.entries[hit.entry];
+    const countryForm = entry.type === 'country';
+    // Short acronyms must be written in capitals: "US", "UN", "SANA" (not "us", "Sana").
+    if (v.replace(/\./g, '').length <= (countryForm || index.isPerson[hit.entry] ? 3 : 4) && !isAllCaps(v)) return null;
+    // A common word opening a sentence is not a name ("Target", "Falcon").
+    if (!countryForm && ctx.clauseInitial[i] && tokens[i].pos !== 'PROPN') return null;
+  }
+  return { last: m.last, hit };
+}
+
+/** Names beat places; among entries, the one active at the article's date, then dictionary order. */
+function bestHit(ctx: LexContext, hits: NameHit[]): NameHit {
+  let best = hits[0];
+  let bestScore = -1;
+  for (const hit of hits) {
+    const entry = ctx.index.entries[hit.entry];
+    let score = hit.form === 'place' ? 0 : 10;
+    if (entry.type === 'country') score += 3;
+    if (entry.roles?.length && roleAt(entry, ctx.date)) score += 5;
+    if (!entry.roles?.length && entry.type !== 'person') score += 4;
+    if (score > bestScore) {
+      best = hit;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function nameUnit(ctx: LexContext, first: number, last: number, hit: NameHit): Unit {
+  const { tokens } = ctx;
+  if (hit.form === 'place' || ctx.dateline[first]) return { kind: 'place', first, last };
+  if (hit.form === 'capital') {
+    // "talks in Tehran": a place; "the Astana process": an adjective. "Tehran said": the government.
+    const before = tokens[first - 1];
+    const after = tokens[last];
+    if (before && LOCATIVE_PREPOSITIONS.has(before.lower)) return { kind: 'place', first, last };
+    if (after && after.pos === 'NOUN' && after.value === after.lower && !ctx.index.roles.get([tokenKey(after.value)]).length) return { kind: 'other', first, last };
+  }
+  return { kind: 'name', first, last, hit };
+}
+
+function pickRole(values: RoleHit[]): RoleHit {
+  return values[values.length - 1];
+}
+
+function matchHonorific(tokens: Token[], i: number, end: number): { last: number; info: Honorific } | null {
+  const t = tokens[i];
+  if (!startsUpper(t.value)) return null;
+  const key = tokenKey(t.value);
+  const next = tokens[i + 1];
+  if (key === 'grand' && next && i + 1 < end && tokenKey(next.value) === 'ayatollah') return { last: i + 2, info: HONORIFICS.get('grand ayatollah')! };
+  const info = HONORIFICS.get(key);
+  if (!info) return null;
+  // "Gen." and "Sen." are titles only before a name.
+  if (info.role && !t.value.endsWith('.') && !(next && startsUpper(next.value))) return null;
+  return { last: i + 1, info };
+}
+
+/** A capitalised word that may be part of an unknown name. */
+function isUnknownNameWord(ctx: LexContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  const v = t.value;
+  if (ctx.dateline[i] || !startsUpper(v) || !hasLetter(v)) return false;
+  if (ctx.noUnknownNames[i] && !ctx.bodyNameWords.has(tokenKey(v))) return false;
+  if (NOT_NAMES.has(t.lower.replace(/\.$/, '')) || ROLE_MODIFIERS.has(t.lower)) return false;
+  if (/^(DET|PRON|ADP|CCONJ|SCONJ|AUX|PART|INTJ|NUM|PUNCT|SYM)$/.test(t.pos)) return false;
+  if (ctx.clauseInitial[i]) return t.pos === 'PROPN' && !ctx.lowerWords.has(t.lower);
+  return true;
+}
+
+const isCapitalised = (tokens: Token[], unit: Unit) => {
+  for (let k = unit.first; k < unit.last; k++) if (!startsUpper(tokens[k].value)) return false;
+  return true;
+};
+
+/** Do the capitalised words from unit `u` on end with an organisation's word ("... Coalition", "... Agency")? */
+function endsWithOrgWord(ctx: LexContext, units: Unit[], u: number): boolean {
+  let v = u;
+  while (units[v + 1] && (units[v + 1].kind === 'run' || units[v + 1].kind === 'name') && units[v + 1].first === units[v].last) v++;
+  const key = tokenKey(ctx.tokens[units[v].last - 1].value);
+  return ORG_WORDS.has(key) || MEDIA_WORDS.has(key) || ARMED_WORDS.has(key);
+}
+
+/** A run of one word must be a proper noun ("Taught" in a Title Case phrase is not a name). */
+function isSingleNameWord(ctx: LexContext, i: number): boolean {
+  return ctx.tokens[i].pos === 'PROPN' || ctx.tokens[i].pos === 'X';
+}
+
+// ---------- runs ----------
+
+/** Units that may join a run of capitalised words. */
+function joinable(ctx: LexContext, u: Unit): boolean {
+  if (u.kind === 'run') return true;
+  if (u.kind !== 'name' || !u.hit) return false;
+  return !ctx.noUnknownNames[u.first] || ctx.bodyNameWords.has(tokenKey(ctx.tokens[u.first].value));
+}
+
+/**
+ * Joins capitalised words (and dictionary names next to them) into runs: "Qasem Soleimani",
+ * "Washington Post", "Donald Trump Jr.", "Bank of America". Lower-case particles ("al", "bin")
+ * and hyphens join two capitalised words; a dictionary name alone stays a name.
+ */
+function joinRuns(ctx: LexContext, units: Unit[]): Unit[] {
+  const { tokens } = ctx;
+  const out: Unit[] = [];
+  for (let u = 0; u < units.length; u++) {
+    if (!joinable(ctx, units[u])) {
+      out.push(units[u]);
+      continue;
+    }
+    const members: Unit[] = [units[u]];
+    let v = u + 1;
+    for (; v < units.length; v++) {
+      const unit = units[v];
+      if (joinable(ctx, unit) && unit.first === members[members.length - 1].last) {
+        members.push(unit);
+        continue;
+      }
+      // A joiner between two capitalised words: "al", "bin", a hyphen, "of" after an organisation word.
+      const next = units[v + 1];
+      if (unit.kind === 'other' && next && joinable(ctx, next) && unit.last === next.first) {
+        const t = tokens[unit.first];
+        const prevKey = tokenKey(tokens[members[members.length - 1].last - 1].value);
+        const joiner = NAME_JOINERS.has(t.lower) || isJoiningHyphen(tokens, unit.first) || (t.lower === 'of' && ORG_HEADS.has(prevKey));
+        if (joiner) {
+          members.push(unit);
+          continue;
+        }
+      }
+      // A capitalised role word inside an organisation's name: "Republican Jewish Coalition"
+      if (unit.kind === 'role' && next && next.kind === 'run' && unit.last === next.first && isCapitalised(tokens, unit) && endsWithOrgWord(ctx, units, v + 1)) {
+        members.push(unit);
+        continue;
+      }
+      // "Jr.", "III"
+      if (unit.kind === 'other' && NAME_SUFFIXES.has(tokenKey(tokens[unit.first].value)) && startsUpper(tokens[unit.first].value)) {
+        members.push(unit);
+        continue;
+      }
+      break;
+    }
+    u = v - 1;
+    const hasUnknown = members.some((m) => m.kind === 'run');
+    if (!hasUnknown) {
+      out.push(...members.filter((m) => m.kind !== 'other'));
+      continue;
+    }
+    if (members.length === 1 && !isSingleNameWord(ctx, members[0].first)) {
+      out.push({ kind: 'other', first: members[0].first, last: members[0].last });
+      continue;
+    }
+    out.push({ kind: 'run', first: members[0].first, last: members[members.length - 1].last, parts: members.filter((m) => m.kind === 'name') });
+  }
+  return out;
+}

@@ -1,0 +1,221 @@
+// The noun phrases that name actors, read from a sentence's units:
+//
+//   [det] [modifiers] [qualifiers] [roles] [titles] [name]
+//   the   senior      Syrian       regime leader
+//                     US           Vice President          Mike Pence
+//                     Iran 's      Supreme leader  Ayatollah Khamenei
+//         the         Assad        regime
+//                     US-backed    rebels            (US is a relation, the rebels the actor)
+//   the two nations                                  (a group of actors named before)
+//
+// A qualifier is a dictionary name or an unknown capitalised run, possessive or not; the phrase
+// without roles, titles or name is its qualifier alone ("Iran", "Iranian support").
+import type { Token } from '../types';
+import { type LexContext, type Unit, isJoiningHyphen } from './lexical';
+import { COUNTRY_NOUNS, DETERMINERS, GROUP_NOUNS, NUMBER_WORDS, PRONOUNS, RELATION_PARTICIPLES, ROLE_MODIFIERS } from './words';
+
+export interface Qualifier {
+  unit: Unit;
+  possessive: boolean;
+}
+
+export type Phrase =
+  | {
+      kind: 'actor';
+      first: number;
+      last: number;
+      det?: string;
+      quals: Qualifier[];
+      roles: Unit[];
+      honorifics: Unit[];
+      head?: Unit;
+      /** "the government of Gondor": the qualifier after the role. */
+      ofQual?: Unit;
+      /** The backer in "US-backed rebels": a mention, but no context for "the rebels". */
+      relation?: boolean;
+    }
+  | { kind: 'pronoun'; first: number; last: number; token: Token }
+  | { kind: 'possessive-pronoun'; first: number; last: number; token: Token; roles: Unit[]; countryNoun: boolean }
+  | { kind: 'group'; first: number; last: number };
+
+export type ActorPhrase = Extract<Phrase, { kind: 'actor' }>;
+
+/** The phrases of one sentence (or of a caller's span), in text order. */
+export function parsePhrases(ctx: LexContext, units: Unit[]): Phrase[] {
+  const phrases: Phrase[] = [];
+  for (let u = 0; u < units.length; ) {
+    const found = parseAt(ctx, units, u);
+    if (!found) {
+      u++;
+      continue;
+    }
+    phrases.push(...found.phrases);
+    u = found.next;
+  }
+  return phrases;
+}
+
+const tokenOf = (ctx: LexContext, unit: Unit | undefined) => (unit ? ctx.tokens[unit.first] : undefined);
+const isOther = (unit: Unit | undefined, words: Set<string> | ReadonlySet<string>, ctx: LexContext) =>
+  !!unit && unit.kind === 'other' && words.has(ctx.tokens[unit.first].lower);
+
+function parseAt(ctx: LexContext, units: Unit[], start: number): { phrases: Phrase[]; next: number } | null {
+  const unit = units[start];
+  if (unit.kind === 'pronoun') return parsePronoun(ctx, units, start);
+  const group = parseGroup(ctx, units, start);
+  if (group) return group;
+
+  let u = start;
+  let det: string | undefined;
+  if (isOther(units[u], DETERMINERS, ctx)) det = ctx.tokens[units[u++].first].lower;
+  const afterDet = u;
+  while (units[u] && units[u].kind === 'other' && isModifier(ctx, units[u])) u++;
+
+  const quals: Qualifier[] = [];
+  const relations: Unit[] = [];
+  while (units[u] && (units[u].kind === 'name' || units[u].kind === 'run')) {
+    // "US-backed": a relation, not a qualifier
+    if (isRelation(ctx, units, u)) {
+      relations.push(units[u]);
+      u += 3;
+      while (units[u] && units[u].kind === 'other' && isModifier(ctx, units[u])) u++;
+      continue;
+    }
+    const possessive = units[u + 1]?.kind === 'poss';
+    quals.push({ unit: units[u], possessive });
+    u += possessive ? 2 : 1;
+    // "Iran's top general", "Iranian Deputy Foreign Minister": modifiers between qualifier and role
+    let v = u;
+    while (units[v] && units[v].kind === 'other' && isModifier(ctx, units[v])) v++;
+    if (v > u && units[v] && (units[v].kind === 'role' || possessive)) u = v;
+  }
+  const roles: Unit[] = [];
+  while (units[u] && units[u].kind === 'role') roles.push(units[u++]);
+  const honorifics: Unit[] = [];
+  while (units[u] && units[u].kind === 'honorific') honorifics.push(units[u++]);
+  let head: Unit | undefined;
+  if ((roles.length || honorifics.length) && units[u] && (units[u].kind === 'name' || units[u].kind === 'run')) head = units[u++];
+
+  const relationPhrases: Phrase[] = relations.map((r) => actorPhrase(r.first, r.last, { quals: [], roles: [], honorifics: [], head: r, relation: true }));
+
+  // "the president of Iran", "the government of Gondor"
+  let ofQual: Unit | undefined;
+  if (roles.length && !head && !honorifics.length && isOther(units[u], new Set(['of']), ctx)) {
+    let v = u + 1;
+    if (isOther(units[v], new Set(['the']), ctx)) v++;
+    if (units[v] && (units[v].kind === 'name' || units[v].kind === 'run') && units[v + 1]?.kind !== 'poss') {
+      ofQual = units[v];
+      u = v + 1;
+    }
+  }
+
+  if (!roles.length && !honorifics.length) {
+    if (!quals.length) return relationPhrases.length ? { phrases: relationPhrases, next: u } : null;
+    return { phrases: [...relationPhrases, ...qualifierPhrases(ctx, units, quals, det, afterDet)], next: u };
+  }
+  if (!head && !honorifics.length && !quals.length && !ofQual && !bareRoleAllowed(ctx, roles)) {
+    return relationPhrases.length ? { phrases: relationPhrases, next: u } : null;
+  }
+  if (!head && honorifics.length && !roles.length) return relationPhrases.length ? { phrases: relationPhrases, next: u } : null;
+
+  const lastUnit = ofQual ?? head ?? (honorifics.length ? honorifics[honorifics.length - 1] : roles[roles.length - 1]);
+  const firstUnit = quals[0]?.unit ?? roles[0] ?? honorifics[0];
+  const first = det && relations.length === 0 ? units[start].first : firstUnit.first;
+  const phrase = actorPhrase(first, lastUnit.last, { det, quals, roles, honorifics, head, ofQual });
+  return { phrases: [...relationPhrases, phrase], next: u };
+}
+
+function actorPhrase(first: number, last: number, parts: Omit<ActorPhrase, 'kind' | 'first' | 'last'>): ActorPhrase {
+  return { kind: 'actor', first, last, ...parts };
+}
+
+/** A phrase made of qualifiers only: the last one is the head ("Iran", "the Iranians", "Syria's Assad"). */
+function qualifierPhrases(ctx: LexContext, units: Unit[], quals: Qualifier[], det: string | undefined, afterDet: number): Phrase[] {
+  const last = quals[quals.length - 1];
+  if (last.possessive || quals.length === 1 || !quals.slice(0, -1).every((q) => q.possessive || q.unit.hit?.form === 'demonym')) {
+    // Each qualifier on its own: "Iran's victory", "Khamenei's website".
+    return quals.map((q) => actorPhrase(q.unit.first, q.unit.last, { quals: [], roles: [], honorifics: [], head: q.unit, det: q === quals[0] ? det : undefined })).map((p, i) =>
+      i === 0 && det && includeDeterminer(ctx, p.head!, units, afterDet) ? { ...p, first: units[afterDet - 1].first } : p,
+    );
+  }
+  // "Syria's Bashar al-Assad", "Sudan's Omar al-Bashir": the possessor qualifies the name.
+  const head = last.unit;
+  const first = det && includeDeterminer(ctx, head, units, afterDet) ? units[afterDet - 1].first : quals[0].unit.first;
+  return [actorPhrase(first, head.last, { det, quals: quals.slice(0, -1), roles: [], honorifics: [], head })];
+}
+
+/** "the US", "the Iranians", "the Houthis" keep their article; "the Syrian conflict" does not. */
+function includeDeterminer(ctx: LexContext, head: Unit, units: Unit[], afterDet: number): boolean {
+  if (afterDet === 0 || units[afterDet].first !== head.first) return false;
+  const next = ctx.tokens[head.last];
+  const nextIsNoun = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN') && next.lower !== "'s";
+  return !nextIsNoun;
+}
+
+function isModifier(ctx: LexContext, unit: Unit): boolean {
+  const t = ctx.tokens[unit.first];
+  if (ROLE_MODIFIERS.has(t.lower)) return true;
+  if (isJoiningHyphen(ctx.tokens, unit.first)) return true; // "high-ranking", "then-President"
+  return t.pos === 'ADJ' && t.value === t.lower;
+}
+
+/** "US-backed", "Russian-led": name, hyphen, participle. */
+function isRelation(ctx: LexContext, units: Unit[], u: number): boolean {
+  const hyphen = units[u + 1];
+  const participle = units[u + 2];
+  return (
+    !!hyphen && !!participle && hyphen.kind === 'other' && isJoiningHyphen(ctx.tokens, hyphen.first) &&
+    participle.kind === 'other' && RELATION_PARTICIPLES.has(ctx.tokens[participle.first].lower)
+  );
+}
+
+/** A role standing alone must be allowed bare and end its noun phrase ("the general election" is no general). */
+function bareRoleAllowed(ctx: LexContext, roles: Unit[]): boolean {
+  const last = roles[roles.length - 1];
+  if (!roles.every((r) => r.role) || !roles.some((r) => r.role!.word.bare)) return false;
+  const next = ctx.tokens[last.last];
+  return !next || !(next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM') || next.lower === "'s";
+}
+
+function parsePronoun(ctx: LexContext, units: Unit[], u: number): { phrases: Phrase[]; next: number } {
+  const token = ctx.tokens[units[u].first];
+  const info = PRONOUNS.get(token.lower)!;
+  if (info.possessive && info.class !== 'first') {
+    // "his country", "their government"
+    const next = units[u + 1];
+    if (next && next.kind === 'other' && COUNTRY_NOUNS.has(ctx.tokens[next.first].lower)) {
+      return { phrases: [{ kind: 'possessive-pronoun', first: token.i, last: next.last, token, roles: [], countryNoun: true }], next: u + 2 };
+    }
+    const roles: Unit[] = [];
+    let v = u + 1;
+    while (units[v] && units[v].kind === 'role') roles.push(units[v++]);
+    if (roles.length && !(units[v] && (units[v].kind === 'name' || units[v].kind === 'run'))) {
+      return { phrases: [{ kind: 'possessive-pronoun', first: token.i, last: roles[roles.length - 1].last, token, roles, countryNoun: false }], next: v };
+    }
+  }
+  return { phrases: [{ kind: 'pronoun', first: token.i, last: token.i + 1, token }], next: u + 1 };
+}
+
+/** "the two nations", "both countries", "the two had agreed". */
+function parseGroup(ctx: LexContext, units: Unit[], u: number): { phrases: Phrase[]; next: number } | null {
+  const t = tokenOf(ctx, units[u]);
+  if (!t || units[u].kind !== 'other' || (t.lower !== 'the' && t.lower !== 'both')) return null;
+  let v = u + 1;
+  if (t.lower === 'the') {
+    if (!isOther(units[v], NUMBER_WORDS, ctx) || tokenOf(ctx, units[v])!.lower === 'both') return null;
+    v++;
+  }
+  while (units[v] && units[v].kind === 'other' && isModifier(ctx, units[v]) && !GROUP_NOUNS.has(tokenOf(ctx, units[v])!.lower)) v++;
+  const noun = units[v];
+  const nounToken = tokenOf(ctx, noun);
+  if (noun && (noun.kind === 'other' || noun.kind === 'role') && nounToken && GROUP_NOUNS.has(nounToken.lower) && nounToken.lower !== 'two') {
+    return { phrases: [{ kind: 'group', first: units[u].first, last: noun.last }], next: v + 1 };
+  }
+  // "the two had agreed": the number stands for the group
+  const numberUnit = units[u + 1];
+  if (t.lower === 'the' && v === u + 2 && nounToken && (nounToken.pos === 'AUX' || nounToken.pos === 'VERB')) {
+    return { phrases: [{ kind: 'group', first: units[u].first, last: numberUnit.last }], next: u + 2 };
+  }
+  return null;
+}
+

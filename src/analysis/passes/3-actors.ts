@@ -1,0 +1,93 @@
+// Pass 3: actor mentions. Every way the article names an actor — dictionary names, demonyms
+// and capitals, roles of countries and bodies ("Syrian rebels", "the Iranian foreign ministry"),
+// people with their titles, unknown capitalised names, descriptions ("the Syrian president"),
+// pronouns and the caller's entity spans — becomes a Mention resolved to one actor id.
+//
+// The work is done in src/analysis/actors/: lexical.ts (dictionary, role and name units),
+// phrases.ts (noun phrases), resolve.ts (who each phrase names, in text order), pronouns.ts,
+// entities.ts (caller spans). Pure: the index is compiled once by the models loader.
+import type { ActorIndex } from '../../models/actors';
+import type { Actor, Mention, Span } from '../types';
+import type { TokenisedText } from './2-tokens';
+import { resolveEntitySpans, separateEntityActors } from '../actors/entities';
+import { lexContext, lexUnits } from '../actors/lexical';
+import { parsePhrases } from '../actors/phrases';
+import { type Referent, ReferentRegistry, isCameo } from '../actors/referents';
+import { ArticleResolver, type MentionRecord } from '../actors/resolve';
+
+export interface ActorMentions {
+  /** Sorted by start, non-overlapping. */
+  mentions: Mention[];
+  /** Every actor the article names, by id. */
+  actors: Map<string, Actor>;
+  /** Aligned with options.entities: the mention made of each caller span. */
+  entityMentions: (Mention | null)[];
+}
+
+export interface ActorOptions {
+  /** The article's date, YYYY-MM-DD: people's roles depend on it. */
+  date: string;
+  entities?: Span[];
+}
+
+export function findActorMentions(t: TokenisedText, index: ActorIndex, options: ActorOptions): ActorMentions {
+  const ctx = lexContext(t.tokens, t.paragraphs, t.sentences, index, options.date);
+  const registry = new ReferentRegistry(index, options.date);
+  const resolver = new ArticleResolver(ctx, registry);
+  const phrases = t.sentences.map((s) => parsePhrases(ctx, lexUnits(ctx, s.first, s.last)));
+  for (const sentencePhrases of phrases) resolver.learnNames(sentencePhrases);
+  t.sentences.forEach((s, i) => resolver.resolveSentence(phrases[i], s));
+
+  const spans = options.entities ?? [];
+  const entityRecords = resolveEntitySpans(resolver, spans);
+  separateEntityActors(entityRecords);
+
+  const toMention = (r: MentionRecord, span?: Span): Mention => {
+    const start = span?.start ?? t.tokens[r.first].start;
+    const end = span?.end ?? t.tokens[r.last - 1].end;
+    const ref = r.referent;
+    return {
+      start,
+      end,
+      first: r.first,
+      last: r.last,
+      text: t.text.slice(start, end),
+      kind: r.kind,
+      actorId: ref?.actorId ?? null,
+      name: ref?.actorId ? ref.name : null,
+      plural: r.plural,
+      ...(ref?.actorId ? { referent: ref.key } : {}),
+    };
+  };
+  const entityMentions = entityRecords.map((r, i) => toMention(r, spans[i]));
+  const claimed = entityMentions.filter((m, i) => !entityMentions.slice(0, i).some((o) => overlaps(o, m)));
+  const mentions = [...claimed, ...resolver.records.map((r) => toMention(r)).filter((m) => !claimed.some((e) => overlaps(e, m)))].sort((a, b) => a.start - b.start);
+  return { mentions, actors: collectActors([...resolver.records, ...entityRecords], registry), entityMentions };
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** One Actor per id: named after a body or country of that id when the article names one, else its label or person. */
+function collectActors(records: MentionRecord[], registry: ReferentRegistry): Map<string, Actor> {
+  const byId = new Map<string, Referent[]>();
+  for (const r of records) {
+    const ref = r.referent;
+    if (!ref?.actorId) continue;
+    const list = byId.get(ref.actorId) ?? [];
+    if (!list.includes(ref)) list.push(ref);
+    byId.set(ref.actorId, list);
+  }
+  const actors = new Map<string, Actor>();
+  for (const [id, refs] of byId) {
+    const named = refs.find((r) => !r.person && !r.composite) ?? refs.find((r) => r.composite);
+    if (named) {
+      actors.set(id, { id, name: named.name, type: named.type, country: named.country });
+      continue;
+    }
+    // Only people hold this id: a role code is labelled as such ("Syrian government"), a person's own id by the person.
+    const label = isCameo(id) ? registry.composite(id) : null;
+    const person = refs[0];
+    actors.set(id, label && label.actorId === id ? { id, name: label.name, type: label.type, country: label.country } : { id, name: person.name, type: person.type, country: person.country });
+  }
+  return actors;
+}
