@@ -94,16 +94,30 @@ async function submitArticle(event) {
   try {
     const accepted = await api('POST', '/articles', article);
     await waitForJob(accepted.links.job, status);
-    const stored = await api('GET', accepted.links.article);
-    status.textContent = `Analysed (article ${stored.id.slice(0, 8)}…)`;
-    showAnalysis(stored.analysis);
+    await showArticle(accepted.articleId);
     await loadSummary();
+const linked = /^#article=([0-9a-f]{32})$/.exec(location.hash);
+if (linked) {
+  showArticle(linked[1]).catch((error) => {
+    $('#job-status').className = 'error';
+    $('#job-status').textContent = error.message;
+  });
+}
   } catch (error) {
     status.className = 'error';
     status.textContent = error.message;
   } finally {
     button.disabled = false;
   }
+}
+
+/** Shows an analysed article's result; its id goes in the page's address, to come back to it. */
+async function showArticle(articleId) {
+  const stored = await api('GET', `/articles/${articleId}`);
+  if (!stored.analysis) throw new Error(`Article ${articleId} is not analysed yet (${stored.status})`);
+  $('#job-status').textContent = `Analysed: article ${articleId}`;
+  history.replaceState(null, '', `#article=${articleId}`);
+  showAnalysis(stored.analysis);
 }
 
 async function loadSummary(event) {
@@ -121,7 +135,7 @@ async function loadSummary(event) {
       cell(formatScore(p.mean), scoreClass(p.mean)),
       cell(String(p.articles), 'num'),
       cell(`${p.positive} / ${p.negative} / ${p.neutral}`, 'num'),
-      cell(p.firstSeen.slice(0, 10), null, p.lastSeen.slice(0, 10) === p.firstSeen.slice(0, 10) ? '' : `to ${p.lastSeen.slice(0, 10)}`),
+      cell(p.firstSeen.slice(0, 10), 'date', p.lastSeen.slice(0, 10) === p.firstSeen.slice(0, 10) ? '' : `to ${p.lastSeen.slice(0, 10)}`),
       cell(p.evidence.length ? p.evidence[0].text : ''),
     ]), 'Nothing analysed yet.');
   } catch (error) {
@@ -133,3 +147,10 @@ async function loadSummary(event) {
 $('#article-form').addEventListener('submit', submitArticle);
 $('#summary-form').addEventListener('submit', loadSummary);
 loadSummary();
+const linked = /^#article=([0-9a-f]{32})$/.exec(location.hash);
+if (linked) {
+  showArticle(linked[1]).catch((error) => {
+    $('#job-status').className = 'error';
+    $('#job-status').textContent = error.message;
+  });
+}

@@ -27,13 +27,24 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // no nested objects from ?a[b]=c: every parameter is a string
-  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      autoLogging: { ignore: (req) => req.url === '/health' },
+      // Method, URL and status only: headers may carry credentials, bodies whole articles.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.use(express.json({ limit: deps.bodyLimitBytes, type: 'application/json' }));
-  app.use(express.static(path.join(projectRoot(), 'public')));
   app.use(healthRouter(deps));
   app.use(articlesRouter(deps));
   app.use(jobsRouter(deps));
   app.use(summaryRouter(deps));
+  // The page last: API requests never look for a file.
+  app.use(express.static(path.join(projectRoot(), 'public')));
   app.use(notFoundRoute);
   app.use(errorHandler(deps.logger));
   return app;

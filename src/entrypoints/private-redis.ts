@@ -19,7 +19,16 @@ export class RedisUnavailableError extends Error {
 
 /** True when a Redis server answers PING at `url` within `timeoutMs`. */
 export async function redisAnswers(url: string, timeoutMs = 1000): Promise<boolean> {
-  const probe = new Redis(url, { protocol: 2, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = new Redis(url, {
+    protocol: 2,
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    // ioredis keeps a timer of this length after a refused connection: short, so a probe
+    // does not hold the process open.
+    disconnectTimeout: 50,
+  });
   probe.on('error', () => undefined); // the failure is the answer
   try {
     await probe.connect();
@@ -88,6 +97,7 @@ export async function startRedisServer(options: StartRedisOptions): Promise<Redi
   }
   fs.mkdirSync(options.dir, { recursive: true });
   const port = options.port ?? (await freePort());
+  const logFile = path.join(options.dir, 'redis.log');
   const args = [
     '--port', String(port),
     '--bind', '127.0.0.1',
@@ -95,13 +105,12 @@ export async function startRedisServer(options: StartRedisOptions): Promise<Redi
     '--appendonly', options.appendOnly === false ? 'no' : 'yes',
     '--save', '',
     '--daemonize', 'no',
+    '--logfile', logFile,
     ...(options.password ? ['--requirepass', options.password] : []),
   ];
-  // Its own process group: Ctrl-C in the terminal reaches us, and we stop Redis last.
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  child.stdout?.on('data', (chunk) => { output = (output + chunk).slice(-4000); });
-  child.stderr?.on('data', (chunk) => { output = (output + chunk).slice(-4000); });
+  // Its own process group: Ctrl-C in the terminal reaches us, and we stop Redis last. Its log
+  // goes to a file (pipes would keep the parent alive a while after Redis is gone).
+  const child = spawn('redis-server', args, { stdio: 'ignore', detached: true });
   const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';
   const url = `redis://${auth}127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -109,7 +118,7 @@ export async function startRedisServer(options: StartRedisOptions): Promise<Redi
   while (!(await redisAnswers(url, 500))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new RedisUnavailableError(`redis-server did not start on port ${port}:\n${output}`);
+      throw new RedisUnavailableError(`redis-server did not start on port ${port}; its log:\n${tail(logFile)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -121,6 +130,14 @@ export async function startRedisServer(options: StartRedisOptions): Promise<Redi
       await exited;
     },
   };
+}
+
+function tail(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').slice(-2000);
+  } catch {
+    return '(no log)';
+  }
 }
 
 /**

@@ -166,7 +166,7 @@ async function actorNames(redis: Redis, keys: Keys, pairs: string[]): Promise<Ma
 function toRow(f: PairFigures, names: Map<string, string>): PairSummary {
   const { source, target } = splitPair(f.pair);
   const evidence = f.strongest
-    .flatMap(({ articleId, contribution }) => contribution.evidence.map((e) => ({ articleId, text: e.text, score: e.score })))
+    .flatMap(({ articleId, contribution }) => contribution.evidence.map((e) => ({ articleId, text: e.text, score: round(e.score) })))
     .sort(byStrength)
     .slice(0, EVIDENCE_PER_PAIR);
   return {

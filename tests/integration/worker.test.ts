@@ -1,0 +1,138 @@
+// The queue and the analysis worker against the suite's Redis, with the real analysis: jobs
+// run to completion, results land in the store, duplicates are not re-queued, failures keep
+// their reason, and two workers count every article once.
+import type { Analysis } from '../../src/analysis/types';
+import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
+import { loadModels, type Models } from '../../src/models';
+import { countFreshWorkers } from '../../src/queue/heartbeat';
+import { createAnalysisQueue, type AnalysisQueue } from '../../src/queue/queue';
+import { submitArticles } from '../../src/queue/submit-articles';
+import { ArticleStore } from '../../src/store/article-store';
+import { pairToken } from '../../src/store/keys';
+import { createRedis } from '../../src/store/redis';
+import type Redis from 'ioredis';
+import type { Config } from '../../src/config';
+import { eventually, silentLogger, testConfig } from '../setup/helpers';
+
+let models: Models;
+beforeAll(() => {
+  models = loadModels();
+});
+
+/** A queue, a store and the workers of one test, all under a key prefix of its own. */
+async function setUp(workers: number, overrides: Record<string, string> = {}) {
+  const config: Config = testConfig(overrides);
+  const redis: Redis = createRedis(config.redisUrl);
+  const store = new ArticleStore(redis, config.keyPrefix);
+  const queue: AnalysisQueue = createAnalysisQueue(config, redis);
+  const running: RunningWorker[] = [];
+  for (let i = 0; i < workers; i++) running.push(await startWorker(config, models, silentLogger));
+  const tearDown = async () => {
+    await Promise.all(running.map((w) => w.close()));
+    await queue.close();
+    await redis.quit();
+  };
+  return { config, redis, store, queue, running, tearDown };
+}
+
+const article = (n: number) => ({
+  title: `Briefing ${n}`,
+  text:
+    `"We will never accept these threats from Washington," the Iranian foreign minister said on day ${n}.\n` +
+    `The Syrian president praised Russia's support. "Our friends in Moscow stood by us," he said.`,
+  publishedAt: `2019-03-${String((n % 28) + 1).padStart(2, '0')}`,
+});
+
+describe('the analysis worker', () => {
+  it('analyses a queued article, stores the analysis and reports progress and counts', async () => {
+    const t = await setUp(1);
+    try {
+      const [submission] = await submitArticles([article(1)], t);
+      const stored = await eventually(async () => {
+        const a = await t.store.get(submission.articleId);
+        return a?.status === 'completed' ? a : undefined;
+      });
+      const analysis = stored.analysis as Analysis;
+      expect(Array.isArray(analysis.quotes) && Array.isArray(analysis.actors) && Array.isArray(analysis.stances)).toBe(true);
+      expect(stored.analysedAt).toBeDefined();
+      const job = await t.queue.getJob(submission.jobId);
+      expect(job?.returnvalue).toEqual({
+        articleId: submission.articleId,
+        quotes: analysis.quotes.length,
+        actors: analysis.actors.length,
+        stances: analysis.stances.length,
+      });
+      expect(job?.progress).toBe(100);
+      expect(job?.opts).toMatchObject({ attempts: t.config.queue.attempts, backoff: { type: 'exponential', delay: t.config.queue.backoffMs } });
+    } finally {
+      await t.tearDown();
+    }
+  });
+
+  it('does not queue an analysed article again, even after its job was trimmed', async () => {
+    const t = await setUp(1, { KEEP_COMPLETED_JOBS: '0' });
+    try {
+      const [first] = await submitArticles([article(2)], t);
+      await eventually(async () => ((await t.store.get(first.articleId))?.status === 'completed' ? true : undefined));
+      await eventually(async () => ((await t.queue.getJob(first.jobId)) ? undefined : true)); // trimmed
+      const [again] = await submitArticles([article(2)], t);
+      expect(again).toMatchObject({ articleId: first.articleId, status: 'completed', duplicate: true });
+      expect(await t.queue.getJob(first.jobId)).toBeUndefined();
+    } finally {
+      await t.tearDown();
+    }
+  });
+
+  it('fails a job whose article is not in the store at once, keeping the reason; other jobs go on', async () => {
+    const t = await setUp(1);
+    try {
+      const [submission] = await submitArticles([article(3)], t);
+      const ghost = 'e'.repeat(32);
+      await t.queue.add('analyse', { articleId: ghost }, { jobId: `article-${ghost}` });
+      const job = await eventually(async () => {
+        const j = await t.queue.getJob(`article-${ghost}`);
+        return j && (await j.isFailed()) ? j : undefined;
+      });
+      expect(job.failedReason).toBe(`article ${ghost} is not in the store`);
+      expect(job.attemptsMade).toBe(1); // unrecoverable: no retry
+      await eventually(async () => ((await t.store.get(submission.articleId))?.status === 'completed' ? true : undefined));
+    } finally {
+      await t.tearDown();
+    }
+  });
+
+  it('beats while it runs and stops beating when closed', async () => {
+    const t = await setUp(1);
+    try {
+      expect(await countFreshWorkers(t.redis, t.store.keys, t.config.heartbeatMaxAgeSeconds)).toBe(1);
+      await t.running[0].close();
+      t.running.length = 0;
+      expect(await countFreshWorkers(t.redis, t.store.keys, t.config.heartbeatMaxAgeSeconds)).toBe(0);
+    } finally {
+      await t.tearDown();
+    }
+  });
+
+  it('with two workers, counts every article once in the summary', async () => {
+    const t = await setUp(2, { WORKER_CONCURRENCY: '3' });
+    try {
+      const articles = Array.from({ length: 12 }, (_, n) => article(10 + n));
+      const submissions = await submitArticles(articles, t);
+      const stored = await eventually(async () => {
+        const all = await Promise.all(submissions.map((s) => t.store.get(s.articleId)));
+        return all.every((a) => a?.status === 'completed') ? all : undefined;
+      }, 30_000);
+      // Every pair row counts exactly the articles whose analysis has a stance for that pair.
+      const expected = new Map<string, number>();
+      for (const a of stored) {
+        for (const pair of new Set(a?.analysis?.stances.map((s) => pairToken(s.source, s.target)))) {
+          expected.set(pair, (expected.get(pair) ?? 0) + 1);
+        }
+      }
+      const { pairs } = await t.store.summary({ limit: 1000 });
+      expect(new Map(pairs.map((p) => [pairToken(p.source.id, p.target.id), p.articles]))).toEqual(expected);
+    } finally {
+      await t.tearDown();
+    }
+  });
+});
