@@ -1,0 +1,213 @@
+// `npm run bench`: how fast the analysis and the service are on this machine.
+//   1. analyze() in-process, articles/s, on the example article and generated news articles
+//   2. wink-nlp readDoc alone on the same texts (the floor every analysis pays)
+//   3. the whole path, HTTP → queue → worker process(es) → Redis, against a private
+//      redis-server: articles/s for a burst, and POST-to-result p50/p99 at a steady pace
+// Settings (environment): BENCH_SECONDS (per in-process measure, default 10), BENCH_ARTICLES
+// (burst size, default 400), BENCH_WORKERS (worker process counts, default "1,2").
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { QueueEvents } from 'bullmq';
+import { analyze } from '../src/analysis';
+import { loadConfig, projectRoot, type Config } from '../src/config';
+import { createLogger } from '../src/entrypoints/logger';
+import { startRedisServer } from '../src/entrypoints/private-redis';
+import { startApi, type RunningApi } from '../src/entrypoints/start-api';
+import { loadModels, type Models } from '../src/models';
+import { countFreshWorkers } from '../src/queue/heartbeat';
+import { keysFor } from '../src/store/keys';
+import { createRedis } from '../src/store/redis';
+import { generatedArticle } from './articles';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const BURST = Number(process.env.BENCH_ARTICLES ?? 400);
+const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
+const EXAMPLE = path.resolve(projectRoot(), '../shared/examples/assad-visits-iran.txt');
+
+interface Text {
+  title?: string;
+  text: string;
+  publishedAt?: string;
+}
+
+function benchTexts(): Text[] {
+  const texts: Text[] = Array.from({ length: 49 }, (_, i) => generatedArticle(i + 1));
+  if (fs.existsSync(EXAMPLE)) texts.unshift({ text: fs.readFileSync(EXAMPLE, 'utf8'), publishedAt: '2019-02-25' });
+  return texts;
+}
+
+/** Runs `work` over the texts, round after round, for about `seconds`; articles per second. */
+function perSecond(texts: Text[], seconds: number, work: (t: Text) => void): number {
+  for (const t of texts.slice(0, 5)) work(t); // warm-up
+  let done = 0;
+  const start = process.hrtime.bigint();
+  const budget = BigInt(Math.round(seconds * 1e9));
+  while (process.hrtime.bigint() - start < budget) work(texts[done++ % texts.length]);
+  return done / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function inProcess(models: Models, texts: Text[]): Promise<void> {
+  const kb = texts.reduce((sum, t) => sum + t.text.length, 0) / texts.length / 1024;
+  console.log(`\nIn-process, one core, ${texts.length} texts (example article + generated news), mean ${kb.toFixed(1)} KB`);
+  const analysed = perSecond(texts, SECONDS, (t) => analyze(t, models));
+  console.log(`  analyze()               ${analysed.toFixed(0).padStart(6)} articles/s`);
+  const read = perSecond(texts, SECONDS, (t) => models.nlp.engine.readDoc(t.text));
+  console.log(`  wink readDoc alone      ${read.toFixed(0).padStart(6)} articles/s`);
+}
+
+/** Starts `count` worker processes (the built `npm run worker`) and waits for their heartbeats. */
+async function startWorkers(config: Config, env: NodeJS.ProcessEnv, count: number): Promise<ChildProcess[]> {
+  const script = path.join(projectRoot(), 'dist/workers/analysis-worker.js');
+  const children = Array.from({ length: count }, () => spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
+  const redis = createRedis(config.redisUrl);
+  try {
+    const deadline = Date.now() + 60_000;
+    while ((await countFreshWorkers(redis, keysFor(config.keyPrefix), config.heartbeatMaxAgeSeconds)) < count) {
+      if (Date.now() > deadline) throw new Error('workers did not start within 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await redis.quit();
+  }
+  return children;
+}
+
+async function stopWorkers(children: ChildProcess[]): Promise<void> {
+  await Promise.all(children.map((child) => new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  })));
+}
+
+/** Job completions as the queue's events report them, matched to whoever waits for them. */
+class Completions {
+  private readonly finished = new Map<string, number | Error>();
+  private readonly waiting = new Map<string, { resolve: (at: number) => void; reject: (e: Error) => void }>();
+
+  settle(jobId: string, outcome: number | Error): void {
+    const waiter = this.waiting.get(jobId);
+    if (!waiter) return void this.finished.set(jobId, outcome);
+    this.waiting.delete(jobId);
+    if (outcome instanceof Error) waiter.reject(outcome);
+    else waiter.resolve(outcome);
+  }
+
+  /** When the job completed (performance.now()), even if that was before the call. */
+  wait(jobId: string): Promise<number> {
+    const outcome = this.finished.get(jobId);
+    if (outcome instanceof Error) return Promise.reject(outcome);
+    if (outcome !== undefined) return Promise.resolve(outcome);
+    return new Promise((resolve, reject) => this.waiting.set(jobId, { resolve, reject }));
+  }
+}
+
+/** Keep-alive connections for the benchmark's clients (node:http: lighter than fetch). */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+/** POSTs an article; resolves once it is accepted, with its job id and when it was sent. */
+function post(api: RunningApi, article: Text): Promise<{ jobId: string; sent: number }> {
+  const body = JSON.stringify(article);
+  const sent = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${api.url}/articles`, {
+      method: 'POST',
+      agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
+    request.on('error', reject);
+    request.on('response', (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        const reply = JSON.parse(text) as { jobId?: string };
+        if (response.statusCode !== 202 || !reply.jobId) reject(new Error(`POST /articles answered ${response.statusCode}: ${text}`));
+        else resolve({ jobId: reply.jobId, sent });
+      });
+    });
+    request.end(body);
+  });
+}
+
+/** ms from sending the POST to the job's completion. */
+async function postToResult(api: RunningApi, completions: Completions, article: Text): Promise<number> {
+  const { jobId, sent } = await post(api, article);
+  return (await completions.wait(jobId)) - sent;
+}
+
+async function endToEnd(redisUrl: string, workers: number, seedBase: number): Promise<void> {
+  const env = { ...process.env, REDIS_URL: redisUrl, KEY_PREFIX: `bench${workers}`, LOG_LEVEL: 'warn', PORT: '0', WORKER_CONCURRENCY: '2' };
+  const config = loadConfig(env);
+  const children = await startWorkers(config, env, workers);
+  const api = await startApi(config, createLogger({ logLevel: 'warn' }));
+  const events = new QueueEvents(config.queue.name, { connection: { url: redisUrl }, prefix: keysFor(config.keyPrefix).queuePrefix });
+  await events.waitUntilReady();
+  const completions = new Completions();
+  events.on('completed', ({ jobId }) => completions.settle(jobId, performance.now()));
+  events.on('failed', ({ jobId, failedReason }) => completions.settle(jobId, new Error(`job ${jobId} failed: ${failedReason}`)));
+  try {
+    // A burst: everything posted at once (8 connections), then wait for the queue to drain.
+    let next = 0;
+    const burstStart = performance.now();
+    const analysed: Promise<number>[] = [];
+    const poster = async () => {
+      while (next < BURST) {
+        const { jobId } = await post(api, generatedArticle(seedBase + next++));
+        analysed.push(completions.wait(jobId));
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, poster));
+    const accepted = BURST / ((performance.now() - burstStart) / 1000);
+    await Promise.all(analysed);
+    const burstSeconds = (performance.now() - burstStart) / 1000;
+
+    // Steady: two clients, each posting its next article when the previous one is analysed.
+    const steady: number[] = [];
+    const client = async (offset: number) => {
+      for (let i = 0; i < 50; i++) steady.push(await postToResult(api, completions, generatedArticle(seedBase + BURST + offset + 2 * i)));
+    };
+    await Promise.all([client(0), client(1)]);
+    steady.sort((a, b) => a - b);
+    console.log(
+      `  ${workers} worker process${workers > 1 ? 'es' : '  '}  burst of ${BURST}: ${(BURST / burstSeconds).toFixed(0).padStart(4)} articles/s analysed ` +
+        `(POSTs accepted at ${accepted.toFixed(0)}/s);  steady, 2 clients: POST→result p50 ${percentile(steady, 50).toFixed(0)} ms, ` +
+        `p99 ${percentile(steady, 99).toFixed(0)} ms`,
+    );
+  } finally {
+    await events.close();
+    await api.close();
+    await stopWorkers(children);
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`stance benchmark: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+  const started = Date.now();
+  const models = loadModels();
+  console.log(`models loaded in ${Date.now() - started} ms`);
+  await inProcess(models, benchTexts());
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-bench-'));
+  const redis = await startRedisServer({ dir, appendOnly: true });
+  console.log(`\nHTTP → queue → worker → Redis (private redis-server with AOF, API in this process, WORKER_CONCURRENCY=2)`);
+  try {
+    for (const [i, workers] of WORKER_COUNTS.entries()) await endToEnd(redis.url, workers, 1_000_000 * (i + 1));
+  } finally {
+    await redis.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main()
+  .then(() => agent.destroy())
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
