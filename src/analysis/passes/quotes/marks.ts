@@ -35,12 +35,14 @@ function doubleMarks(text: string, p: Span): Mark[] {
     if (DOUBLE_OPEN.has(c)) marks.push({ at: i, length: 1, role: 'open' });
     else if (DOUBLE_CLOSE.has(c)) marks.push({ at: i, length: 1, role: 'close' });
     else if (c === '`' && text[i + 1] === '`') marks.push({ at: i++, length: 2, role: 'open' });
-    else if (c === "'" && text[i + 1] === "'") marks.push({ at: i++, length: 2, role: 'close' });
-    else if (c === '"') {
-      // A straight mark opens before a word and after a space; closes after a word or punctuation.
-      const before = text[i - 1], after = text[i + 1];
+    else if (c === '"' || (c === "'" && text[i + 1] === "'")) {
+      // A straight mark (or '' — some archives write both ends so) opens before a word and
+      // after a space; closes after a word or punctuation.
+      const length = c === '"' ? 1 : 2;
+      const before = text[i - 1], after = text[i + length];
       const role = (isSpace(before) || before === '(' || before === '—') && !isSpace(after) ? 'open' : isSpace(after) || !isWordChar(before) ? 'either' : 'close';
-      marks.push({ at: i, length: 1, role });
+      marks.push({ at: i, length, role });
+      i += length - 1;
     }
   }
   return marks;
@@ -69,7 +71,7 @@ export function findQuotedSpans(text: string, paragraphs: Paragraph[]): QuotedSp
       const m = marks[k];
       if (!open) {
         if (m.role !== 'close') open = { start: m.at, innerStart: m.at + m.length };
-      } else if (m.role !== 'open' || text[m.at] === '"') {
+      } else if (m.role !== 'open' || text[m.at] === '"' || text[m.at] === "'") {
         spans.push({ start: open.start, end: m.at + m.length, inner: { start: open.innerStart, end: m.at }, closed: true });
         open = null;
       } else {

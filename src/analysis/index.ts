@@ -1,0 +1,35 @@
+// analyze(article, models): who said what, about whom, and with what stance.
+//
+// A pure function of the article and the models loaded at start-up: no I/O, no globals. The
+// worker, the CLI and the tests all call it. Each pass is a module in ./passes, in the order the
+// data flows; each reads what the earlier ones found and adds its own layer.
+import type { Models } from '../models';
+import { normalise } from './passes/1-normalise';
+import { tokenise } from './passes/2-tokens';
+import { findActorMentions } from './passes/3-actors';
+import { findStatements } from './passes/4-quotes';
+import { attributeSpeakers } from './passes/5-speakers';
+import { scoreStances } from './passes/6-stance';
+import { toAnalysis } from './output';
+import type { Analysis, Article } from './types';
+
+export function analyze(article: Article, models: Models): Analysis {
+  const text = normalise(article.text);
+  const tokenised = tokenise(text, models.nlp);
+  const actors = findActorMentions(tokenised, models.actors, {
+    date: articleDate(article.publishedAt),
+    entities: article.entities,
+  });
+  const statements = findStatements(tokenised, models.lexicon);
+  const attributed = attributeSpeakers(tokenised, statements, actors);
+  const stances = scoreStances(tokenised, attributed, actors, models.lexicon);
+  return toAnalysis(article.text, tokenised, attributed, actors, stances, article.entities);
+}
+
+/** The article's date as YYYY-MM-DD (today when absent or unreadable): people's roles depend on it. */
+export function articleDate(publishedAt: string | undefined, today: Date = new Date()): string {
+  const parsed = publishedAt ? new Date(publishedAt) : today;
+  return (Number.isNaN(parsed.getTime()) ? today : parsed).toISOString().slice(0, 10);
+}
+
+export type { Analysis, Article } from './types';

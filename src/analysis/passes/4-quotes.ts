@@ -1,0 +1,386 @@
+// Pass 4: statements — what was said, and the cue that reports it.
+//
+//   direct    “We will not give up,” the minister said.      X said: “…”      “A,” X said, “B.”
+//   mixed     Iran praised Syria’s “victory”.                X said the plan was “dead”.
+//   indirect  X said (that) …   X told reporters …   …, X said.   according to X, …
+//
+// Quoted spans come first: each is attributed to a cue before it (X said: “…”, or a fragment
+// in reported speech → mixed) or after it (“…,” X said), and an attribution that interrupts a
+// quote joins both halves into one statement. Quotes without a cue stay statements when they
+// read as speech (a clause, not a scare-quoted word); the speakers pass gives them the speaker of
+// the conversation around them. Then every speech cue still unused opens an indirect statement:
+// its content is the reported clause after it, or before it when the attribution comes last.
+// Which actor spoke is the speakers pass's job; this pass only notes where to look.
+import type { Lexicon } from '../../models/lexicon';
+import { type TokenRange, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward } from '../grammar';
+import type { QuoteKind, Span, Token } from '../types';
+import { type TokenisedText, sentenceOf, tokensWithin } from './2-tokens';
+import { type CueHit, cueAt } from './quotes/cues';
+import { type QuotedSpan, findQuotedSpans } from './quotes/marks';
+
+export interface Statement extends Span {
+  kind: QuoteKind;
+  cue: CueHit | null;
+  /**
+   * Where the speaker stands: before the cue ("X said"), after it ("said X"), the subject shared
+   * with the previous cue of the sentence ("X praised …, and condemned …"), or unknown.
+   */
+  speakerSide: SpeakerSide | null;
+  /** A speaker phrase the pattern itself fixes ("according to X", "X: …"). */
+  speakerRange: TokenRange | null;
+  /** Token range of the content. */
+  first: number;
+  last: number;
+  paragraph: number;
+  confidence: number;
+}
+
+export type SpeakerSide = 'before' | 'after' | 'previous';
+
+export interface Statements {
+  statements: Statement[];
+  /** Every quoted span, statements or not: the stance pass reads scare quotes as the author's distance. */
+  quoted: QuotedSpan[];
+}
+
+/** Verbs whose first object is the addressee, not the content: "told reporters that …". */
+const ADDRESSEE_FIRST = new Set(['tell', 'inform', 'assure', 'remind', 'notify', 'warn', 'advise', 'promise', 'urge', 'brief', 'caution', 'convince', 'persuade', 'reassure', 'update', 'write', 'email', 'text', 'thank']);
+/** Short prepositional phrases that may sit between a cue and its content ("said in a statement that"). */
+const SKIPPABLE_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'during', 'after', 'before', 'via', 'through', 'from']);
+/** Tokens a speaker phrase with its apposition may take between a quote and its cue. */
+const MAX_ATTRIBUTION_GAP = 25;
+const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„', '``', "''", '‘', '’']);
+
+export function findStatements(t: TokenisedText, lexicon: Lexicon): Statements {
+  const { tokens } = t;
+  const lowers = tokens.map((x) => x.lower);
+  const quoted = findQuotedSpans(t.text, t.paragraphs);
+  const cues = findCues(t, lowers, lexicon);
+  const statements: Statement[] = [];
+  const usedCues = new Set<CueHit>();
+  const consumed = new Set<QuotedSpan>();
+
+  // 1. Quoted spans: direct and mixed statements.
+  const quoteTokens = quoted.map((q) => tokensWithin(tokens, q));
+  for (let qi = 0; qi < quoted.length; qi++) {
+    const q = quoted[qi];
+    const r = quoteTokens[qi];
+    if (consumed.has(q) || r.last - r.first < 2) continue;
+    const words = countWords(tokens, r.first + 1, r.last - (q.closed ? 1 : 0));
+    if (words === 0) continue;
+    const clause = readsAsClause(t.text, q, words);
+
+    const before = cueBefore(tokens, cues, r.first);
+    if (before && (clause && introducesQuote(tokens, before, r.first))) {
+      usedCues.add(before);
+      statements.push(direct(t, q, r, before, 'before', 0.9));
+      continue;
+    }
+    if (before) {
+      // A fragment inside reported speech: the statement is the reported clause around it.
+      usedCues.add(before);
+      const s = reportedClauseAfter(tokens, before, lowers, cues);
+      if (!s) continue;
+      const last = Math.max(s.last, r.last);
+      for (let k = qi + 1; k < quoted.length && quoteTokens[k].first < last; k++) consumed.add(quoted[k]);
+      statements.push({ ...span(tokens, s.first, last), first: s.first, last, kind: 'mixed', cue: before, speakerSide: sideOf(tokens, cues, before), speakerRange: null, paragraph: paragraphOf(t, before.first), confidence: 0.8 });
+      continue;
+    }
+    const after = clause ? cueAfter(tokens, cues, r.last) : null;
+    if (after) {
+      usedCues.add(after.cue);
+      const statement = direct(t, q, r, after.cue, after.speakerSide, 0.9);
+      // “A,” she said, “B.” — the attribution interrupts one statement.
+      const next = quoted[qi + 1];
+      if (next && !consumed.has(next) && continuesQuote(t, after.end, quoteTokens[qi + 1], cues)) {
+        consumed.add(next);
+        statement.end = next.end;
+        statement.last = quoteTokens[qi + 1].last;
+      }
+      statements.push(statement);
+      continue;
+    }
+    if (clause) statements.push(direct(t, q, r, null, null, 0.6));
+  }
+
+  // 2. Unused speech cues: indirect statements.
+  const insideQuote = markQuoted(tokens.length, statements);
+  for (const cue of cues) {
+    if (usedCues.has(cue) || insideQuote[cue.first] || !cue.cue.speech) continue;
+    const s = indirect(t, cue, lowers, cues);
+    if (s) statements.push(s);
+  }
+  // 3. Headline attribution: "Lynch: No outside influence on the probe".
+  for (const s of headlineStatements(t, insideQuote)) statements.push(s);
+
+  return { statements: withoutOverlaps(statements, quoted), quoted };
+}
+
+// ---------- cues ----------
+
+function findCues(t: TokenisedText, lowers: string[], lexicon: Lexicon): CueHit[] {
+  const hits: CueHit[] = [];
+  for (let i = 0; i < t.tokens.length; i++) {
+    const hit = cueAt(t.tokens, lowers, i, lexicon);
+    if (!hit) continue;
+    if (!introducesSentence(t, hit)) hits.push(hit);
+    i = hit.last - 1;
+  }
+  return hits;
+}
+
+/**
+ * "Speaking on CNN, X said …", "In an interview, X called …", "On Twitter, X …": a participle or
+ * circumstance opening the sentence frames the main clause; it is not a statement of its own.
+ */
+function introducesSentence(t: TokenisedText, hit: CueHit): boolean {
+  const sentence = sentenceOf(t, hit.first);
+  const at = hit.first - sentence.first;
+  const opener = at === 0 || (at === 1 && t.tokens[sentence.first].pos === 'ADP');
+  if (!opener || !(hit.cue.pos !== 'verb' || t.tokens[hit.first].lower.endsWith('ing'))) return false;
+  for (let k = hit.last; k < Math.min(sentence.last, hit.last + 12); k++) if (t.tokens[k].value === ',') return true;
+  return false;
+}
+
+/** The nearest cue before token i in the same sentence. */
+function cueBefore(tokens: Token[], cues: CueHit[], i: number): CueHit | null {
+  const cue = cues[lastCueBefore(cues, i)];
+  return cue && tokens[cue.first].sentence === tokens[i].sentence ? cue : null;
+}
+
+function lastCueBefore(cues: CueHit[], i: number): number {
+  let lo = 0, hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid].last <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** "X said: “…”", "X said, “…”", "X told reporters: “…”": the cue introduces the quote whole. */
+function introducesQuote(tokens: Token[], cue: CueHit, quoteFirst: number): boolean {
+  const mark = tokens[quoteFirst - 1];
+  if (quoteFirst === cue.last) return true;
+  if (!mark || (mark.value !== ':' && mark.value !== ',')) return false;
+  // Between the cue and the mark only an addressee or a short circumstance ("in a statement").
+  return quoteFirst - 1 - cue.last <= 6;
+}
+
+/**
+ * A cue after a quote: “…,” X said / “…,” said X / “…,” X, a senior fellow at Y, said. Between
+ * the quote and the cue only a speaker phrase (and its apposition) may stand: no verb, no
+ * sentence end.
+ */
+function cueAfter(tokens: Token[], cues: CueHit[], quoteLast: number): { cue: CueHit; speakerSide: SpeakerSide; end: number } | null {
+  let k = quoteLast;
+  if (tokens[k]?.value === ',') k++;
+  const cue = cues[lastCueBefore(cues, k) + 1];
+  if (!cue || cue.first < k || cue.first - k > MAX_ATTRIBUTION_GAP || tokens[cue.first].sentence !== tokens[k].sentence) return null;
+  if (cue.first === k) {
+    const np = nounPhraseFrom(tokens, cue.last);
+    return np ? { cue, speakerSide: 'after', end: extendApposition(tokens, np.last) } : null;
+  }
+  const end = skipVerbPrefixBackward(tokens, cue.first, k);
+  for (let j = k; j < end; j++) {
+    const x = tokens[j];
+    if (x.pos === 'VERB' || x.pos === 'AUX' || isSentenceEnd(x) || QUOTE_MARKS.has(x.value)) return null;
+  }
+  return nounPhraseFrom(tokens, k) ? { cue, speakerSide: 'before', end: cue.last } : null;
+}
+
+/** Past a speaker phrase, its apposition: "said Dr. Hanna Weber, a fellow at Brookings, …". */
+function extendApposition(tokens: Token[], i: number): number {
+  if (tokens[i]?.value !== ',') return i;
+  const app = nounPhraseFrom(tokens, i + 1);
+  return app ? app.last : i;
+}
+
+/** After "“A,” she said", does the next quote carry on the same statement? */
+function continuesQuote(t: TokenisedText, attributionEnd: number, next: TokenRange, cues: CueHit[]): boolean {
+  const { tokens } = t;
+  if (next.first < attributionEnd || next.first - attributionEnd > 12) return false;
+  const from = sentenceOf(t, attributionEnd - 1), to = sentenceOf(t, next.first);
+  if (to.i - from.i > 1 || to.paragraph !== from.paragraph) return false;
+  // No other attribution in between.
+  const c = cues[lastCueBefore(cues, attributionEnd) + 1];
+  return !c || c.first >= next.first || tokens[c.first].start >= tokens[next.first].start;
+}
+
+// ---------- quotes ----------
+
+function countWords(tokens: Token[], first: number, last: number): number {
+  let n = 0;
+  for (let k = first; k < last; k++) if (tokens[k].pos !== 'PUNCT' && tokens[k].pos !== 'SYM') n++;
+  return n;
+}
+
+/** Speech rather than a scare-quoted word or a title: a clause, or a phrase ending in punctuation. */
+function readsAsClause(text: string, q: QuotedSpan, words: number): boolean {
+  if (words >= 6) return true;
+  const inner = text.slice(q.inner.start, q.inner.end).trim();
+  if (words >= 2 && /[.?!,;…]$/.test(inner)) return true;
+  return false;
+}
+
+function direct(t: TokenisedText, q: QuotedSpan, r: TokenRange, cue: CueHit | null, speakerSide: SpeakerSide | null, confidence: number): Statement {
+  return { start: q.start, end: q.end, first: r.first, last: r.last, kind: 'direct', cue, speakerSide, speakerRange: null, paragraph: paragraphOf(t, r.first), confidence };
+}
+
+// ---------- indirect ----------
+
+/**
+ * The reported clause after a cue: "said (in a statement) (that) …", "told reporters …",
+ * "condemned US plots against the region". Null when nothing follows in the sentence.
+ */
+function reportedClauseAfter(tokens: Token[], cue: CueHit, lowers: string[], cues: CueHit[]): TokenRange | null {
+  const end = Math.min(sentenceContentEnd(tokens, cue.first), nextCoordinatedCue(tokens, cues, cue));
+  let k = cue.last;
+  while (k < end && (tokens[k].pos === 'ADV' || tokens[k].value === ':' || tokens[k].value === ',')) k++;
+  k = skipCircumstance(tokens, lowers, k, end);
+  if (ADDRESSEE_FIRST.has(cue.cue.lemma)) {
+    const addressee = nounPhraseFrom(tokens, k, end);
+    if (addressee && addressee.last < end) k = skipCircumstance(tokens, lowers, addressee.last, end);
+  }
+  while (k < end && (tokens[k].value === ':' || tokens[k].value === ',')) k++;
+  return end - k >= 1 ? { first: k, last: end } : null;
+}
+
+/**
+ * Where a second verb of the same subject begins ("praised X and condemned Y"): a reported
+ * clause stops there, and the second cue reports a statement of its own.
+ */
+function nextCoordinatedCue(tokens: Token[], cues: CueHit[], cue: CueHit): number {
+  const next = cues[lastCueBefore(cues, cue.last) + 1];
+  if (!next || tokens[next.first].sentence !== tokens[cue.first].sentence) return tokens.length;
+  const k = skipVerbPrefixBackward(tokens, next.first, cue.last);
+  const conj = tokens[k - 1];
+  if (conj?.pos === 'CCONJ') return tokens[k - 2]?.value === ',' ? k - 2 : k - 1;
+  return tokens.length;
+}
+
+/** The speaker's side for a cue: "and condemned" shares the subject of the cue before it. */
+function sideOf(tokens: Token[], cues: CueHit[], cue: CueHit): SpeakerSide {
+  const previous = cues[lastCueBefore(cues, cue.first)];
+  if (!previous || tokens[previous.first].sentence !== tokens[cue.first].sentence) return 'before';
+  const k = skipVerbPrefixBackward(tokens, cue.first, previous.last);
+  return tokens[k - 1]?.pos === 'CCONJ' ? 'previous' : 'before';
+}
+
+/** Past "in a statement", "on Monday", "to reporters" between a cue and its content. */
+function skipCircumstance(tokens: Token[], lowers: string[], k: number, end: number): number {
+  for (let guard = 0; guard < 3 && k < end && tokens[k].pos === 'ADP' && SKIPPABLE_PREPOSITIONS.has(lowers[k]); guard++) {
+    const np = nounPhraseFrom(tokens, k + 1, end);
+    if (!np || np.last - k > 6 || np.last >= end) break;
+    k = np.last;
+    while (k < end && tokens[k].value === ',') k++;
+  }
+  return k;
+}
+
+/** One past the last content token of the sentence holding token i (final punctuation dropped). */
+function sentenceContentEnd(tokens: Token[], i: number): number {
+  let k = i;
+  while (k < tokens.length && tokens[k].sentence === tokens[i].sentence) k++;
+  while (k > i && (isSentenceEnd(tokens[k - 1]) || tokens[k - 1].value === '"')) k--;
+  return k;
+}
+
+
+function indirect(t: TokenisedText, cue: CueHit, lowers: string[], cues: CueHit[]): Statement | null {
+  const { tokens } = t;
+  const paragraph = paragraphOf(t, cue.first);
+  if (cue.cue.lemma === 'according to') return accordingTo(t, cue, paragraph);
+
+  const start = sentenceOf(t, cue.first).first;
+  const forward = reportedClauseAfter(tokens, cue, lowers, cues);
+  const subject = nounPhraseBefore(tokens, skipVerbPrefixBackward(tokens, cue.first, start), start);
+  if (forward && forward.last - forward.first >= 2) {
+    return { ...span(tokens, forward.first, forward.last), ...forward, kind: 'indirect', cue, speakerSide: sideOf(tokens, cues, cue), speakerRange: null, paragraph, confidence: subject ? 0.75 : 0.6 };
+  }
+  // "…, the minister said." / "…, said the minister.": the content comes first.
+  let comma = -1;
+  if (subject && tokens[subject.first - 1]?.value === ',') comma = subject.first - 1;
+  else if (tokens[cue.first - 1]?.value === ',') comma = cue.first - 1;
+  if (comma - start < 3) return null;
+  const speakerSide = comma === cue.first - 1 ? 'after' : 'before';
+  return { ...span(tokens, start, comma), first: start, last: comma, kind: 'indirect', cue, speakerSide, speakerRange: null, paragraph, confidence: 0.75 };
+}
+
+/** "According to X, …" or "…, according to X." */
+function accordingTo(t: TokenisedText, cue: CueHit, paragraph: number): Statement | null {
+  const { tokens } = t;
+  const speaker = nounPhraseFrom(tokens, cue.last);
+  if (!speaker) return null;
+  const start = sentenceOf(t, cue.first).first;
+  const end = sentenceContentEnd(tokens, cue.first);
+  let first: number, last: number;
+  if (cue.first - start <= 1) {
+    first = tokens[speaker.last]?.value === ',' ? speaker.last + 1 : speaker.last;
+    last = end;
+  } else {
+    first = start;
+    last = tokens[cue.first - 1].value === ',' ? cue.first - 1 : cue.first;
+  }
+  if (last - first < 2) return null;
+  return { ...span(tokens, first, last), first, last, kind: 'indirect', cue, speakerSide: 'after', speakerRange: speaker, paragraph, confidence: 0.8 };
+}
+
+/** "Lynch: No outside influence on the probe" — a short name, a colon, a claim. */
+function headlineStatements(t: TokenisedText, insideQuote: boolean[]): Statement[] {
+  const { tokens } = t;
+  const out: Statement[] = [];
+  for (const s of t.sentences) {
+    const colon = tokens.slice(s.first, Math.min(s.last, s.first + 6)).findIndex((x) => x.value === ':');
+    if (colon <= 0 || insideQuote[s.first]) continue;
+    const at = s.first + colon;
+    const speaker = nounPhraseBefore(tokens, at, s.first);
+    // Only a bare name: "Syria's Assad Visits Iran: …" is a headline, not an attribution.
+    if (!speaker || speaker.first !== s.first || speaker.last - speaker.first > 3 || !tokens.slice(speaker.first, speaker.last).every((x) => x.pos === 'PROPN')) continue;
+    const end = sentenceContentEnd(tokens, at);
+    if (end - (at + 1) < 3) continue;
+    out.push({ ...span(tokens, at + 1, end), first: at + 1, last: end, kind: 'indirect', cue: null, speakerSide: 'before', speakerRange: speaker, paragraph: s.paragraph, confidence: 0.5 });
+  }
+  return out;
+}
+
+// ---------- helpers ----------
+
+function span(tokens: Token[], first: number, last: number): Span {
+  return { start: tokens[first].start, end: tokens[last - 1].end };
+}
+
+function paragraphOf(t: TokenisedText, tokenIndex: number): number {
+  return t.sentences[t.tokens[tokenIndex].sentence].paragraph;
+}
+
+function markQuoted(n: number, statements: Statement[]): boolean[] {
+  const inside = new Array<boolean>(n).fill(false);
+  for (const s of statements) for (let k = s.first; k < s.last; k++) inside[k] = true;
+  return inside;
+}
+
+/**
+ * Statements sorted by position, none inside another; an indirect statement that holds a quoted
+ * fragment is mixed.
+ */
+function withoutOverlaps(statements: Statement[], quoted: QuotedSpan[]): Statement[] {
+  const sorted = [...statements].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Statement[] = [];
+  for (const s of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && s.start < prev.end) {
+      // Overlapping readings of the same words: keep the surer one, unless it covers less.
+      if (s.confidence > prev.confidence && s.end - s.start >= prev.end - prev.start) out[out.length - 1] = s;
+      continue;
+    }
+    out.push(s);
+  }
+  let q = 0;
+  for (const s of out) {
+    if (s.kind !== 'indirect') continue;
+    while (q < quoted.length && quoted[q].end <= s.start) q++;
+    if (q < quoted.length && quoted[q].start < s.end) s.kind = 'mixed';
+  }
+  return out;
+}

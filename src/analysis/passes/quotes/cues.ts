@@ -1,0 +1,29 @@
+// Speech cues in the token stream: "said", "told reporters", "according to", "in a statement".
+import type { Cue, Lexicon } from '../../../models/lexicon';
+import { matchPhrase } from '../../../models/lexicon';
+import { isNominal } from '../../grammar';
+import type { Token } from '../../types';
+
+export interface CueHit {
+  first: number;
+  last: number;
+  cue: Cue;
+}
+
+const VERBAL = new Set(['VERB', 'AUX']);
+
+/** The cue that starts at token i, if any. */
+export function cueAt(tokens: Token[], lowers: string[], i: number, lexicon: Lexicon): CueHit | null {
+  const phrase = matchPhrase(lexicon.cuePhrases, lowers, i);
+  if (phrase) return { first: i, last: i + phrase.length, cue: phrase.value };
+  const cue = lexicon.cueByForm.get(lowers[i]);
+  if (!cue || cue.pos !== 'verb') return null;
+  const t = tokens[i];
+  if (VERBAL.has(t.pos)) return { first: i, last: i + 1, cue };
+  // wink-nlp tags some verbs as nouns in headline-like text ("Tehran slams ..."): accept an
+  // inflected form right after a nominal subject.
+  if ((t.pos === 'NOUN' || t.pos === 'PROPN') && lowers[i] !== cue.lemma && isNominal(tokens[i - 1]) && t.sentence === tokens[i - 1].sentence) {
+    return { first: i, last: i + 1, cue };
+  }
+  return null;
+}

@@ -1,0 +1,44 @@
+// The models the analysis reads: loaded from disk once per process, then passed to analyze().
+//   nlp      wink-nlp with its English model (tokens, POS tags, lemmas, negation)
+//   actors   the actor dictionary (models/actors.json, built from PETRARCH2/Phoenix), compiled,
+//            plus the user's own actors file when one is given
+//   lexicon  speech cues, stance verbs and sentiment words (models/cues.json, verbs.json, ...)
+import fs from 'node:fs';
+import path from 'node:path';
+import { type ActorIndex, compileActorIndex, readActorDictionary } from './actors';
+import { type Lexicon, loadLexicon } from './lexicon';
+import { type Nlp, loadNlp } from './nlp';
+
+export interface Models {
+  nlp: Nlp;
+  actors: ActorIndex;
+  lexicon: Lexicon;
+}
+
+export interface LoadModelsOptions {
+  /** Folder holding the model files; the project's models/ by default. */
+  modelsDir?: string;
+  /** A user's actor file (same format as models/actors.json) that adds or overrides actors. */
+  actorsFile?: string;
+}
+
+/** The project's models/ folder, found from this file whether it runs from src/ or dist/src/. */
+export const DEFAULT_MODELS_DIR = findModelsDir(__dirname);
+
+export function loadModels(options: LoadModelsOptions = {}): Models {
+  const dir = options.modelsDir ?? DEFAULT_MODELS_DIR;
+  const dictionaries = [readActorDictionary(path.join(dir, 'actors.json'))];
+  if (options.actorsFile) dictionaries.push(readActorDictionary(options.actorsFile));
+  return {
+    nlp: loadNlp(),
+    actors: compileActorIndex(dictionaries),
+    lexicon: loadLexicon(dir),
+  };
+}
+
+function findModelsDir(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'models', 'actors.json')) && fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'models');
+    if (path.dirname(dir) === dir) return path.resolve(from, '..', '..', 'models');
+  }
+}
