@@ -137,7 +137,7 @@ function introducesSentence(t: TokenisedText, hit: CueHit): boolean {
   const sentence = sentenceOf(t, hit.first);
   const at = hit.first - sentence.first;
   const opener = at === 0 || (at === 1 && t.tokens[sentence.first].pos === 'ADP');
-  if (!opener || !(hit.cue.pos !== 'verb' || t.tokens[hit.first].lower.endsWith('ing'))) return false;
+  if (!opener || hit.cue.lemma === 'according to' || !(hit.cue.pos !== 'verb' || t.tokens[hit.first].lower.endsWith('ing'))) return false;
   for (let k = hit.last; k < Math.min(sentence.last, hit.last + 12); k++) if (t.tokens[k].value === ',') return true;
   return false;
 }
@@ -247,8 +247,8 @@ function reportedClauseAfter(tokens: Token[], cue: CueHit, lowers: string[], cue
 }
 
 /**
- * Where a second verb of the same subject begins ("praised X and condemned Y"): a reported
- * clause stops there, and the second cue reports a statement of its own.
+ * Where a second cue of the same subject begins ("praised X and condemned Y", "rejected X,
+ * saying Y"): a reported clause stops there, and the second cue reports a statement of its own.
  */
 function nextCoordinatedCue(tokens: Token[], cues: CueHit[], cue: CueHit): number {
   const next = cues[lastCueBefore(cues, cue.last) + 1];
@@ -256,6 +256,8 @@ function nextCoordinatedCue(tokens: Token[], cues: CueHit[], cue: CueHit): numbe
   const k = skipVerbPrefixBackward(tokens, next.first, cue.last);
   const conj = tokens[k - 1];
   if (conj?.pos === 'CCONJ') return tokens[k - 2]?.value === ',' ? k - 2 : k - 1;
+  // "rejected the offer, saying …": a participle adds a statement of its own.
+  if (conj?.value === ',' && tokens[next.first].lower.endsWith('ing')) return k - 1;
   return tokens.length;
 }
 

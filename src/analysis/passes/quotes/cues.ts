@@ -19,6 +19,9 @@ export function cueAt(tokens: Token[], lowers: string[], i: number, lexicon: Lex
   const cue = lexicon.cueByForm.get(lowers[i]);
   if (!cue || cue.pos !== 'verb') return null;
   const t = tokens[i];
+  // "so-called", "much-criticised": part of a compound word, not a verb.
+  const before = tokens[i - 1];
+  if (before && before.value === '-' && before.end === t.start) return null;
   if (VERBAL.has(t.pos)) return { first: i, last: i + 1, cue };
   // wink-nlp tags some verbs as nouns in headline-like text ("Tehran slams ..."): accept an
   // inflected form right after a nominal subject.

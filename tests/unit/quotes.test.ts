@@ -1,0 +1,138 @@
+// Statements and their speakers, through the whole analysis (the speakers pass needs the actors
+// pass). Every sentence here is written for the test.
+import { analyze } from '../../src/analysis';
+import { loadModels } from '../../src/models';
+import type { QuoteOut } from '../../src/analysis/types';
+
+const models = loadModels();
+const quotes = (text: string): QuoteOut[] => analyze({ text, publishedAt: '2019-03-01' }, models).quotes;
+const only = (text: string): QuoteOut => {
+  const found = quotes(text);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+describe('direct quotes', () => {
+  it('attributes “…,” X said', () => {
+    const q = only('“We will rebuild every bridge,” Minister Karim Haddad said on Sunday.');
+    expect(q.kind).toBe('direct');
+    expect(q.text).toBe('“We will rebuild every bridge,”');
+    expect(q.cue?.text).toBe('said');
+    expect(q.speaker?.text).toBe('Minister Karim Haddad');
+  });
+
+  it('attributes “…,” said X, with an apposition', () => {
+    const q = only('“The figures are worse than we feared,” said Dr. Lena Okafor, a senior fellow at the institute.');
+    expect(q.speaker?.text).toContain('Lena Okafor');
+  });
+
+  it('attributes X said: “…”', () => {
+    const q = only('The spokeswoman said: “Our doors remain open to talks.”');
+    expect(q.kind).toBe('direct');
+    expect(q.speaker?.text).toBe('The spokeswoman');
+  });
+
+  it('joins a quote interrupted by its attribution into one statement', () => {
+    const text = '“We are ready,” she said, “but we will not be rushed.”';
+    const q = only(text);
+    expect(q.start).toBe(0);
+    expect(q.end).toBe(text.length);
+    expect(q.speaker?.text).toBe('she');
+  });
+
+  it('joins the second sentence of a quote after “A,” X said.', () => {
+    const text = '“It was a long night,” the mayor told reporters. “Nobody slept.”';
+    const q = only(text);
+    expect(q.end).toBe(text.length);
+  });
+
+  it('runs a quote over several paragraphs', () => {
+    const text = 'The governor spoke for an hour.\n\n“We built the port in a decade\n\n“and we will double it in five,” he said.';
+    const q = quotes(text).find((x) => x.kind === 'direct')!;
+    expect(q.text.startsWith('“We built')).toBe(true);
+    expect(q.text.endsWith('five,”')).toBe(true);
+    expect(q.speaker?.text).toBe('he');
+  });
+
+  it('gives a quote with no attribution to the speaker of the conversation', () => {
+    const text = '“Prices will fall,” said Anna Berg, the chief economist.\n\n“Not this year, but next year.”';
+    const [first, second] = quotes(text);
+    expect(first.speaker?.text).toContain('Anna Berg');
+    expect(second.cue).toBeNull();
+    expect(second.speaker?.text).toContain('Anna Berg');
+  });
+
+  it('reads wire-style and straight quotation marks', () => {
+    expect(only("``This is the end of an era,'' the chairman said.").speaker?.text).toBe('the chairman');
+    expect(only('"This is the end of an era," the chairman said.').speaker?.text).toBe('the chairman');
+  });
+
+  it('does not take a scare-quoted word or a title for a statement', () => {
+    expect(quotes('The so-called “reform” passed in the night.')).toHaveLength(0);
+    expect(quotes('She reviewed the film “Northern Lights” for the paper.')).toHaveLength(0);
+  });
+});
+
+describe('mixed and indirect statements', () => {
+  it('reads a quoted fragment in reported speech as mixed', () => {
+    const q = only('The ministry praised the army’s “heroic victory” in the north.');
+    expect(q.kind).toBe('mixed');
+    expect(q.text).toContain('“heroic victory”');
+    expect(q.speaker?.text).toBe('The ministry');
+  });
+
+  it('reads X said (that) … as indirect', () => {
+    const q = only('The central bank said that inflation would ease by the summer.');
+    expect(q.kind).toBe('indirect');
+    expect(q.text).toBe('that inflation would ease by the summer');
+    expect(q.speaker?.text).toBe('The central bank');
+  });
+
+  it('skips the addressee after tell', () => {
+    const q = only('The minister told reporters the border would reopen on Friday.');
+    expect(q.text).toBe('the border would reopen on Friday');
+  });
+
+  it('reads a trailing attribution: …, X said.', () => {
+    const q = only('The talks will resume next week, a senior diplomat said.');
+    expect(q.text).toBe('The talks will resume next week');
+    expect(q.speaker?.text).toBe('a senior diplomat');
+  });
+
+  it('reads according to X, in both orders', () => {
+    expect(only('According to the health ministry, 40 people were injured.').speaker?.text).toBe('the health ministry');
+    const q = only('Forty people were injured, according to the health ministry.');
+    expect(q.text).toBe('Forty people were injured');
+    expect(q.speaker?.text).toBe('the health ministry');
+  });
+
+  it('splits two coordinated cues into two statements of one speaker', () => {
+    const found = quotes('Norland praised the new treaty and condemned the blockade of its ports.');
+    expect(found).toHaveLength(2);
+    expect(found.map((q) => q.cue?.text)).toEqual(['praised', 'condemned']);
+    expect(found[1].speaker?.text).toBe('Norland');
+  });
+
+  it('finds the subject past an apposition and a relative clause', () => {
+    expect(only('Tom Reyes, the party’s treasurer, said the accounts were in order.').speaker?.text).toBe('Tom Reyes');
+    expect(only('Maria Lund, who chairs the committee, said the vote would be delayed.').speaker?.text).toBe('Maria Lund');
+  });
+
+  it('gives a participle cue the subject of its main clause', () => {
+    const found = quotes('The union rejected the offer, saying it ignored rising rents.');
+    const saying = found.find((q) => q.cue?.text === 'saying')!;
+    expect(saying.speaker?.text).toBe('The union');
+  });
+
+  it('keeps a pronoun speaker as the pronoun, resolved to its actor', () => {
+    const text = 'Vladimir Putin arrived in the capital. He said the talks had been useful.';
+    const q = only(text);
+    expect(q.speaker?.text).toBe('He');
+    expect(q.speaker?.actorId).toBe('RUSGOV');
+  });
+
+  it('reads a headline attribution: Name: claim', () => {
+    const q = only('Lindqvist: No deal without the northern provinces');
+    expect(q.speaker?.text).toBe('Lindqvist');
+  });
+});
