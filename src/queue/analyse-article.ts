@@ -8,6 +8,8 @@ import { resultOf, type AnalysisJobData, type AnalysisJobResult } from './queue'
 
 export type AnalysisJob = Job<AnalysisJobData, AnalysisJobResult>;
 
+export const ANALYSED_PROGRESS = 50;
+
 export function createAnalysisProcessor(deps: { store: ArticleStore; models: Models }) {
   const { store, models } = deps;
   return async function analyseArticle(job: AnalysisJob): Promise<AnalysisJobResult> {
@@ -15,14 +17,14 @@ export function createAnalysisProcessor(deps: { store: ArticleStore; models: Mod
     try {
       const article = await store.get(articleId);
       if (!article) throw new UnrecoverableError(`article ${articleId} is not in the store`);
-      await job.updateProgress(10);
       const analysis = analyze(
         { text: article.text, title: article.title, publishedAt: article.publishedAt, entities: article.entities },
         models,
       );
-      await job.updateProgress(80);
+      // One progress report (each is a round trip): analysed, being recorded. The API shows a
+      // completed job as 100.
+      await job.updateProgress(ANALYSED_PROGRESS);
       await store.recordAnalysis(article, analysis);
-      await job.updateProgress(100);
       return resultOf(articleId, analysis);
     } catch (error) {
       if (error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {

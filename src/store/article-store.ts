@@ -85,6 +85,10 @@ export class ArticleStore {
    */
   async recordAnalysis(article: StoredArticle, analysis: Analysis, analysedAt = new Date()): Promise<number> {
     const contributions = contributionsOf(analysis, dateOf(article));
+    const tallies = contributions.map((c) => [
+      c.pair, c.score, c.positive, c.negative, c.neutral, c.publishedAt, c.strength,
+      c.source, c.sourceName, c.target, c.targetName,
+    ]);
     const call = this.redis as unknown as Record<string, ScriptCall>;
     return (await call.stanceRecordAnalysis(
       this.keys.article(article.id),
@@ -92,6 +96,7 @@ export class ArticleStore {
       article.id,
       JSON.stringify(analysis),
       analysedAt.toISOString(),
+      JSON.stringify(tallies),
       ...contributions.map((c) => JSON.stringify(c)),
     )) as number;
   }

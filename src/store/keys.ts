@@ -19,7 +19,7 @@ export interface Keys {
   prefix: string;
   /** BullMQ's own prefix: the queue's keys live under it. */
   queuePrefix: string;
-  /** Hash: the article, its status, its analysis and the pairs it contributed to. */
+  /** Hash: the article, its status, its analysis and the tallies of its contributions to pairs. */
   article(articleId: string): string;
   /** Set of the pair tokens with at least one contribution. */
   pairs: string;

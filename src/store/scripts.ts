@@ -18,8 +18,10 @@ return nil
  * Stores an article's analysis and replaces its contribution to the stance summary: the
  * previous contribution (if the article was analysed before) is taken back first, so
  * re-analysing never counts an article twice, whichever worker does it.
- * KEYS[1] article hash · ARGV: prefix, articleId, analysis JSON, analysedAt (ISO),
- * then one JSON contribution per pair (see contributions.ts).
+ * KEYS[1] article hash · ARGV: prefix, articleId, analysis JSON, analysedAt (ISO), tallies
+ * JSON (one [pair, score, positive, negative, neutral, publishedAt, strength, source,
+ * sourceName, target, targetName] per pair: the numbers the totals need, small to decode),
+ * then each pair's contribution JSON (see contributions.ts), in the same order.
  * Returns the number of pairs, or an error when the article is unknown.
  */
 export const RECORD_ANALYSIS = `
@@ -29,7 +31,8 @@ if redis.call('EXISTS', articleKey) == 0 then
 end
 local pairsKey, namesKey = prefix .. ':pairs', prefix .. ':actor-names'
 local function pairKey(pair, suffix) return prefix .. ':pair:' .. pair .. ':' .. suffix end
-local function addTotals(pair, c, sign)
+local function addTotals(tally, sign)
+  local pair = tally[1]
   local totals = pairKey(pair, 'totals')
   if redis.call('HINCRBY', totals, 'articles', sign) <= 0 then
     redis.call('DEL', totals)
@@ -38,41 +41,35 @@ local function addTotals(pair, c, sign)
   end
   -- 0 - v, not -1 * v: Lua writes -1 * 0 as "-0", which HINCRBY refuses.
   local function signed(v) if sign > 0 then return v else return 0 - v end end
-  redis.call('HINCRBYFLOAT', totals, 'scoreSum', signed(c.score))
-  redis.call('HINCRBY', totals, 'positive', signed(c.positive))
-  redis.call('HINCRBY', totals, 'negative', signed(c.negative))
-  redis.call('HINCRBY', totals, 'neutral', signed(c.neutral))
+  redis.call('HINCRBYFLOAT', totals, 'scoreSum', signed(tally[2]))
+  redis.call('HINCRBY', totals, 'positive', signed(tally[3]))
+  redis.call('HINCRBY', totals, 'negative', signed(tally[4]))
+  redis.call('HINCRBY', totals, 'neutral', signed(tally[5]))
 end
 
-local previous = redis.call('HGET', articleKey, 'pairs')
+local previous = redis.call('HGET', articleKey, 'tallies')
 if previous then
-  for _, pair in ipairs(cjson.decode(previous)) do
-    local old = redis.call('HGET', pairKey(pair, 'contributions'), articleId)
-    if old then
-      addTotals(pair, cjson.decode(old), -1)
-      redis.call('HDEL', pairKey(pair, 'contributions'), articleId)
-      redis.call('ZREM', pairKey(pair, 'by-date'), articleId)
-      redis.call('ZREM', pairKey(pair, 'by-strength'), articleId)
-    end
+  for _, tally in ipairs(cjson.decode(previous)) do
+    addTotals(tally, -1)
+    redis.call('HDEL', pairKey(tally[1], 'contributions'), articleId)
+    redis.call('ZREM', pairKey(tally[1], 'by-date'), articleId)
+    redis.call('ZREM', pairKey(tally[1], 'by-strength'), articleId)
   end
 end
 
-local recorded = {}
-for i = 5, #ARGV do
-  local c = cjson.decode(ARGV[i])
-  addTotals(c.pair, c, 1)
-  redis.call('SADD', pairsKey, c.pair)
-  redis.call('HSET', pairKey(c.pair, 'contributions'), articleId, ARGV[i])
-  redis.call('ZADD', pairKey(c.pair, 'by-date'), c.publishedAt, articleId)
-  redis.call('ZADD', pairKey(c.pair, 'by-strength'), c.strength, articleId)
-  redis.call('HSET', namesKey, c.source, c.sourceName, c.target, c.targetName)
-  -- Pair tokens hold no quote or backslash (keys.ts), and cjson would write an empty list as {}.
-  recorded[#recorded + 1] = '"' .. c.pair .. '"'
+local tallies = cjson.decode(ARGV[5])
+for i, tally in ipairs(tallies) do
+  local pair = tally[1]
+  addTotals(tally, 1)
+  redis.call('SADD', pairsKey, pair)
+  redis.call('HSET', pairKey(pair, 'contributions'), articleId, ARGV[5 + i])
+  redis.call('ZADD', pairKey(pair, 'by-date'), tally[6], articleId)
+  redis.call('ZADD', pairKey(pair, 'by-strength'), tally[7], articleId)
+  redis.call('HSET', namesKey, tally[8], tally[9], tally[10], tally[11])
 end
-redis.call('HSET', articleKey, 'analysis', ARGV[3], 'analysedAt', ARGV[4], 'status', 'completed',
-  'pairs', '[' .. table.concat(recorded, ',') .. ']')
+redis.call('HSET', articleKey, 'analysis', ARGV[3], 'analysedAt', ARGV[4], 'status', 'completed', 'tallies', ARGV[5])
 redis.call('HDEL', articleKey, 'error')
-return #recorded
+return #tallies
 `;
 
 /**

@@ -2,6 +2,7 @@
 // run to completion, results land in the store, duplicates are not re-queued, failures keep
 // their reason, and two workers count every article once.
 import type { Analysis } from '../../src/analysis/types';
+import { ANALYSED_PROGRESS } from '../../src/queue/analyse-article';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
 import { loadModels, type Models } from '../../src/models';
 import { countFreshWorkers } from '../../src/queue/heartbeat';
@@ -62,7 +63,7 @@ describe('the analysis worker', () => {
         actors: analysis.actors.length,
         stances: analysis.stances.length,
       });
-      expect(job?.progress).toBe(100);
+      expect(job?.progress).toBe(ANALYSED_PROGRESS);
       expect(job?.opts).toMatchObject({ attempts: t.config.queue.attempts, backoff: { type: 'exponential', delay: t.config.queue.backoffMs } });
     } finally {
       await t.tearDown();

@@ -20,7 +20,7 @@ export function jobsRouter(deps: { store: ArticleStore; queue: AnalysisQueue }):
         id,
         articleId,
         state,
-        progress: job.progress,
+        progress: state === 'completed' ? 100 : job.progress,
         attempts: job.attemptsMade,
         createdAt: isoOrNull(job.timestamp),
         finishedAt: isoOrNull(job.finishedOn),
