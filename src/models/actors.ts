@@ -140,7 +140,10 @@ const DROPPABLE_PARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'an', 'ar', 
 
 /** The key one text token is matched by: lower case, no diacritics, no dots ("U.S." → "us"). */
 export function tokenKey(value: string): string {
-  const plain = foldDiacritics(value.toLowerCase()).replace(/[\u2019\u2018`]/g, "'");
+  const lower = value.toLowerCase();
+  // Plain ASCII words, nearly all of them, skip the Unicode work.
+  if (/^[a-z]+$/.test(lower)) return lower;
+  const plain = foldDiacritics(lower).replace(/[\u2019\u2018`]/g, "'");
   return /\p{L}/u.test(plain) ? plain.replace(/\./g, '') : plain;
 }
 
@@ -154,19 +157,15 @@ export function foldDiacritics(s: string): string {
  * tokens inside names) and parenthesised parts ("(ALF)") left out.
  */
 export function phraseKeys(phrase: string): string[] {
-  const cleaned = phrase
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/[_\s,;:!?"()[\]{}]+/g, ' ')
-    .replace(/[\u2019\u2018`]/g, "'")
-    .replace(/-/g, ' ');
+  const cleaned = phrase.includes('(') ? phrase.replace(/\([^)]*\)/g, ' ') : phrase;
   const keys: string[] = [];
-  for (const word of cleaned.split(' ')) {
-    if (!word) continue;
-    const possessive = /^(.+?)'s$/i.exec(word);
-    if (possessive) keys.push(tokenKey(possessive[1]), "'s");
-    else if (word !== "'") keys.push(tokenKey(word));
+  for (const raw of cleaned.split(/[-_\s,;:!?"()[\]{}]+/)) {
+    if (!raw || raw === "'") continue;
+    const word = raw.replace(/[\u2019\u2018`]/g, "'");
+    if (word.length > 2 && /'s$/i.test(word)) keys.push(tokenKey(word.slice(0, -2)), "'s");
+    else keys.push(tokenKey(word));
   }
-  return keys.filter((k) => k !== '');
+  return keys;
 }
 
 /** The comparison key of a person's name: tokens without the droppable particles. */
@@ -216,7 +215,9 @@ const SECTOR_CODES = new Set(
 /** The actor id of a dictionary code: the country and its first role, with any named group ("USAGOVMIL" → USAGOV, "PSEREBHMS" stays). */
 export function actorCode(code: string): string {
   const parts = code.match(/.{1,3}/g) ?? [code];
-  if (parts.length <= 2) return code;
+  // A government's legislature or judiciary is that, not the executive (IRNGOVLEG → IRNLEG).
+  if (parts[1] === 'GOV' && (parts[2] === 'LEG' || parts[2] === 'JUD')) parts.splice(1, 1);
+  if (parts.length <= 2) return parts.join('');
   const kept = parts.slice(0, 2);
   for (const part of parts.slice(2)) if (!SECTOR_CODES.has(part)) kept.push(part);
   return kept.join('');
@@ -286,12 +287,8 @@ export function compileActorIndex(dictionaries: ActorDictionary[]): ActorIndex {
   const givenNames = new Map<number, Set<string>>();
   entries.forEach((entry, i) => {
     // Each phrase once per entry ("Bashar al-Assad" is its name and one of its names).
-    const seen = new Set<string>();
     const add = (keys: string[], form: NameForm) => {
-      const key = `${form}|${keys.join(' ')}`;
-      if (!keys.length || seen.has(key)) return;
-      seen.add(key);
-      names.insert(keys, { entry: i, form, length: keys.length });
+      if (keys.length) names.insert(keys, { entry: i, form, length: keys.length }, (v) => v.entry === i && v.form === form);
     };
     for (const name of [entry.name, ...entry.names]) {
       const all = phraseKeys(name);

@@ -1,44 +1,54 @@
 // A trie keyed by whole tokens: names and role phrases are matched token by token, so a lookup
-// costs one map access per token, however many phrases the dictionary holds.
+// costs one map access per token, however many phrases the dictionary holds. Nodes are numbers
+// and all edges live in one Map ("node␁token" → child): a trie of 60,000 phrases costs a few
+// hundred thousand strings, not a Map per node.
 
-export interface TrieNode<T> {
-  children?: Map<string, TrieNode<T>>;
-  /** Values of the phrases that end here. */
-  values?: T[];
-}
+export type TrieNode = number;
+
+const SEPARATOR = '\u0001';
 
 export class TokenTrie<T> {
-  readonly root: TrieNode<T> = {};
+  readonly root: TrieNode = 0;
+  private readonly edges = new Map<string, TrieNode>();
+  private readonly values: (T[] | undefined)[] = [undefined];
   size = 0;
 
-  insert(keys: readonly string[], value: T): void {
+  /** Adds `value` at the end of the phrase `keys`, unless a value `same` as it is there already. */
+  insert(keys: readonly string[], value: T, same?: (v: T) => boolean): void {
     if (keys.length === 0) return;
     let node = this.root;
     for (const key of keys) {
-      node.children ??= new Map();
-      let child = node.children.get(key);
-      if (!child) {
-        child = {};
-        node.children.set(key, child);
+      const edge = node + SEPARATOR + key;
+      let child = this.edges.get(edge);
+      if (child === undefined) {
+        child = this.values.length;
+        this.values.push(undefined);
+        this.edges.set(edge, child);
       }
       node = child;
     }
-    node.values ??= [];
-    node.values.push(value);
+    const values = (this.values[node] ??= []);
+    if (same && values.some(same)) return;
+    values.push(value);
     this.size++;
   }
 
-  next(node: TrieNode<T>, key: string): TrieNode<T> | undefined {
-    return node.children?.get(key);
+  next(node: TrieNode, key: string): TrieNode | undefined {
+    return this.edges.get(node + SEPARATOR + key);
+  }
+
+  /** The values of the phrases that end at `node`. */
+  valuesAt(node: TrieNode): T[] | undefined {
+    return this.values[node];
   }
 
   /** The values of exactly this phrase. */
   get(keys: readonly string[]): T[] {
-    let node: TrieNode<T> | undefined = this.root;
+    let node: TrieNode | undefined = this.root;
     for (const key of keys) {
-      node = node.children?.get(key);
-      if (!node) return [];
+      node = this.next(node, key);
+      if (node === undefined) return [];
     }
-    return node.values ?? [];
+    return this.values[node] ?? [];
   }
 }

@@ -102,6 +102,12 @@ describe('people and dates', () => {
     expect(mention(r, 'Iranian Deputy Foreign Minister Kazem Varesi')).toMatchObject({ actorId: 'IRNGOV', name: 'Kazem Varesi' });
   });
 
+  it('reads a title before a word wink-nlp does not tag as a name', () => {
+    const r = analyse('Under that plan, Mr. Hedge called the old model a failure, and Cook agreed with Mr. Rhodes.');
+    expect(mention(r, 'Mr. Hedge')).toMatchObject({ actorId: 'name:hedge', kind: 'name' });
+    expect(mention(r, 'Mr. Rhodes').actorId).toBe('name:rhodes');
+  });
+
   it('keeps a relative of a known person apart from them', () => {
     const r = analyse('Eric Trump defended his father, Donald Trump.', '2019-02-25');
     expect(mention(r, 'Eric Trump').actorId).toBe('name:eric-trump');
@@ -155,6 +161,20 @@ describe('one actor for every way of naming it', () => {
 
   it('gives "a spokesman for X" the actor X', () => {
     expect(mention(analyse('A spokesman for Hezbollah denied the report.'), 'A spokesman').actorId).toBe('LBNREBHEZ');
+  });
+
+  it('reads "the company" as the organisation named before, and "a man" or "voters" as nobody named', () => {
+    const r = analyse('Northwind Holdings Inc. cut 300 jobs. The company said demand fell. A man who worked there said voters were angry.');
+    expect(mention(r, 'The company')).toMatchObject({ kind: 'description', actorId: 'name:northwind-holdings-inc', name: 'Northwind Holdings Inc.' });
+    expect(mention(r, 'A man')).toMatchObject({ kind: 'description', actorId: null });
+    expect(mention(r, 'who')).toMatchObject({ kind: 'pronoun', actorId: null });
+    expect(mention(r, 'voters')).toMatchObject({ kind: 'description', actorId: null, plural: true });
+  });
+
+  it("keeps an organisation's own role words its own, not a country's", () => {
+    const r = analyse('Lena Ortiz, the executive director of Bluewater Trust, said the Bluewater Trust website was hacked.');
+    expect(mention(r, 'the executive director of Bluewater Trust').actorId).toBe('name:lena-ortiz');
+    expect(mention(r, 'the Bluewater Trust website').actorId).toBe('name:bluewater-trust');
   });
 });
 

@@ -33,7 +33,7 @@ function spanReferent(resolver: ArticleResolver, first: number, last: number, se
   if (same?.referent) return same.referent;
   const inside = resolver.records.filter((r) => r.first >= first && r.last <= last && r.referent);
   if (inside.length === 1 && inside[0].kind === 'pronoun') return inside[0].referent;
-  const phrases = parsePhrases(resolver.ctx, lexUnits(resolver.ctx, first, last));
+  const phrases = parsePhrases(resolver.ctx, lexUnits(resolver.ctx, first, last, true));
   const phrase = widest(phrases);
   if (!phrase) return null;
   if (phrase.kind === 'pronoun') return resolver.records.find((r) => r.first === phrase.first)?.referent ?? null;

@@ -51,13 +51,14 @@ const isAllCaps = (s: string) => hasLetter(s) && s === s.toUpperCase();
 
 /** The longest phrase of `trie` starting at token `i` (hyphens inside the phrase are skipped). */
 function longestMatch<T>(trie: TokenTrie<T>, tokens: Token[], i: number, end: number): { last: number; values: T[] } | null {
-  let node: TrieNode<T> | undefined = trie.root;
+  let node: TrieNode | undefined = trie.root;
   let best: { last: number; values: T[] } | null = null;
   for (let k = i; k < end; k++) {
     if (k > i && isJoiningHyphen(tokens, k)) continue;
     node = trie.next(node, tokenKey(tokens[k].value));
-    if (!node) break;
-    if (node.values?.length) best = { last: k + 1, values: node.values };
+    if (node === undefined) break;
+    const values = trie.valuesAt(node);
+    if (values?.length) best = { last: k + 1, values };
   }
   return best;
 }
@@ -85,12 +86,17 @@ export function lexContext(tokens: Token[], paragraphs: { first: number; last: n
     while (k < lastToken && isAllCaps(tokens[k].value) && tokens[k].value.length > 1) k++;
     if (k > firstToken && k < lastToken && /^[—–(-]$/.test(tokens[k].value)) for (let d = firstToken; d < k; d++) noUnknownNames[d] = dateline[d] = true;
   }
+  // Capitalised words of the running text that are proper nouns or stand next to one ("Peter Cook", where wink-nlp tags Cook a verb).
   const bodyNameWords = new Set<string>();
-  for (const t of tokens) if (!noUnknownNames[t.i] && !clauseInitial[t.i] && t.pos === 'PROPN' && startsUpper(t.value)) bodyNameWords.add(tokenKey(t.value));
+  const capitalisedName = (t: Token | undefined) => !!t && startsUpper(t.value) && hasLetter(t.value) && !NOT_NAMES.has(t.lower);
+  for (const t of tokens) {
+    if (noUnknownNames[t.i] || clauseInitial[t.i] || !capitalisedName(t)) continue;
+    if (t.pos === 'PROPN' || (capitalisedName(tokens[t.i - 1]) && tokens[t.i - 1].pos === 'PROPN')) bodyNameWords.add(tokenKey(t.value));
+  }
   return { tokens, index, date, lowerWords, clauseInitial, noUnknownNames, dateline, bodyNameWords };
 }
 
-/** A Title Case line ("Syria's Assad Visits Iran: Deepens Alliance"): no final stop, most long words capitalised. */
+/** A Title Case line ("Syria's Assad Visits Iran: Deepens Alliance"): no final stop, its long words capitalised. */
 function isHeadline(tokens: Token[], first: number, last: number, clauseInitial: boolean[]): boolean {
   if (last - first > 40) return false;
   let end = last - 1;
@@ -104,22 +110,25 @@ function isHeadline(tokens: Token[], first: number, last: number, clauseInitial:
     words++;
     if (startsUpper(v)) capitalised++;
   }
-  return words >= 1 && capitalised / words >= 0.6;
+  // Title Case: hardly a long word in lower case ("Iran hosts Syria's Assad, slams ..." is a sentence).
+  return words >= 1 && words - capitalised <= 1 && capitalised / words >= 0.75;
 }
 
-/** The units of tokens [first, last). */
-export function lexUnits(ctx: LexContext, first: number, last: number): Unit[] {
-  const { tokens } = ctx;
+/**
+ * The units of tokens [first, last). `asActor`: the words are known to name an actor (a caller's
+ * span), so a capital is its government even where it would read as a place.
+ */
+export function lexUnits(ctx: LexContext, first: number, last: number, asActor = false): Unit[] {
   const units: Unit[] = [];
   for (let i = first; i < last; ) {
-    const unit = nextUnit(ctx, i, last);
+    const unit = nextUnit(ctx, i, last, asActor);
     units.push(unit);
     i = unit.last;
   }
   return joinRuns(ctx, units);
 }
 
-function nextUnit(ctx: LexContext, i: number, end: number): Unit {
+function nextUnit(ctx: LexContext, i: number, end: number, asActor: boolean): Unit {
   const { tokens } = ctx;
   const t = tokens[i];
   // "(R-Fla.)", "I-Vt.": a party and a state after a politician's name
@@ -134,7 +143,7 @@ function nextUnit(ctx: LexContext, i: number, end: number): Unit {
   const honorific = matchHonorific(tokens, i, end);
   const nameLen = name ? name.last - i : 0;
   const roleLen = role ? role.last - i : 0;
-  if (name && nameLen >= roleLen) return nameUnit(ctx, i, name.last, name.hit);
+  if (name && nameLen >= roleLen) return asActor && name.hit.form !== 'place' ? { kind: 'name', first: i, last: name.last, hit: name.hit } : nameUnit(ctx, i, name.last, name.hit);
   if (honorific && honorific.last - i >= roleLen) return { kind: 'honorific', first: i, last: honorific.last, honorific: honorific.info };
   if (role) return { kind: 'role', first: i, last: role.last, role: pickRole(role.values) };
   if (isUnknownNameWord(ctx, i)) return { kind: 'run', first: i, last: i + 1, parts: [] };
@@ -219,8 +228,10 @@ function isUnknownNameWord(ctx: LexContext, i: number): boolean {
   if (ctx.dateline[i] || !startsUpper(v) || !hasLetter(v)) return false;
   if (ctx.noUnknownNames[i] && !ctx.bodyNameWords.has(tokenKey(v))) return false;
   if (NOT_NAMES.has(t.lower.replace(/\.$/, '')) || ROLE_MODIFIERS.has(t.lower)) return false;
+  if (/ism$/.test(t.lower)) return false; // "Communism", "Progressivism": ideas, not actors
   if (/^(DET|PRON|ADP|CCONJ|SCONJ|AUX|PART|INTJ|NUM|PUNCT|SYM)$/.test(t.pos)) return false;
-  if (ctx.clauseInitial[i]) return t.pos === 'PROPN' && !ctx.lowerWords.has(t.lower);
+  // At a sentence start a capitalised common word is no name, unless the text uses it as one elsewhere ("Cook said" after "Tim Cook").
+  if (ctx.clauseInitial[i]) return (t.pos === 'PROPN' && !ctx.lowerWords.has(t.lower)) || ctx.bodyNameWords.has(tokenKey(v));
   return true;
 }
 
@@ -237,9 +248,13 @@ function endsWithOrgWord(ctx: LexContext, units: Unit[], u: number): boolean {
   return ORG_WORDS.has(key) || MEDIA_WORDS.has(key) || ARMED_WORDS.has(key);
 }
 
-/** A run of one word must be a proper noun ("Taught" in a Title Case phrase is not a name). */
-function isSingleNameWord(ctx: LexContext, i: number): boolean {
-  return ctx.tokens[i].pos === 'PROPN' || ctx.tokens[i].pos === 'X';
+/**
+ * A run of one word must be a proper noun ("Taught" in a Title Case phrase is not a name), a word
+ * the text uses as a name elsewhere, or follow a title ("Mr. Hedge", which wink-nlp tags a verb).
+ */
+function isSingleNameWord(ctx: LexContext, i: number, afterTitle: boolean): boolean {
+  const t = ctx.tokens[i];
+  return afterTitle || t.pos === 'PROPN' || t.pos === 'X' || ctx.bodyNameWords.has(tokenKey(t.value));
 }
 
 // ---------- runs ----------
@@ -247,6 +262,7 @@ function isSingleNameWord(ctx: LexContext, i: number): boolean {
 /** Units that may join a run of capitalised words. */
 function joinable(ctx: LexContext, u: Unit): boolean {
   if (u.kind === 'run') return true;
+  if (u.kind === 'place') return !ctx.dateline[u.first];
   if (u.kind !== 'name' || !u.hit) return false;
   return !ctx.noUnknownNames[u.first] || ctx.bodyNameWords.has(tokenKey(ctx.tokens[u.first].value));
 }
@@ -260,7 +276,9 @@ function joinRuns(ctx: LexContext, units: Unit[]): Unit[] {
   const { tokens } = ctx;
   const out: Unit[] = [];
   for (let u = 0; u < units.length; u++) {
-    if (!joinable(ctx, units[u])) {
+    // A capitalised role word opening an organisation's name: "Media Research Center"
+    const opensName = units[u].kind === 'role' && units[u + 1]?.kind === 'run' && units[u].last === units[u + 1].first && isCapitalised(tokens, units[u]) && !ctx.clauseInitial[units[u].first] && endsWithOrgWord(ctx, units, u + 1);
+    if (!joinable(ctx, units[u]) && !opensName) {
       out.push(units[u]);
       continue;
     }
@@ -296,12 +314,18 @@ function joinRuns(ctx: LexContext, units: Unit[]): Unit[] {
       break;
     }
     u = v - 1;
-    const hasUnknown = members.some((m) => m.kind === 'run');
+    const hasUnknown = members.some((m) => m.kind === 'run') && !(members.length === 1 && members[0].kind === 'role');
     if (!hasUnknown) {
       out.push(...members.filter((m) => m.kind !== 'other'));
       continue;
     }
-    if (members.length === 1 && !isSingleNameWord(ctx, members[0].first)) {
+    // A place standing after a title is a surname ("Mr. Rhodes"); elsewhere a place stays a place.
+    if (members.length === 1 && members[0].kind === 'place') {
+      out.push(members[0]);
+      continue;
+    }
+    const afterTitle = out.length > 0 && (out[out.length - 1].kind === 'honorific' || (out[out.length - 1].kind === 'role' && isCapitalised(tokens, out[out.length - 1])));
+    if (members.length === 1 && !isSingleNameWord(ctx, members[0].first, afterTitle)) {
       out.push({ kind: 'other', first: members[0].first, last: members[0].last });
       continue;
     }

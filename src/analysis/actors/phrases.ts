@@ -12,7 +12,7 @@
 // without roles, titles or name is its qualifier alone ("Iran", "Iranian support").
 import type { Token } from '../types';
 import { type LexContext, type Unit, isJoiningHyphen } from './lexical';
-import { COUNTRY_NOUNS, DETERMINERS, GROUP_NOUNS, NUMBER_WORDS, PRONOUNS, RELATION_PARTICIPLES, ROLE_MODIFIERS } from './words';
+import { COUNTRY_NOUNS, DETERMINERS, GENERIC_HEADS, type GenericKind, GROUP_NOUNS, INDEFINITE, NUMBER_WORDS, PRONOUNS, RELATION_PARTICIPLES, ROLE_MODIFIERS } from './words';
 
 export interface Qualifier {
   unit: Unit;
@@ -36,7 +36,8 @@ export type Phrase =
     }
   | { kind: 'pronoun'; first: number; last: number; token: Token }
   | { kind: 'possessive-pronoun'; first: number; last: number; token: Token; roles: Unit[]; countryNoun: boolean }
-  | { kind: 'group'; first: number; last: number };
+  | { kind: 'group'; first: number; last: number }
+  | { kind: 'generic'; first: number; last: number; noun: string; generic: GenericKind; plural: boolean; definite: boolean };
 
 export type ActorPhrase = Extract<Phrase, { kind: 'actor' }>;
 
@@ -84,17 +85,18 @@ function parseAt(ctx: LexContext, units: Unit[], start: number): { phrases: Phra
     const possessive = units[u + 1]?.kind === 'poss';
     quals.push({ unit: units[u], possessive });
     u += possessive ? 2 : 1;
-    // "Iran's top general", "Iranian Deputy Foreign Minister": modifiers between qualifier and role
+    // "Iran's top general", "Iranian Deputy Foreign Minister", "Gondor border police": words
+    // between the qualifier and its role
     let v = u;
-    while (units[v] && units[v].kind === 'other' && isModifier(ctx, units[v])) v++;
-    if (v > u && units[v] && (units[v].kind === 'role' || possessive)) u = v;
+    while (units[v] && units[v].kind === 'other' && v - u < 3 && (isModifier(ctx, units[v]) || isNounModifier(ctx, units[v]))) v++;
+    if (v > u && units[v] && units[v].kind === 'role') u = v;
   }
   const roles: Unit[] = [];
   while (units[u] && units[u].kind === 'role') roles.push(units[u++]);
   const honorifics: Unit[] = [];
   while (units[u] && units[u].kind === 'honorific') honorifics.push(units[u++]);
   let head: Unit | undefined;
-  if ((roles.length || honorifics.length) && units[u] && (units[u].kind === 'name' || units[u].kind === 'run')) head = units[u++];
+  if ((roles.length || honorifics.length) && units[u] && (units[u].kind === 'name' || units[u].kind === 'run' || (units[u].kind === 'place' && honorifics.length > 0))) head = units[u++];
 
   const relationPhrases: Phrase[] = relations.map((r) => actorPhrase(r.first, r.last, { quals: [], roles: [], honorifics: [], head: r, relation: true }));
 
@@ -110,11 +112,11 @@ function parseAt(ctx: LexContext, units: Unit[], start: number): { phrases: Phra
   }
 
   if (!roles.length && !honorifics.length) {
-    if (!quals.length) return relationPhrases.length ? { phrases: relationPhrases, next: u } : null;
+    if (!quals.length) return genericOrRelations(ctx, units, start, det, relationPhrases, u);
     return { phrases: [...relationPhrases, ...qualifierPhrases(ctx, units, quals, det, afterDet)], next: u };
   }
   if (!head && !honorifics.length && !quals.length && !ofQual && !bareRoleAllowed(ctx, roles)) {
-    return relationPhrases.length ? { phrases: relationPhrases, next: u } : null;
+    return genericOrRelations(ctx, units, start, det, relationPhrases, u);
   }
   if (!head && honorifics.length && !roles.length) return relationPhrases.length ? { phrases: relationPhrases, next: u } : null;
 
@@ -123,6 +125,33 @@ function parseAt(ctx: LexContext, units: Unit[], start: number): { phrases: Phra
   const first = det && relations.length === 0 ? units[start].first : firstUnit.first;
   const phrase = actorPhrase(first, lastUnit.last, { det, quals, roles, honorifics, head, ofQual });
   return { phrases: [...relationPhrases, phrase], next: u };
+}
+
+/** When no actor phrase starts here: a generic description ("the company", "voters"), else the relations alone. */
+function genericOrRelations(ctx: LexContext, units: Unit[], start: number, det: string | undefined, relations: Phrase[], next: number): { phrases: Phrase[]; next: number } | null {
+  const generic = relations.length ? null : parseGeneric(ctx, units, start, det);
+  if (generic) return generic;
+  return relations.length ? { phrases: relations, next } : null;
+}
+
+const IRREGULAR_PLURALS: Record<string, string> = { men: 'man', women: 'woman', people: 'people', public: 'public' };
+
+/** "the company", "a man", "voters", "the report": a common noun ending its noun phrase. */
+function parseGeneric(ctx: LexContext, units: Unit[], start: number, det: string | undefined): { phrases: Phrase[]; next: number } | null {
+  let u = det ? start + 1 : start;
+  while (units[u] && units[u].kind === 'other' && isModifier(ctx, units[u])) u++;
+  const unit = units[u];
+  if (!unit || (unit.kind !== 'other' && unit.kind !== 'role') || unit.last - unit.first !== 1) return null;
+  const t = ctx.tokens[unit.first];
+  const next = ctx.tokens[unit.last];
+  if (next && next.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN')) return null;
+  const irregular = IRREGULAR_PLURALS[t.lower];
+  const noun = irregular ?? (GENERIC_HEADS.has(t.lower) ? t.lower : t.lower.endsWith('s') ? t.lower.slice(0, -1) : t.lower);
+  const generic = GENERIC_HEADS.get(noun);
+  if (!generic) return null;
+  const plural = noun !== t.lower || t.lower === 'people';
+  if (!det && !plural) return null; // "company officials": no description of its own
+  return { phrases: [{ kind: 'generic', first: units[start].first, last: unit.last, noun, generic, plural, definite: !!det && !INDEFINITE.has(det) }], next: u + 1 };
 }
 
 function actorPhrase(first: number, last: number, parts: Omit<ActorPhrase, 'kind' | 'first' | 'last'>): ActorPhrase {
@@ -157,6 +186,12 @@ function isModifier(ctx: LexContext, unit: Unit): boolean {
   if (ROLE_MODIFIERS.has(t.lower)) return true;
   if (isJoiningHyphen(ctx.tokens, unit.first)) return true; // "high-ranking", "then-President"
   return t.pos === 'ADJ' && t.value === t.lower;
+}
+
+/** A lower-case noun before a role ("border police", "oil minister"). */
+function isNounModifier(ctx: LexContext, unit: Unit): boolean {
+  const t = ctx.tokens[unit.first];
+  return t.pos === 'NOUN' && t.value === t.lower;
 }
 
 /** "US-backed", "Russian-led": name, hyphen, participle. */

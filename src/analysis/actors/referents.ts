@@ -126,9 +126,10 @@ export class ReferentRegistry {
   /**
    * The actor id of a role held within a qualifier: Syria + GOV → SYRGOV, Tehran + MIL → IRNMIL,
    * Hezbollah + fighters → Hezbollah, the Assad regime → SYRGOV, Arnor + GOV → name:arnor/GOV.
-   * Returns the referent the phrase names when it is the qualifier itself (a body).
+   * Returns the referent the phrase names when it is the qualifier itself (a body). `stateRole`:
+   * the role word belongs to states only (a government, a minister), not to any organisation.
    */
-  compose(qualifier: Referent, role: string): { actorId: string; body?: Referent } | null {
+  compose(qualifier: Referent, role: string, stateRole = true): { actorId: string; body?: Referent } | null {
     const id = qualifier.actorId;
     if (!id) return null;
     if (qualifier.type === 'country' && /^[A-Z]{3}$/.test(id)) return { actorId: id + role };
@@ -140,8 +141,14 @@ export class ReferentRegistry {
     }
     if (qualifier.entry !== undefined) return { actorId: id, body: qualifier };
     if (id.startsWith('name:')) {
-      if (STATE_ROLES.has(role) && qualifier.type === 'unknown') this.setType(qualifier, 'country');
-      return { actorId: `${id}/${role}` };
+      // An unknown name with a state's role is a country ("the Arnor government", "Arnor's foreign
+      // minister"); an organisation's director, spokesman or website is the organisation's.
+      const known = qualifier.type !== 'unknown' && qualifier.type !== 'country';
+      if (known || !(STATE_ROLES.has(role) && stateRole)) return { actorId: id, body: qualifier };
+      if (qualifier.type === 'unknown') this.setType(qualifier, 'country');
+      // "its embassy" of "the Arnor cleric" is Arnor's: a role of a role takes the base name
+      const base = id.includes('/') ? id.slice(0, id.indexOf('/')) : id;
+      return { actorId: `${base}/${role}` };
     }
     return { actorId: id, body: qualifier };
   }

@@ -32,6 +32,8 @@ const HEAD_ROLES = new Set(['president', 'prime minister', 'king', 'queen', 'lea
 /** A later body role of a government chain gives the actor ("government forces" are the military). */
 const FORCE_ROLES = new Set(['MIL', 'COP', 'SPY']);
 const CONTEXT_SENTENCES = 3;
+/** How far back "the company" looks for the company. */
+const GENERIC_SENTENCES = 5;
 /** Roles a bare description takes from the country in context ("the rebels" in a report on Syria). */
 const CONTEXT_ROLES = new Set(['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG', 'REB', 'OPP', 'INS', 'UAF', 'MED']);
 const NON_PARTICLE = (k: string) => !['al', 'el', 'bin', 'ibn', 'de', 'da', 'du', 'van', 'von', 'der', 'la', 'le', "'s"].includes(k);
@@ -110,6 +112,8 @@ export class ArticleResolver {
         return [this.possessivePronounRecord(p, sentence)];
       case 'group':
         return [this.record(p.first, p.last, 'description', this.registry.group(), true, sentence)];
+      case 'generic':
+        return [this.record(p.first, p.last, 'description', this.genericReferent(p), p.plural, sentence)];
       case 'actor':
         return this.isEvent(p) ? [] : this.actorRecords(p, sentence);
     }
@@ -161,7 +165,8 @@ export class ArticleResolver {
     const code = roles.length ? chainRole(roles) : null;
     const hints = this.hints(p);
     const quals = owner ? [owner] : p.quals.map((q) => this.nameReferent(q.unit, {}));
-    if (p.ofQual) quals.push(this.nameReferent(p.ofQual, {}));
+    // "the president of Iran"; but in "the Calenardhon Ministry of Silly Walks" the country comes first
+    if (p.ofQual && !quals.length) quals.push(this.nameReferent(p.ofQual, {}));
     const qual = quals[quals.length - 1];
 
     if (p.head) {
@@ -170,7 +175,7 @@ export class ArticleResolver {
       if (hints.gender && ref.person && !ref.gender) ref.gender = hints.gender;
       if (ref.person && lastRole) ref.titles.add(lastRole.word.phrase);
       if (ref.person && code && qual) {
-        const composed = this.registry.compose(qual, code);
+        const composed = this.registry.compose(qual, code, isStateRole(roles));
         if (composed) this.registry.adoptRole(ref, composed.actorId);
       }
       if (ref.person && !ref.country && qual?.country) ref.country = qual.country;
@@ -180,7 +185,7 @@ export class ArticleResolver {
     const plural = lastRole.plural;
     const personRole = lastRole.word.kind === 'person' && !plural;
     let ref: Referent | null = null;
-    if (qual) ref = this.composedReferent(qual, code!, personRole ? lastRole.word.phrase : null, p.first);
+    if (qual) ref = this.composedReferent(qual, code!, personRole ? lastRole.word.phrase : null, p.first, isStateRole(roles));
     else ref = this.bareDescription(p, lastRole, code!, personRole, sentence);
     // Apposition: "Walid Muallem, Syria's foreign minister," is Muallem.
     const before = owner ? undefined : this.recordEndingAt(p.first - 1);
@@ -217,8 +222,8 @@ export class ArticleResolver {
   }
 
   /** "the Syrian president" → Assad when the article names him; else the composite actor. */
-  private composedReferent(qual: Referent, code: string, personRole: string | null, at: number): Referent | null {
-    const composed = this.registry.compose(qual, code);
+  private composedReferent(qual: Referent, code: string, personRole: string | null, at: number, stateRole = true): Referent | null {
+    const composed = this.registry.compose(qual, code, stateRole);
     if (!composed) return null;
     if (composed.body) return composed.body;
     return (personRole ? this.findPerson(composed.actorId, personRole, at) : null) ?? this.registry.composite(composed.actorId, qual);
@@ -269,11 +274,31 @@ export class ArticleResolver {
     return ref;
   }
 
+  /**
+   * "the company" → the organisation named just before ("... Corp." or any company), "the
+   * newspaper" → the media, "the candidate" → the person who was given that title; "a man",
+   * "voters", "the report" name nobody the article has named.
+   */
+  private genericReferent(p: Extract<Phrase, { kind: 'generic' }>): Referent | null {
+    if (!p.definite || p.plural || p.generic === 'nobody') return null;
+    if (p.generic === 'person') return this.findPersonByTitle(p.noun, p.first);
+    const sentence = this.tokens[p.first].sentence;
+    for (let r = this.records.length - 1; r >= 0; r--) {
+      const { referent: ref, last, sentence: s } = this.records[r];
+      if (s < sentence - GENERIC_SENTENCES) break;
+      if (last > p.first || !ref || ref.person || ref.composite || !ref.actorId) continue;
+      const lastWord = ref.name.toLowerCase().split(/\s+/).pop();
+      if (lastWord === p.noun) return ref;
+      if (p.generic === 'media' ? ref.type === 'media' : p.noun === 'group' ? ['armed-group', 'group', 'organisation'].includes(ref.type) : ref.type === 'organisation') return ref;
+    }
+    return null;
+  }
+
   // ---------- names ----------
 
   /** The referent of a name unit: a dictionary entry, a capital's government, or a run of capitalised words. */
   private nameReferent(unit: Unit, hints: NameHints): Referent {
-    if (unit.kind === 'run') return this.runReferent(unit, hints);
+    if (unit.kind === 'run' || unit.kind === 'place') return this.runReferent(unit, hints);
     const hit = unit.hit!;
     if (hit.form === 'capital') {
       const country = this.registry.index.entries[hit.entry].id;
@@ -433,16 +458,21 @@ export class ArticleResolver {
   }
 
   /** "Assad, who ...", "Washington, which ...": the mention just before. */
+  /**
+   * "Assad, who ...", "Washington, which ...": the mention just before. A relative after a noun
+   * no actor names ("a man who said") stays a mention, unresolved, for the quotes pass.
+   */
   private relativePronoun(k: number, sentence: number): MentionRecord | null {
     const t = this.tokens[k];
     const wants = RELATIVE_PRONOUNS.get(t.lower);
-    if (!wants) return null;
+    const before = this.tokens[k - 1];
+    if (!wants || !before || before.sentence !== sentence || this.ctx.clauseInitial[k]) return null;
     const prev = this.records[this.records.length - 1];
-    if (!prev?.referent || prev.sentence !== sentence) return null;
-    const gap = k - prev.last;
-    if (gap > 1 || (gap === 1 && this.tokens[prev.last].value !== ',')) return null;
-    if ((wants === 'person') !== prev.referent.person) return null;
-    return this.record(k, k + 1, 'pronoun', prev.referent, prev.plural, sentence);
+    const gap = prev ? k - prev.last : Infinity;
+    const adjacent = prev?.sentence === sentence && (gap === 0 || (gap === 1 && this.tokens[prev.last].value === ','));
+    if (adjacent && prev.referent && (wants === 'person') === prev.referent.person) return this.record(k, k + 1, 'pronoun', prev.referent, prev.plural, sentence);
+    if (wants === 'thing' && before.value !== ',') return null; // "the plan which": no speaker
+    return before.pos === 'NOUN' || before.pos === 'PROPN' || before.value === ',' ? this.record(k, k + 1, 'pronoun', null, false, sentence) : null;
   }
 }
 
@@ -464,6 +494,13 @@ function titleMatches(held: string, wanted: string): boolean {
   if (/^(vice|deputy|former|acting|assistant|under)\b/.test(held)) return false;
   const head = held.includes(' of ') ? held.slice(0, held.indexOf(' of ')) : held;
   return head === wanted || head.endsWith(` ${wanted}`);
+}
+
+/** Roles only states have: their institutions, and the ministers, heads of state, diplomats and soldiers who hold them. */
+const STATE_PERSON_ROLE = /(minister|president|premier|chancellor|king|queen|prince|princess|emir|sultan|monarch|ambassador|envoy|diplomat|general|commander|soldier|officer|troops|forces)s?$/;
+function isStateRole(roles: RoleHit[]): boolean {
+  const last = roles[roles.length - 1];
+  return last.word.kind === 'body' || STATE_PERSON_ROLE.test(last.word.phrase);
 }
 
 /** The role of a chain of role words: the first, but a force after a government ("regime forces") is the force. */

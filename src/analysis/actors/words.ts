@@ -1,6 +1,7 @@
 // Closed classes of English words the actor pass reads: pronouns, titles, determiners and the
 // like. Open classes (names, role words) come from the actor dictionary.
 
+/** 'first': first and second person ("I", "we", "you"), which name the speaker or their addressee. */
 export type PronounClass = 'he' | 'she' | 'it' | 'they' | 'first';
 
 export interface PronounInfo {
@@ -36,6 +37,9 @@ export const PRONOUNS: ReadonlyMap<string, PronounInfo> = new Map([
   ['we', { class: 'first', plural: true, object: false, possessive: false }],
   ['us', { class: 'first', plural: true, object: true, possessive: false }],
   ['our', { class: 'first', plural: true, object: false, possessive: true }],
+  // Second person: the speaker's addressee, also left to the quotes pass.
+  ['you', { class: 'first', plural: false, object: false, possessive: false }],
+  ['your', { class: 'first', plural: false, object: false, possessive: true }],
 ]);
 
 /** Relative pronouns that take the mention just before them ("Assad, who ..."). */
@@ -98,6 +102,28 @@ export const HONORIFICS: ReadonlyMap<string, Honorific> = new Map<string, Honori
   ['cmdr', { role: 'commander' }],
 ]);
 
+/**
+ * Common nouns that name a speaker or source without a role of their own ("the company said",
+ * "the report found", "voters said"): descriptions, resolved where the text allows. The value
+ * tells what they may stand for: an organisation or media named before, a titled person, or
+ * nobody in particular.
+ */
+export type GenericKind = 'organisation' | 'media' | 'person' | 'nobody';
+export const GENERIC_HEADS: ReadonlyMap<string, GenericKind> = new Map<string, GenericKind>([
+  ...'company firm airline bank group organisation organization agency party committee commission board council union coalition alliance foundation institute university team'
+    .split(' ')
+    .map((w) => [w, 'organisation'] as [string, GenericKind]),
+  ...'newspaper paper network outlet channel magazine station website publication'.split(' ').map((w) => [w, 'media'] as [string, GenericKind]),
+  ...'candidate nominee frontrunner challenger incumbent businessman businesswoman billionaire lawyer attorney man woman guy'
+    .split(' ')
+    .map((w) => [w, 'person'] as [string, GenericKind]),
+  ...('report statement study survey poll letter ad advertisement email memo document complaint lawsuit filing release announcement ' +
+    'editorial article post tweet video book ruling campaign voter delegate people economist expert analyst investor critic opponent ' +
+    'supporter resident observer member donor scientist researcher doctor worker employee student parent public')
+    .split(' ')
+    .map((w) => [w, 'nobody'] as [string, GenericKind]),
+]);
+
 /** Words that open a noun phrase. */
 export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'both', 'another', 'some', 'several', 'many', 'other']);
 export const INDEFINITE = new Set(['a', 'an', 'another', 'some', 'several', 'many']);
@@ -132,7 +158,8 @@ export const LOCATIVE_PREPOSITIONS = new Set(
 export const NOT_NAMES = new Set(
   ('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun ' +
-    'god allah christmas easter ramadan eid today yesterday tomorrow tonight i mr mrs ms dr ok yes no honor honour').split(' '),
+    'god allah christmas easter ramadan eid today yesterday tomorrow tonight i mr mrs ms dr ok yes no honor honour ' +
+    'first second third fourth fifth sixth seventh eighth ninth tenth last next jr sr').split(' '),
 );
 
 /** Words that may sit inside a name in lower case ("Bashar al-Assad", "Bank of England"). */
