@@ -3,7 +3,9 @@
 import type { Span, Token } from '../types';
 import { lexUnits } from './lexical';
 import { type Phrase, parsePhrases } from './phrases';
-import { type ArticleResolver, type MentionRecord, textOf } from './resolve';
+import type { MentionRecord } from './history';
+import { textOf } from './names';
+import type { ArticleResolver } from './resolve';
 import { type Referent, personLevelId } from './referents';
 
 /** One record per span, in the order given. */

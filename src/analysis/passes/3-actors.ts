@@ -4,8 +4,10 @@
 // pronouns and the caller's entity spans — becomes a Mention resolved to one actor id.
 //
 // The work is done in src/analysis/actors/: lexical.ts (dictionary, role and name units),
-// phrases.ts (noun phrases), resolve.ts (who each phrase names, in text order), pronouns.ts,
-// entities.ts (caller spans). Pure: the index is compiled once by the models loader.
+// phrases.ts (noun phrases), resolve.ts (who each phrase names, in text order) with names.ts
+// (names given in full, surnames, unknown names), history.ts (what came before), pronouns.ts
+// and referents.ts (who is who), and entities.ts (caller spans). Pure: the index is compiled
+// once by the models loader.
 import type { ActorIndex } from '../../models/actors';
 import type { Actor, Mention, Span } from '../types';
 import type { TokenisedText } from './2-tokens';
@@ -13,7 +15,8 @@ import { resolveEntitySpans, separateEntityActors } from '../actors/entities';
 import { lexContext, lexUnits } from '../actors/lexical';
 import { parsePhrases } from '../actors/phrases';
 import { type Referent, ReferentRegistry, isCameo } from '../actors/referents';
-import { ArticleResolver, type MentionRecord } from '../actors/resolve';
+import type { MentionRecord } from '../actors/history';
+import { ArticleResolver } from '../actors/resolve';
 
 export interface ActorMentions {
   /** Sorted by start, non-overlapping. */
