@@ -88,14 +88,14 @@ export class MentionHistory {
     return null;
   }
 
-  /** The resolved mentions before token `before`: what a pronoun there may stand for. */
-  candidates(before: number): Candidate[] {
+  /** The resolved mentions before token `before`, from sentence `fromSentence` on, in text order: what a pronoun there may stand for. */
+  candidates(before: number, fromSentence: number): Candidate[] {
     const out: Candidate[] = [];
-    for (const r of this.records) {
-      if (r.last > before) break;
-      if (r.referent) out.push({ referent: r.referent, first: r.first, last: r.last, sentence: r.sentence, subjectLike: r.subjectLike, plural: r.plural });
+    for (let r = this.records.length - 1; r >= 0 && this.records[r].sentence >= fromSentence; r--) {
+      const rec = this.records[r];
+      if (rec.last <= before && rec.referent) out.push({ referent: rec.referent, first: rec.first, last: rec.last, sentence: rec.sentence, subjectLike: rec.subjectLike, plural: rec.plural });
     }
-    return out;
+    return out.reverse();
   }
 }
 

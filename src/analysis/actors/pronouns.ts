@@ -18,7 +18,8 @@ export interface Candidate {
 
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'that', 'who', 'which', 'because', 'when', 'after', 'before', 'while', 'if', '“', '”', '"']);
 const NON_PERSON_GROUPS = new Set(['government', 'organisation', 'armed-group', 'group', 'media', 'igo']);
-const WINDOW = 2;
+/** Sentences before the pronoun's own where its antecedent may be. */
+export const PRONOUN_WINDOW = 2;
 
 /** The referent `pronoun` most likely stands for, or null. Candidates are in text order, all before the pronoun. */
 export function resolvePronoun(tokens: Token[], pronoun: Token, info: PronounInfo, candidates: Candidate[]): Referent | null {
@@ -30,7 +31,7 @@ export function resolvePronoun(tokens: Token[], pronoun: Token, info: PronounInf
   for (let c = candidates.length - 1; c >= 0; c--) {
     const cand = candidates[c];
     const distance = pronoun.sentence - cand.sentence;
-    if (distance > WINDOW) break;
+    if (distance > PRONOUN_WINDOW) break;
     const fit = compatibility(info, cand.referent, cand.plural);
     if (fit === null) continue;
     let score = fit - 2.5 * distance;

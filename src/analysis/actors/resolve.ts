@@ -8,7 +8,7 @@ import { MentionHistory, type MentionRecord } from './history';
 import { type LexContext, type Unit, lexUnits } from './lexical';
 import { ArticleNames, type NameHints } from './names';
 import { type ActorPhrase, type Phrase, parsePhrases } from './phrases';
-import { resolvePronoun } from './pronouns';
+import { PRONOUN_WINDOW, resolvePronoun } from './pronouns';
 import type { Referent, ReferentRegistry } from './referents';
 import { EVENT_WORDS, INDEFINITE, PRONOUNS, RELATIVE_PRONOUNS } from './words';
 
@@ -284,7 +284,7 @@ export class ArticleResolver {
 
   private pronounRecord(token: Token, sentence: number): MentionRecord {
     const info = PRONOUNS.get(token.lower)!;
-    const ref = resolvePronoun(this.tokens, token, info, this.history.candidates(token.i));
+    const ref = resolvePronoun(this.tokens, token, info, this.history.candidates(token.i, token.sentence - PRONOUN_WINDOW));
     if (ref && (info.class === 'he' || info.class === 'she')) {
       if (!ref.person) this.registry.setType(ref, 'person');
       ref.gender ??= info.class === 'he' ? 'm' : 'f';
@@ -295,7 +295,7 @@ export class ArticleResolver {
   /** "his country" → the country of the person; "their government" → its government. */
   private possessivePronounRecord(p: Extract<Phrase, { kind: 'possessive-pronoun' }>, sentence: number): MentionRecord {
     const info = PRONOUNS.get(p.token.lower)!;
-    const owner = resolvePronoun(this.tokens, p.token, info, this.history.candidates(p.token.i));
+    const owner = resolvePronoun(this.tokens, p.token, info, this.history.candidates(p.token.i, p.token.sentence - PRONOUN_WINDOW));
     let ref: Referent | null = null;
     if (owner && p.countryNoun) {
       ref = owner.type === 'country' ? owner : owner.country ? this.countryReferent(owner.country) : null;
