@@ -83,3 +83,153 @@ export function rangeText(text: string, tokens: Token[], r: TokenRange): string 
 }
 
 export const isSentenceEnd = (t: Token | undefined): boolean => !!t && t.pos === 'PUNCT' && /^[.!?]+$/.test(t.value);
+
+// ---------- subjects ----------
+
+/**
+ * The subject of the verb at token i, as written: the noun phrase before it, past adverbs,
+ * time phrases ("on Monday") and appositions; a relative pronoun ("who said") is the subject
+ * itself, and the speakers pass resolves it to the phrase it stands for.
+ */
+export function subjectBefore(tokens: Token[], i: number, floor: number): TokenRange | null {
+  let k = skipVerbPrefixBackward(tokens, i, floor);
+  for (let guard = 0; guard < 3; guard++) {
+    const time = timePhraseBefore(tokens, k, floor);
+    if (time < 0) break;
+    k = skipVerbPrefixBackward(tokens, time, floor);
+  }
+  let prev = tokens[k - 1];
+  if (!prev || k - 1 < floor) return null;
+  if (RELATIVE_PRONOUNS.has(prev.lower)) return { first: k - 1, last: k };
+  // "Sen. Claire McCaskill (D-Mo.), who …, said" / "Sen. X (D-Mo.) said": past the parenthesis.
+  if (prev.value === ')' || (prev.value === ',' && tokens[k - 2]?.value === ')')) {
+    const open = openingParenthesis(tokens, prev.value === ')' ? k - 1 : k - 2, floor);
+    if (open > floor && prev.value === ')') return nounPhraseBefore(tokens, open, floor);
+    if (open > floor) {
+      const app = appositionStart(tokens, k - 1, open);
+      if (app < 0) return nounPhraseBefore(tokens, open, floor);
+      k = app + 1;
+      prev = tokens[k - 1];
+    }
+  }
+  // "Guy Cecil, the group's chief strategist, said": the name before the apposition.
+  if (prev.value === ',') {
+    const open = appositionStart(tokens, k - 1, floor);
+    return open < 0 ? null : nounPhraseBefore(tokens, open, floor);
+  }
+  // "Obama met survivors … and said …": the subject of the first verb.
+  if (prev.pos === 'CCONJ') return clauseSubject(tokens, k - 1, floor);
+  return nounPhraseBefore(tokens, k, floor);
+}
+
+export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
+
+/** The "(" matching the ")" at `close`, within a few tokens, or -1. */
+function openingParenthesis(tokens: Token[], close: number, floor: number): number {
+  for (let j = close - 1; j >= floor && close - j <= 8; j--) if (tokens[j].value === '(') return j;
+  return -1;
+}
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'tomorrow',
+  'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year', 'time', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.',
+  'oct.', 'nov.', 'dec.',
+]);
+
+/** Where a time phrase ending before token i starts ("on Monday", "last month", "Tuesday"), or -1. */
+function timePhraseBefore(tokens: Token[], i: number, floor: number): number {
+  let k = i;
+  while (k - 1 >= floor && TIME_WORDS.has(tokens[k - 1].lower)) k--;
+  if (k === i) return -1;
+  while (k - 1 >= floor && TIME_MODIFIERS.has(tokens[k - 1].lower)) k--;
+  return k - 1 >= floor && tokens[k - 1].pos === 'ADP' ? k - 1 : k;
+}
+
+const TIME_MODIFIERS = new Set(['last', 'this', 'next', 'early', 'late', 'earlier', 'later', 'on', 'the']);
+
+/**
+ * The comma that opens an apposition closed by the comma at `close`, or -1: a noun phrase
+ * ("Guy Cecil, the group's strategist, said"), a relative clause ("Barkley, who …, said") or
+ * both ("Meg Whitman, a former candidate who now runs HP, said").
+ */
+function appositionStart(tokens: Token[], close: number, floor: number): number {
+  for (let j = close - 1; j >= floor && close - j <= 40; j--) {
+    const x = tokens[j];
+    if (x.value === ',') {
+      const opener = tokens[j + 1];
+      const apposition = j < close - 1 && (RELATIVE_PRONOUNS.has(opener.lower) || opener.lower === 'whose' || NOUN_PHRASE_OPENERS.has(opener.pos));
+      return apposition ? j : -1;
+    }
+    if (isSentenceEnd(x) || x.value === ':' || x.value === ';') return -1;
+  }
+  return -1;
+}
+
+const NOUN_PHRASE_OPENERS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
+
+/** The subject of the sentence's main clause before token i: its first verb that has one. */
+export function clauseSubject(tokens: Token[], i: number, floor: number): TokenRange | null {
+  for (let v = floor; v < i; v++) {
+    if (tokens[v].pos !== 'VERB' && tokens[v].pos !== 'AUX') continue;
+    const k = skipVerbPrefixBackward(tokens, v, floor);
+    const np = nounPhraseBefore(tokens, k, floor);
+    if (np) return np;
+  }
+  return null;
+}
+
+/** What a relative pronoun stands for ("Borges, who said" → "Borges"); any other phrase is itself. */
+export function antecedentOf(tokens: Token[], r: TokenRange): TokenRange {
+  if (r.last - r.first !== 1 || !RELATIVE_PRONOUNS.has(tokens[r.first].lower)) return r;
+  return nounPhraseBefore(tokens, tokens[r.first - 1]?.value === ',' ? r.first - 1 : r.first) ?? r;
+}
+
+/**
+ * The subject of the verb at token v, through infinitives and their governing verbs: in
+ * "Arnor is about to restore ties", "the militia vowed on Thursday to wage war", "X plans to
+ * visit", the subject of restore/wage/visit is the governing verb's.
+ */
+export function subjectOf(tokens: Token[], v: number, floor: number): TokenRange | null {
+  let k = v;
+  for (let hops = 0; hops < 3; hops++) {
+    const start = skipVerbPrefixBackward(tokens, k, floor);
+    let infinitive = false;
+    for (let j = start; j < k; j++) if (tokens[j].lower === 'to') infinitive = true;
+    if (!infinitive) break;
+    let j = start;
+    const time = timePhraseBefore(tokens, j, floor);
+    if (time >= 0) j = time;
+    const governor = tokens[j - 1];
+    if (!governor || j - 1 < floor || !(governor.pos === 'VERB' || governor.pos === 'ADJ' || governor.lower === 'about')) break;
+    k = j - 1;
+  }
+  return subjectBefore(tokens, k, floor);
+}
+
+/** Noun phrases joined to the one at r by commas and and/or: "Mordor, Rohan, Fornost and Bree". */
+export function coordinatedBefore(tokens: Token[], r: TokenRange, floor: number): TokenRange[] {
+  const out = [r];
+  let first = r.first;
+  for (let guard = 0; guard < 8; guard++) {
+    let k = first;
+    if (tokens[k - 1]?.pos === 'CCONJ' && (tokens[k - 1].lower === 'and' || tokens[k - 1].lower === 'or')) k--;
+    if (tokens[k - 1]?.value === ',') k--;
+    if (k === first) break;
+    const np = nounPhraseBefore(tokens, k, floor);
+    if (!np) break;
+    out.unshift(np);
+    first = np.first;
+  }
+  return out;
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am']);
+
+/** "was attacked", "have been sanctioned": a participle after a form of be. */
+export function isPassive(tokens: Token[], v: number, floor: number): boolean {
+  const t = tokens[v];
+  if (t.lower.endsWith('ing') || t.lower === t.lemma) return false;
+  let k = v - 1;
+  while (k >= floor && tokens[k].pos === 'ADV') k--;
+  return k >= floor && BE_FORMS.has(tokens[k].lower);
+}

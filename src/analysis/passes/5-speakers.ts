@@ -6,7 +6,7 @@
 // A quote with no cue belongs to the conversation around it: the speaker of the statement just
 // before it in the same or the preceding paragraph. The actor comes from the actors pass: the
 // head mention inside the speaker phrase (a pronoun keeps its resolution).
-import { type TokenRange, isPossessive, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward } from '../grammar';
+import { type TokenRange, antecedentOf, clauseSubject, isPossessive, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { type TokenisedText, sentenceOf } from './2-tokens';
 import type { ActorMentions } from './3-actors';
@@ -28,7 +28,7 @@ export interface AttributedStatement extends Statement {
 export function attributeSpeakers(t: TokenisedText, found: Statements, actors: ActorMentions): AttributedStatement[] {
   const out: AttributedStatement[] = [];
   for (const s of found.statements) {
-    const range = speakerPhrase(t, s);
+    const range = speakerPhrase(t, s, actors.mentions);
     let speaker = range ? speakerFrom(range, actors.mentions, t.tokens) : null;
     if (s.speakerSide === 'previous') speaker = sameSentenceSpeaker(t, out, s) ?? speaker;
     if (!speaker && !s.cue) speaker = conversationSpeaker(out, s);
@@ -38,7 +38,7 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
 }
 
 /** The speaker phrase a statement's pattern points at. */
-function speakerPhrase(t: TokenisedText, s: Statement): TokenRange | null {
+function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): TokenRange | null {
   if (s.speakerRange) return s.speakerRange;
   const tokens = t.tokens;
   const cue = s.cue;
@@ -53,96 +53,17 @@ function speakerPhrase(t: TokenisedText, s: Statement): TokenRange | null {
   // "…, saying that …", "… to call for …": a participle or infinitive reports its main clause's subject.
   const before = tokens[cue.first - 1];
   if ((before?.value === ',' && tokens[cue.first].lower.endsWith('ing')) || before?.lower === 'to') return clauseSubject(tokens, cue.first - 1, floor);
-  return subjectBefore(tokens, cue.first, floor);
+  return mentionBefore(tokens, mentions, cue.first, floor) ?? subjectBefore(tokens, cue.first, floor);
 }
 
 /**
- * The subject of the verb at token i, as written: the noun phrase before it, past adverbs,
- * time phrases ("on Monday") and appositions; a relative pronoun ("who said") is the subject
- * itself, and the speakers pass resolves it to the phrase it stands for.
+ * An actor mention ending just before the verb at token v (past adverbs and auxiliaries): the
+ * actors pass knows names the POS tags break up ("the Ministry of Silly Walks condemned").
  */
-function subjectBefore(tokens: Token[], i: number, floor: number): TokenRange | null {
-  let k = skipVerbPrefixBackward(tokens, i, floor);
-  for (let guard = 0; guard < 3; guard++) {
-    const time = timePhraseBefore(tokens, k, floor);
-    if (time < 0) break;
-    k = skipVerbPrefixBackward(tokens, time, floor);
-  }
-  let prev = tokens[k - 1];
-  if (!prev || k - 1 < floor) return null;
-  if (RELATIVE_PRONOUNS.has(prev.lower)) return { first: k - 1, last: k };
-  // "Sen. Claire McCaskill (D-Mo.), who …, said" / "Sen. X (D-Mo.) said": past the parenthesis.
-  if (prev.value === ')' || (prev.value === ',' && tokens[k - 2]?.value === ')')) {
-    const open = openingParenthesis(tokens, prev.value === ')' ? k - 1 : k - 2, floor);
-    if (open > floor && prev.value === ')') return nounPhraseBefore(tokens, open, floor);
-    if (open > floor) {
-      const app = appositionStart(tokens, k - 1, open);
-      if (app < 0) return nounPhraseBefore(tokens, open, floor);
-      k = app + 1;
-      prev = tokens[k - 1];
-    }
-  }
-  // "Guy Cecil, the group's chief strategist, said": the name before the apposition.
-  if (prev.value === ',') {
-    const open = appositionStart(tokens, k - 1, floor);
-    return open < 0 ? null : nounPhraseBefore(tokens, open, floor);
-  }
-  // "Obama met survivors … and said …": the subject of the first verb.
-  if (prev.pos === 'CCONJ') return clauseSubject(tokens, k - 1, floor);
-  return nounPhraseBefore(tokens, k, floor);
-}
-
-const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
-
-/** The "(" matching the ")" at `close`, within a few tokens, or -1. */
-function openingParenthesis(tokens: Token[], close: number, floor: number): number {
-  for (let j = close - 1; j >= floor && close - j <= 8; j--) if (tokens[j].value === '(') return j;
-  return -1;
-}
-const TIME_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'tomorrow',
-  'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year', 'time', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.',
-  'oct.', 'nov.', 'dec.',
-]);
-
-/** Where a time phrase ending before token i starts ("on Monday", "last month"), or -1. */
-function timePhraseBefore(tokens: Token[], i: number, floor: number): number {
-  const np = nounPhraseBefore(tokens, i, floor);
-  if (!np || !TIME_WORDS.has(tokens[np.last - 1].lower)) return -1;
-  const p = tokens[np.first - 1];
-  return p && p.pos === 'ADP' && np.first - 1 >= floor ? np.first - 1 : np.first;
-}
-
-/**
- * The comma that opens an apposition closed by the comma at `close`, or -1: a noun phrase
- * ("Guy Cecil, the group's strategist, said"), a relative clause ("Barkley, who …, said") or
- * both ("Meg Whitman, a former candidate who now runs HP, said").
- */
-function appositionStart(tokens: Token[], close: number, floor: number): number {
-  for (let j = close - 1; j >= floor && close - j <= 40; j--) {
-    const x = tokens[j];
-    if (x.value === ',') {
-      const opener = tokens[j + 1];
-      const apposition = j < close - 1 && (RELATIVE_PRONOUNS.has(opener.lower) || opener.lower === 'whose' || NOUN_PHRASE_OPENERS.has(opener.pos));
-      return apposition ? j : -1;
-    }
-    if (isSentenceEnd(x) || x.value === ':' || x.value === ';') return -1;
-  }
-  return -1;
-}
-
-const NOUN_PHRASE_OPENERS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
-
-/** The subject of the sentence's main clause before token i: its first verb that has one. */
-function clauseSubject(tokens: Token[], i: number, floor: number): TokenRange | null {
-  for (let v = floor; v < i; v++) {
-    if (tokens[v].pos !== 'VERB' && tokens[v].pos !== 'AUX') continue;
-    const k = skipVerbPrefixBackward(tokens, v, floor);
-    const np = nounPhraseBefore(tokens, k, floor);
-    if (np) return np;
-  }
-  return null;
+export function mentionBefore(tokens: Token[], mentions: Mention[], v: number, floor: number): TokenRange | null {
+  const k = skipVerbPrefixBackward(tokens, v, floor);
+  const m = mentionsWithin(mentions, { first: Math.max(floor, k - 12), last: k }).pop();
+  return m && m.last === k && m.kind !== 'pronoun' && m.first >= floor ? { first: m.first, last: m.last } : null;
 }
 
 /** "Trump went even further: “…”" — a quote after a colon belongs to the clause's subject. */
@@ -157,10 +78,7 @@ function colonSpeaker(t: TokenisedText, s: Statement): TokenRange | null {
  * minister). A relative pronoun names what its antecedent names ("Borges, who said").
  */
 function speakerFrom(range: TokenRange, mentions: Mention[], tokens: Token[]): Speaker {
-  let named = range;
-  if (range.last - range.first === 1 && RELATIVE_PRONOUNS.has(tokens[range.first].lower)) {
-    named = nounPhraseBefore(tokens, tokens[range.first - 1]?.value === ',' ? range.first - 1 : range.first) ?? range;
-  }
+  const named = antecedentOf(tokens, range);
   let head: Mention | null = null;
   for (const m of mentionsWithin(mentions, named)) {
     const possessor = isPossessive(tokens[m.last]) && m.last < named.last;

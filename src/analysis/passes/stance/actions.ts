@@ -1,0 +1,141 @@
+// Actions: the subject of a stance-bearing verb toward the actors in its complement —
+// "Tehran has supported Damascus", "Arnor is about to restore ties with Gondor", "Mordor, Rohan
+// and Bree welcomed …", "X was attacked by Y" (passive: Y toward X). Polarity and weight come
+// from the verb's CAMEO code and its Goldstein value; a verb + object pattern ("lift
+// sanctions", "cut ties") overrides the verb's own code; negation flips the sign.
+import type { Lexicon, StanceVerb } from '../../../models/lexicon';
+import { matchPhrase } from '../../../models/lexicon';
+import {
+  type TokenRange, antecedentOf, coordinatedBefore, isNominal, isPassive, isPossessive, isSentenceEnd, nounPhraseFrom, subjectOf,
+} from '../../grammar';
+import type { Mention, Sentence, Token } from '../../types';
+import { type TokenisedText, sentenceOf } from '../2-tokens';
+import type { ActorMentions } from '../3-actors';
+import { mentionBefore, mentionsWithin } from '../5-speakers';
+import { type Evidence, clamp } from './evidence';
+
+interface VerbHit extends TokenRange {
+  verb: StanceVerb;
+}
+
+/** How far a verb's complement may reach, in tokens. */
+const MAX_COMPLEMENT = 20;
+/** Words that open a new clause inside a sentence. */
+const CLAUSE_OPENERS = new Set(['because', 'while', 'although', 'though', 'whereas', 'after', 'before', 'since', 'until', 'unless', 'when', 'if']);
+/** Objects after the first matter less: "restored ties with X after talks in Y". */
+const FIRST_TARGET_CONFIDENCE = 0.7;
+const LATER_TARGET_CONFIDENCE = 0.45;
+
+export function actionEvidence(t: TokenisedText, actors: ActorMentions, lexicon: Lexicon): Evidence[] {
+  const { tokens } = t;
+  const lowers = tokens.map((x) => x.lower);
+  const out: Evidence[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const hit = verbAt(tokens, lowers, i, lexicon);
+    if (!hit) continue;
+    i = hit.last - 1;
+    if (hit.verb.polarity === 0) continue;
+    const sentence = sentenceOf(t, hit.first);
+    const complement = complementOf(tokens, hit.last, sentence);
+    let sources = subjectMentions(tokens, actors.mentions, hit.first, sentence);
+    let targets = distinct(mentionsWithin(actors.mentions, complement));
+    if (isPassive(tokens, hit.first, sentence.first)) {
+      const agent = passiveAgent(tokens, actors.mentions, complement);
+      targets = sources;
+      sources = agent;
+    }
+    if (hit.verb.reversed) [sources, targets] = [targets, sources];
+    const sign = tokens[hit.first].negated ? -1 : 1;
+    const score = clamp(sign * hit.verb.polarity * hit.verb.weight);
+    const add = (source: Mention, target: Mention, confidence: number) => {
+      if (!source.actorId || !target.actorId || source.actorId === target.actorId) return;
+      out.push({ start: sentence.start, end: sentence.end, source: source.actorId, target: target.actorId, score, confidence });
+    };
+    for (const s of sources) targets.forEach((target, n) => add(s, target, n === 0 ? FIRST_TARGET_CONFIDENCE : LATER_TARGET_CONFIDENCE));
+    // "Gondor and Osgiliath postponed their meeting", "X and Y clashed": toward each other too.
+    if (sources.length > 1) for (const a of sources) for (const b of sources) add(a, b, LATER_TARGET_CONFIDENCE);
+  }
+  return out;
+}
+
+/** The stance verb at token i: a multi-word verb, a verb + object pattern, or a verb form. */
+function verbAt(tokens: Token[], lowers: string[], i: number, lexicon: Lexicon): VerbHit | null {
+  const phrase = matchPhrase(lexicon.verbPhrases, lowers, i);
+  if (phrase) return { first: i, last: i + phrase.length, verb: phrase.value };
+  const t = tokens[i];
+  const verbal = t.pos === 'VERB' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && isNominal(tokens[i - 1]) && /(s|ed)$/.test(t.lower));
+  if (!verbal) return null;
+  for (const p of lexicon.verbObjectPatterns.get(lowers[i]) ?? []) {
+    if (objectFollows(lowers, i + 1, p.object)) return { first: i, last: i + 1, verb: p.verb };
+  }
+  const verb = lexicon.verbByForm.get(lowers[i]);
+  return verb ? { first: i, last: i + 1, verb } : null;
+}
+
+/** Do the pattern's words follow in order, with at most three other words among them? */
+function objectFollows(lowers: string[], from: number, words: string[]): boolean {
+  let k = from, skipped = 0;
+  for (const w of words) {
+    while (k < lowers.length && !lowers[k].startsWith(w)) {
+      if (++skipped > 3) return false;
+      k++;
+    }
+    if (k >= lowers.length) return false;
+    k++;
+  }
+  return true;
+}
+
+/** The actors the verb's subject names: each of a coordinated list ("Mordor, Rohan and Bree"). */
+function subjectMentions(tokens: Token[], mentions: Mention[], v: number, sentence: Sentence): Mention[] {
+  const subject = mentionBefore(tokens, mentions, v, sentence.first) ?? subjectOf(tokens, v, sentence.first);
+  if (!subject) return [];
+  const phrases = coordinatedBefore(tokens, antecedentOf(tokens, subject), sentence.first);
+  const heads: Mention[] = [];
+  for (const r of phrases) {
+    const head = headMention(tokens, mentions, r);
+    if (head) heads.push(head);
+  }
+  return distinct(heads);
+}
+
+/** The mention a phrase is about: its last one that is not a possessor ("Iran's minister"). */
+export function headMention(tokens: Token[], mentions: Mention[], r: TokenRange): Mention | null {
+  let head: Mention | null = null;
+  for (const m of mentionsWithin(mentions, r)) {
+    const possessor = isPossessive(tokens[m.last]) && m.last < r.last;
+    if (!possessor || !head) head = m;
+  }
+  return head;
+}
+
+/** What the verb acts on: the tokens after it up to the end of its clause. */
+function complementOf(tokens: Token[], from: number, sentence: Sentence): TokenRange {
+  const end = Math.min(sentence.last, from + MAX_COMPLEMENT);
+  let k = from;
+  for (; k < end; k++) {
+    const x = tokens[k];
+    if (isSentenceEnd(x) || x.value === ';' || x.value === ':' || x.pos === 'SCONJ' || CLAUSE_OPENERS.has(x.lower)) break;
+    const next = tokens[k + 1];
+    // ", which …", ", saying …", "and condemned …": another clause or predicate begins.
+    if (x.value === ',' && next && (next.lower === 'which' || next.lower === 'who' || next.lower.endsWith('ing') || next.pos === 'CCONJ')) break;
+    if (x.pos === 'CCONJ' && next && (next.pos === 'VERB' || next.pos === 'AUX')) break;
+  }
+  return { first: from, last: k };
+}
+
+/** "… by Y" in a passive clause's complement: the one who acted. */
+function passiveAgent(tokens: Token[], mentions: Mention[], complement: TokenRange): Mention[] {
+  for (let k = complement.first; k < complement.last; k++) {
+    if (tokens[k].lower !== 'by') continue;
+    const np = nounPhraseFrom(tokens, k + 1, complement.last);
+    return np ? distinct(mentionsWithin(mentions, np)) : [];
+  }
+  return [];
+}
+
+/** One mention per actor, first first. */
+function distinct(mentions: Mention[]): Mention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => !!m.actorId && !seen.has(m.actorId) && !!seen.add(m.actorId));
+}

@@ -1,0 +1,53 @@
+// Evidence of stance and how it adds up: every piece is one source's attitude toward one
+// target in one span of text, scored in [-1, 1] with a confidence; an actor pair's stance is the
+// confidence-weighted mean of its evidence, and its polarity the sign outside a neutral band.
+import type { Span } from '../../types';
+
+export const AUTHOR = 'AUTHOR';
+/** |score| at or below this is neutral. */
+export const NEUTRAL_BAND = 0.1;
+
+export interface Evidence extends Span {
+  source: string;
+  target: string;
+  score: number;
+  confidence: number;
+  /** Index of the statement this evidence came from. */
+  statement?: number;
+}
+
+export interface StancePair {
+  source: string;
+  target: string;
+  score: number;
+  polarity: -1 | 0 | 1;
+  evidence: Evidence[];
+}
+
+export function aggregate(evidence: Evidence[]): StancePair[] {
+  const byPair = new Map<string, Evidence[]>();
+  for (const e of evidence) {
+    const key = `${e.source}\u0000${e.target}`;
+    const list = byPair.get(key);
+    if (list) list.push(e);
+    else byPair.set(key, [e]);
+  }
+  const pairs: StancePair[] = [];
+  for (const list of byPair.values()) {
+    const score = weightedMean(list);
+    pairs.push({ source: list[0].source, target: list[0].target, score, polarity: polarityOf(score), evidence: list });
+  }
+  return pairs;
+}
+
+export function weightedMean(list: Evidence[]): number {
+  let sum = 0, weight = 0;
+  for (const e of list) {
+    sum += e.score * e.confidence;
+    weight += e.confidence;
+  }
+  return weight ? sum / weight : 0;
+}
+
+export const polarityOf = (score: number): -1 | 0 | 1 => (score > NEUTRAL_BAND ? 1 : score < -NEUTRAL_BAND ? -1 : 0);
+export const clamp = (x: number): number => Math.max(-1, Math.min(1, x));

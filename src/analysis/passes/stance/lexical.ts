@@ -1,0 +1,37 @@
+// Word sentiment toward a position in the text: AFINN-165 and the news lexicon, with negation
+// (wink-nlp's flag, or a negator just before), intensifiers and hedges, each word weighted by
+// its distance to the target so that the words about the target count most.
+import type { Lexicon } from '../../../models/lexicon';
+import type { TokenRange } from '../../grammar';
+import type { Token } from '../../types';
+
+export class LocalSentiment {
+  /** Each token's own score, after negation and modifiers. */
+  private readonly scores: Float64Array;
+
+  constructor(tokens: Token[], lexicon: Lexicon) {
+    this.scores = new Float64Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i];
+      let s = lexicon.wordScore.get(tok.lower) ?? lexicon.wordScore.get(tok.lemma) ?? 0;
+      if (s === 0) continue;
+      const before = tokens[i - 1]?.sentence === tok.sentence ? tokens[i - 1].lower : undefined;
+      if (before) s *= lexicon.intensifiers.get(before) ?? lexicon.hedges.get(before) ?? 1;
+      if (tok.negated || (before && lexicon.negators.has(before))) s = -s * 0.75;
+      this.scores[i] = s;
+    }
+  }
+
+  /** Sentiment of tokens [first, last) toward the target tokens, in [-1, 1]. */
+  toward(first: number, last: number, target: TokenRange): number {
+    let sum = 0;
+    for (let k = first; k < last; k++) {
+      if (k >= target.first && k < target.last) continue;
+      const s = this.scores[k];
+      if (s === 0) continue;
+      const d = k < target.first ? target.first - k : k - target.last + 1;
+      sum += s / (1 + d / 4);
+    }
+    return Math.tanh(sum / 4);
+  }
+}
