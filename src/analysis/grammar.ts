@@ -18,7 +18,7 @@ const LINKING_PREPOSITIONS = new Set(['of', 'for', 'at', 'to']);
 /** Adverbs and auxiliaries that may stand between a subject and its verb ("has also said"). */
 const VERB_PREFIX = new Set(['ADV', 'AUX', 'PART']);
 
-export const isNominal = (t: Token | undefined): boolean => !!t && NOMINAL.has(t.pos);
+export const isNominal = (t: Token | undefined): boolean => !!t && (NOMINAL.has(t.pos) || t.value === '%');
 export const isPossessive = (t: Token | undefined): boolean => !!t && t.pos === 'PART' && (t.lower === "'s" || t.lower === "'");
 const isHyphen = (t: Token | undefined): boolean => !!t && t.pos === 'PUNCT' && (t.value === '-' || t.value === '‐');
 const isTitleAbbreviation = (t: Token | undefined): boolean => !!t && /^[A-Z][a-z]{0,3}\.$/.test(t.value);
@@ -26,7 +26,7 @@ const isTitleAbbreviation = (t: Token | undefined): boolean => !!t && /^[A-Z][a-
 /** Can this token sit inside a noun phrase? */
 function insideNounPhrase(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  if (NOMINAL.has(t.pos) || MODIFIER.has(t.pos) || isPossessive(t) || isTitleAbbreviation(t)) return true;
+  if (isNominal(t) || MODIFIER.has(t.pos) || isPossessive(t) || isTitleAbbreviation(t)) return true;
   // "al-Assad", "US-backed": a hyphen between two words.
   if (isHyphen(t)) return !!tokens[k - 1] && !!tokens[k + 1] && t.start === tokens[k - 1].end && t.end === tokens[k + 1].start;
   // "Secretary of State", "a fellow at Brookings": a linking preposition between two nominals.
@@ -172,6 +172,8 @@ export function clauseSubject(tokens: Token[], i: number, floor: number): TokenR
   for (let v = floor; v < i; v++) {
     if (tokens[v].pos !== 'VERB' && tokens[v].pos !== 'AUX') continue;
     const k = skipVerbPrefixBackward(tokens, v, floor);
+    // "Sanders, who endorsed X and said …": the phrase the relative pronoun stands for.
+    if (k - 1 >= floor && RELATIVE_PRONOUNS.has(tokens[k - 1].lower)) return antecedentOf(tokens, { first: k - 1, last: k });
     const np = nounPhraseBefore(tokens, k, floor);
     if (np) return np;
   }

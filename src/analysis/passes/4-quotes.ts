@@ -247,8 +247,9 @@ function reportedClauseAfter(tokens: Token[], cue: CueHit, lowers: string[], cue
 }
 
 /**
- * Where a second cue of the same subject begins ("praised X and condemned Y", "rejected X,
- * saying Y"): a reported clause stops there, and the second cue reports a statement of its own.
+ * Where the next cue's clause begins ("praised X and condemned Y", "rejected X, saying Y",
+ * "asked X to …, Hackett said …"): a reported clause stops there, and the next cue reports a
+ * statement of its own.
  */
 function nextCoordinatedCue(tokens: Token[], cues: CueHit[], cue: CueHit): number {
   const next = cues[lastCueBefore(cues, cue.last) + 1];
@@ -258,6 +259,9 @@ function nextCoordinatedCue(tokens: Token[], cues: CueHit[], cue: CueHit): numbe
   if (conj?.pos === 'CCONJ') return tokens[k - 2]?.value === ',' ? k - 2 : k - 1;
   // "rejected the offer, saying …": a participle adds a statement of its own.
   if (conj?.value === ',' && tokens[next.first].lower.endsWith('ing')) return k - 1;
+  // "after the department asked X to …, Hackett said that …": another speaker's clause.
+  const subject = nounPhraseBefore(tokens, k, cue.last);
+  if (subject && tokens[subject.first - 1]?.value === ',' && subject.first - 1 > cue.last) return subject.first - 1;
   return tokens.length;
 }
 

@@ -6,7 +6,7 @@
 // A quote with no cue belongs to the conversation around it: the speaker of the statement just
 // before it in the same or the preceding paragraph. The actor comes from the actors pass: the
 // head mention inside the speaker phrase (a pronoun keeps its resolution).
-import { type TokenRange, antecedentOf, clauseSubject, isPossessive, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { type TokenRange, antecedentOf, clauseSubject, isPossessive, isPossessivePronoun, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { type TokenisedText, sentenceOf } from './2-tokens';
 import type { ActorMentions } from './3-actors';
@@ -50,10 +50,23 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   if (s.kind === 'direct' && s.last <= cue.first) {
     return nounPhraseFrom(tokens, tokens[s.last]?.value === ',' ? s.last + 1 : s.last, cue.first);
   }
+  // "his attacks on X", "Trump's call for Y", "Cruz made a call for Z": a noun cue's speaker is
+  // its possessor, else the subject of its clause.
+  if (tokens[cue.first].pos === 'NOUN' && cue.cue.pos !== 'verb') return possessorOf(tokens, cue.first, floor) ?? clauseSubject(tokens, cue.first, floor);
   // "…, saying that …", "… to call for …": a participle or infinitive reports its main clause's subject.
   const before = tokens[cue.first - 1];
   if ((before?.value === ',' && tokens[cue.first].lower.endsWith('ing')) || before?.lower === 'to') return clauseSubject(tokens, cue.first - 1, floor);
   return mentionBefore(tokens, mentions, cue.first, floor) ?? subjectBefore(tokens, cue.first, floor);
+}
+
+/** The possessor of the noun at token i: "his attacks" → his, "Trump's call" → Trump. */
+function possessorOf(tokens: Token[], i: number, floor: number): TokenRange | null {
+  let k = i;
+  while (k - 1 >= floor && (tokens[k - 1].pos === 'ADJ' || tokens[k - 1].pos === 'ADV')) k--;
+  const p = tokens[k - 1];
+  if (!p || k - 1 < floor) return null;
+  if (isPossessivePronoun(p)) return { first: k - 1, last: k };
+  return isPossessive(p) ? nounPhraseBefore(tokens, k - 1, floor) : null;
 }
 
 /**
