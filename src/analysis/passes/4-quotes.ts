@@ -100,6 +100,11 @@ export function findStatements(t: TokenisedText, lexicon: Lexicon): Statements {
       statements.push(statement);
       continue;
     }
+    const signed = clause ? dashAttribution(t, r.last) : null;
+    if (signed) {
+      statements.push({ ...direct(t, q, r, null, null, 0.8), speakerRange: signed });
+      continue;
+    }
     if (clause) statements.push(direct(t, q, r, null, null, 0.6));
   }
 
@@ -189,6 +194,20 @@ function cueAfter(tokens: Token[], cues: CueHit[], quoteLast: number): { cue: Cu
   return nounPhraseFrom(tokens, k) ? { cue, speakerSide: 'before', end: cue.last } : null;
 }
 
+const DASHES = new Set(['―', '—', '–', '-', '--']);
+
+/** “…” ― Jorge Falcon: a quote signed with a dash and a name that ends the paragraph. */
+function dashAttribution(t: TokenisedText, quoteLast: number): TokenRange | null {
+  const { tokens } = t;
+  const dash = tokens[quoteLast];
+  if (!dash || !DASHES.has(dash.value)) return null;
+  const name = nounPhraseFrom(tokens, quoteLast + 1);
+  if (!name || !tokens.slice(name.first, name.last).some((x) => x.pos === 'PROPN')) return null;
+  const after = tokens[name.last];
+  const ends = !after || sentenceOf(t, name.last).paragraph !== sentenceOf(t, quoteLast).paragraph || (isSentenceEnd(after) && (!tokens[name.last + 1] || sentenceOf(t, name.last + 1).paragraph !== sentenceOf(t, quoteLast).paragraph));
+  return ends ? name : null;
+}
+
 /** Past a speaker phrase, its apposition: "said Dr. Hanna Weber, a fellow at Brookings, …". */
 function extendApposition(tokens: Token[], i: number): number {
   if (tokens[i]?.value !== ',') return i;
@@ -261,8 +280,12 @@ function nextCoordinatedCue(tokens: Token[], cues: CueHit[], cue: CueHit): numbe
   if (conj?.value === ',' && tokens[next.first].lower.endsWith('ing')) return k - 1;
   // "after the department asked X to …, Hackett said that …": another speaker's clause.
   const subject = nounPhraseBefore(tokens, k, cue.last);
-  if (subject && tokens[subject.first - 1]?.value === ',' && subject.first - 1 > cue.last) return subject.first - 1;
-  return tokens.length;
+  if (!subject) return tokens.length;
+  // ", Hackett said", ", but Cook did not say": back to the comma.
+  let b = subject.first - 1;
+  if (tokens[b]?.pos === 'CCONJ' && tokens[b - 1]?.value === ',') b--;
+  else if (tokens[b]?.value !== ',') return tokens.length;
+  return b > cue.last ? b : tokens.length;
 }
 
 /** The speaker's side for a cue: "and condemned" shares the subject of the cue before it. */

@@ -83,8 +83,14 @@ export function mentionBefore(tokens: Token[], mentions: Mention[], v: number, f
 function colonSpeaker(t: TokenisedText, s: Statement): TokenRange | null {
   const colon = s.first - 1;
   if (t.tokens[colon]?.value !== ':') return null;
-  return clauseSubject(t.tokens, colon, sentenceOf(t, colon).first);
+  const floor = sentenceOf(t, colon).first;
+  // "Republican pollster Daron Shaw: “…”" — a name and a colon, no verb.
+  const name = nounPhraseBefore(t.tokens, colon, floor);
+  if (name && (name.first === floor || DASHES_AND_COMMAS.has(t.tokens[name.first - 1].value))) return name;
+  return clauseSubject(t.tokens, colon, floor);
 }
+
+const DASHES_AND_COMMAS = new Set([',', '-', '—', '–', '―', ';']);
 
 /**
  * The actor a speaker phrase names: its head mention (not a possessor: "Iran's minister" is the
