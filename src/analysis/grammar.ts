@@ -98,24 +98,19 @@ export function subjectBefore(tokens: Token[], i: number, floor: number): TokenR
     if (time < 0) break;
     k = skipVerbPrefixBackward(tokens, time, floor);
   }
-  let prev = tokens[k - 1];
+  const prev = tokens[k - 1];
   if (!prev || k - 1 < floor) return null;
   if (RELATIVE_PRONOUNS.has(prev.lower)) return { first: k - 1, last: k };
-  // "Sen. Claire McCaskill (D-Mo.), who …, said" / "Sen. X (D-Mo.) said": past the parenthesis.
-  if (prev.value === ')' || (prev.value === ',' && tokens[k - 2]?.value === ')')) {
-    const open = openingParenthesis(tokens, prev.value === ')' ? k - 1 : k - 2, floor);
-    if (open > floor && prev.value === ')') return nounPhraseBefore(tokens, open, floor);
-    if (open > floor) {
-      const app = appositionStart(tokens, k - 1, open);
-      if (app < 0) return nounPhraseBefore(tokens, open, floor);
-      k = app + 1;
-      prev = tokens[k - 1];
-    }
-  }
-  // "Guy Cecil, the group's chief strategist, said": the name before the apposition.
+  if (prev.value === ')') return phraseBefore(tokens, k, floor);
   if (prev.value === ',') {
-    const open = appositionStart(tokens, k - 1, floor);
-    return open < 0 ? null : nounPhraseBefore(tokens, open, floor);
+    // "Sen. Jack Reed (D-R.I.), said"
+    if (tokens[k - 2]?.value === ')') return phraseBefore(tokens, k - 1, floor);
+    const open = openingComma(tokens, k - 1, floor);
+    if (open < 0) return null;
+    // "Democrats, meanwhile, blasted", "officials have, in fact, praised": past the aside.
+    if (isAside(tokens, open + 1, k - 1)) return subjectBefore(tokens, open, floor);
+    // "Guy Cecil, the group's chief strategist, said": the name before the apposition.
+    return isApposition(tokens, open + 1) ? phraseBefore(tokens, open, floor) : null;
   }
   // "Obama met survivors … and said …": the subject of the first verb.
   if (prev.pos === 'CCONJ') return clauseSubject(tokens, k - 1, floor);
@@ -124,11 +119,13 @@ export function subjectBefore(tokens: Token[], i: number, floor: number): TokenR
 
 export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
 
-/** The "(" matching the ")" at `close`, within a few tokens, or -1. */
-function openingParenthesis(tokens: Token[], close: number, floor: number): number {
-  for (let j = close - 1; j >= floor && close - j <= 8; j--) if (tokens[j].value === '(') return j;
-  return -1;
+/** The noun phrase before token `end`, stepping over a parenthesis: "Sen. Claire McCaskill (D-Mo.)". */
+function phraseBefore(tokens: Token[], end: number, floor: number): TokenRange | null {
+  if (tokens[end - 1]?.value !== ')') return nounPhraseBefore(tokens, end, floor);
+  for (let j = end - 2; j >= floor && end - j <= 10; j--) if (tokens[j].value === '(') return nounPhraseBefore(tokens, j, floor);
+  return null;
 }
+
 const TIME_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'tomorrow',
   'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year', 'time', 'january', 'february', 'march',
@@ -147,22 +144,28 @@ function timePhraseBefore(tokens: Token[], i: number, floor: number): number {
 
 const TIME_MODIFIERS = new Set(['last', 'this', 'next', 'early', 'late', 'earlier', 'later', 'on', 'the']);
 
-/**
- * The comma that opens an apposition closed by the comma at `close`, or -1: a noun phrase
- * ("Guy Cecil, the group's strategist, said"), a relative clause ("Barkley, who …, said") or
- * both ("Meg Whitman, a former candidate who now runs HP, said").
- */
-function appositionStart(tokens: Token[], close: number, floor: number): number {
+/** The comma that opens the phrase closed by the comma at `close` (within 40 tokens), or -1. */
+function openingComma(tokens: Token[], close: number, floor: number): number {
   for (let j = close - 1; j >= floor && close - j <= 40; j--) {
     const x = tokens[j];
-    if (x.value === ',') {
-      const opener = tokens[j + 1];
-      const apposition = j < close - 1 && (RELATIVE_PRONOUNS.has(opener.lower) || opener.lower === 'whose' || NOUN_PHRASE_OPENERS.has(opener.pos));
-      return apposition ? j : -1;
-    }
-    if (isSentenceEnd(x) || x.value === ':' || x.value === ';') return -1;
+    if (x.value === ',') return j < close - 1 ? j : -1;
+    if (x.value === ':' || x.value === ';' || x.value === '?' || x.value === '!') return -1;
   }
   return -1;
+}
+
+/**
+ * A noun phrase ("Guy Cecil, the group's strategist, said"), a relative clause ("Barkley,
+ * who …, said") or both ("Meg Whitman, a former candidate who now runs HP, said").
+ */
+function isApposition(tokens: Token[], first: number): boolean {
+  const opener = tokens[first];
+  return RELATIVE_PRONOUNS.has(opener.lower) || opener.lower === 'whose' || NOUN_PHRASE_OPENERS.has(opener.pos);
+}
+
+/** A short aside between commas: "meanwhile", "in fact", "among others", "however". */
+function isAside(tokens: Token[], first: number, last: number): boolean {
+  return last - first <= 3 && (tokens[first].pos === 'ADV' || tokens[first].pos === 'ADP');
 }
 
 const NOUN_PHRASE_OPENERS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);

@@ -136,3 +136,25 @@ describe('mixed and indirect statements', () => {
     expect(q.speaker?.text).toBe('Lindqvist');
   });
 });
+
+describe('speakers past asides and parentheses', () => {
+  it('steps over a short aside between subject and verb', () => {
+    expect(only('The unions, meanwhile, warned that strikes would spread.').speaker?.text).toBe('The unions');
+    expect(only('Regional officials have, in fact, praised the new budget.').speaker?.text).toBe('Regional officials');
+  });
+
+  it('steps over a party-and-state parenthesis', () => {
+    expect(only('Sen. Ada Moreno (D-Calif.) said the vote would be close.').speaker?.text).toBe('Sen. Ada Moreno');
+    expect(only('Rep. Paul Dunn (R-Ohio), who chairs the panel, said hearings would start in May.').speaker?.text).toBe('Rep. Paul Dunn');
+  });
+
+  it('finds the main subject after an introductory participle', () => {
+    const q = quotes('Declaring that the era of cheap credit was over, the governor raised rates again.').find((x) => x.cue?.text === 'Declaring');
+    expect(q?.speaker?.text).toBe('the governor');
+  });
+
+  it('reads a dash-signed quote and a name-colon quote', () => {
+    expect(only('“We deserve better than this.” ― Maria Santos').speaker?.text).toBe('Maria Santos');
+    expect(only('Election analyst Tom Reid: “Turnout decides this race.”').speaker?.text).toBe('Election analyst Tom Reid');
+  });
+});

@@ -14,6 +14,8 @@ export interface TokenisedText {
   tokens: Token[];
 }
 
+const CLOSING = new Set([')', ']', ',', ';', ':']);
+
 export function tokenise(text: string, nlp: Nlp): TokenisedText {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
@@ -65,6 +67,16 @@ export function tokenise(text: string, nlp: Nlp): TokenisedText {
         }
         sentence.last = tokens.length;
         if (sentence.last === sentence.first) return;
+        // wink-nlp may end a sentence at an abbreviation ("Sen. X (D-Calif.) said"): a sentence
+        // does not begin with closing punctuation or a lower-case word, so that one carries on.
+        const previous = sentences[sentences.length - 1];
+        const opener = tokens[sentence.first].value;
+        if (previous && previous.paragraph === p.i && (CLOSING.has(opener) || /^\p{Ll}/u.test(opener))) {
+          for (let k = sentence.first; k < sentence.last; k++) tokens[k].sentence = previous.i;
+          previous.last = sentence.last;
+          previous.end = tokens[sentence.last - 1].end;
+          return;
+        }
         sentence.start = tokens[sentence.first].start;
         sentence.end = tokens[sentence.last - 1].end;
         sentences.push(sentence);

@@ -143,7 +143,11 @@ function introducesSentence(t: TokenisedText, hit: CueHit): boolean {
   const at = hit.first - sentence.first;
   const opener = at === 0 || (at === 1 && t.tokens[sentence.first].pos === 'ADP');
   if (!opener || hit.cue.lemma === 'according to' || !(hit.cue.pos !== 'verb' || t.tokens[hit.first].lower.endsWith('ing'))) return false;
-  for (let k = hit.last; k < Math.min(sentence.last, hit.last + 12); k++) if (t.tokens[k].value === ',') return true;
+  for (let k = hit.last; k < Math.min(sentence.last, hit.last + 12); k++) {
+    // "Declaring that …, the mogul …" reports a statement; "Speaking on CNN, …" does not.
+    if (t.tokens[k].lower === 'that') return false;
+    if (t.tokens[k].value === ',') return true;
+  }
   return false;
 }
 

@@ -56,7 +56,30 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   // "…, saying that …", "… to call for …": a participle or infinitive reports its main clause's subject.
   const before = tokens[cue.first - 1];
   if ((before?.value === ',' && tokens[cue.first].lower.endsWith('ing')) || before?.lower === 'to') return clauseSubject(tokens, cue.first - 1, floor);
+  // "Declaring that …, the mogul …", "While saying …, he …": the main clause comes after.
+  if (tokens[cue.first].lower.endsWith('ing') && opensSentence(tokens, cue.first, floor)) return subjectAfterComma(t, cue.last);
   return mentionBefore(tokens, mentions, cue.first, floor) ?? subjectBefore(tokens, cue.first, floor);
+}
+
+/** Only a preposition, conjunction or adverb before token i in its sentence ("While saying …"). */
+function opensSentence(tokens: Token[], i: number, floor: number): boolean {
+  for (let k = floor; k < i; k++) if (!['ADP', 'SCONJ', 'ADV', 'CCONJ'].includes(tokens[k].pos)) return false;
+  return true;
+}
+
+/** The subject of the main clause after an introductory one: the phrase after its comma, before a verb. */
+function subjectAfterComma(t: TokenisedText, from: number): TokenRange | null {
+  const { tokens } = t;
+  const end = sentenceOf(t, from).last;
+  for (let k = from; k < end; k++) {
+    if (tokens[k].value !== ',') continue;
+    const np = nounPhraseFrom(tokens, k + 1, end);
+    if (!np) continue;
+    let v = np.last;
+    while (v < end && (tokens[v].pos === 'ADV' || tokens[v].pos === 'AUX')) v++;
+    if (tokens[v]?.pos === 'VERB' || tokens[v - 1]?.pos === 'AUX') return np;
+  }
+  return null;
 }
 
 /** The possessor of the noun at token i: "his attacks" → his, "Trump's call" → Trump. */
