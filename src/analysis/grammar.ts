@@ -14,7 +14,7 @@ export interface TokenRange {
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 const MODIFIER = new Set(['DET', 'ADJ', 'NUM']);
-const LINKING_PREPOSITIONS = new Set(['of', 'for', 'at', 'to']);
+const LINKING_PREPOSITIONS = new Set(['of', 'for', 'at', 'to', 'from']);
 /** Adverbs and auxiliaries that may stand between a subject and its verb ("has also said"). */
 const VERB_PREFIX = new Set(['ADV', 'AUX', 'PART']);
 

@@ -58,7 +58,15 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   if ((before?.value === ',' && tokens[cue.first].lower.endsWith('ing')) || before?.lower === 'to') return clauseSubject(tokens, cue.first - 1, floor);
   // "Declaring that …, the mogul …", "While saying …, he …": the main clause comes after.
   if (tokens[cue.first].lower.endsWith('ing') && opensSentence(tokens, cue.first, floor)) return subjectAfterComma(t, cue.last);
-  return mentionBefore(tokens, mentions, cue.first, floor) ?? subjectBefore(tokens, cue.first, floor);
+  return subjectPhrase(tokens, mentions, cue.first, floor);
+}
+
+/** The subject of the verb at token v: the grammar's phrase, or the actor mention right before the verb when the POS tags broke the phrase up. */
+export function subjectPhrase(tokens: Token[], mentions: Mention[], v: number, floor: number): TokenRange | null {
+  const np = subjectBefore(tokens, v, floor);
+  const m = mentionBefore(tokens, mentions, v, floor);
+  if (!m || (np && np.first <= m.first && m.last <= np.last)) return np;
+  return m;
 }
 
 /** Only a preposition, conjunction or adverb before token i in its sentence ("While saying …"). */
@@ -96,10 +104,10 @@ function possessorOf(tokens: Token[], i: number, floor: number): TokenRange | nu
  * An actor mention ending just before the verb at token v (past adverbs and auxiliaries): the
  * actors pass knows names the POS tags break up ("the Ministry of Silly Walks condemned").
  */
-export function mentionBefore(tokens: Token[], mentions: Mention[], v: number, floor: number): TokenRange | null {
+function mentionBefore(tokens: Token[], mentions: Mention[], v: number, floor: number): TokenRange | null {
   const k = skipVerbPrefixBackward(tokens, v, floor);
   const m = mentionsWithin(mentions, { first: Math.max(floor, k - 12), last: k }).pop();
-  return m && m.last === k && m.kind !== 'pronoun' && m.first >= floor ? { first: m.first, last: m.last } : null;
+  return m && m.last === k && m.actorId && m.kind !== 'pronoun' && m.first >= floor ? { first: m.first, last: m.last } : null;
 }
 
 /** "Trump went even further: “…”" — a quote after a colon belongs to the clause's subject. */
@@ -115,18 +123,27 @@ function colonSpeaker(t: TokenisedText, s: Statement): TokenRange | null {
 
 const DASHES_AND_COMMAS = new Set([',', '-', '—', '–', '―', ';']);
 
-/**
- * The actor a speaker phrase names: its head mention (not a possessor: "Iran's minister" is the
- * minister). A relative pronoun names what its antecedent names ("Borges, who said").
- */
+/** The actor a speaker phrase names; a relative pronoun names what its antecedent names ("Borges, who said"). */
 function speakerFrom(range: TokenRange, mentions: Mention[], tokens: Token[]): Speaker {
-  const named = antecedentOf(tokens, range);
-  let head: Mention | null = null;
-  for (const m of mentionsWithin(mentions, named)) {
-    const possessor = isPossessive(tokens[m.last]) && m.last < named.last;
-    if (!possessor || !head) head = m;
-  }
+  const head = headMention(tokens, mentions, antecedentOf(tokens, range));
   return { range, mention: head, actorId: head?.actorId ?? null, name: head?.name ?? null };
+}
+
+/**
+ * The mention a phrase is about: not a possessor ("Iran's minister" is the minister), not the
+ * object of a preposition in it ("Peter King from New York" is King), else the last one.
+ */
+export function headMention(tokens: Token[], mentions: Mention[], r: TokenRange): Mention | null {
+  let preposition = r.last;
+  for (let k = r.first; k < r.last; k++) if (tokens[k].pos === 'ADP') { preposition = k; break; }
+  let head: Mention | null = null, fallback: Mention | null = null;
+  for (const m of mentionsWithin(mentions, r)) {
+    if (!m.actorId && m.kind !== 'pronoun') continue;
+    const possessor = isPossessive(tokens[m.last]) && m.last < r.last;
+    if (!possessor || !fallback) fallback = m;
+    if ((!possessor || !head) && m.first < preposition) head = m;
+  }
+  return head ?? fallback;
 }
 
 /** Mentions lying within a token range (mentions are sorted and do not overlap). */

@@ -6,12 +6,12 @@
 import type { Lexicon, StanceVerb } from '../../../models/lexicon';
 import { matchPhrase } from '../../../models/lexicon';
 import {
-  type TokenRange, antecedentOf, coordinatedBefore, isNominal, isPassive, isPossessive, isSentenceEnd, nounPhraseFrom, subjectOf,
+  type TokenRange, antecedentOf, coordinatedBefore, isNominal, isPassive, isSentenceEnd, nounPhraseFrom, subjectOf,
 } from '../../grammar';
 import type { Mention, Sentence, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
-import { mentionBefore, mentionsWithin } from '../5-speakers';
+import { headMention, mentionsWithin, subjectPhrase } from '../5-speakers';
 import { type Evidence, clamp } from './evidence';
 
 interface VerbHit extends TokenRange {
@@ -88,7 +88,7 @@ function objectFollows(lowers: string[], from: number, words: string[]): boolean
 
 /** The actors the verb's subject names: each of a coordinated list ("Mordor, Rohan and Bree"). */
 function subjectMentions(tokens: Token[], mentions: Mention[], v: number, sentence: Sentence): Mention[] {
-  const subject = mentionBefore(tokens, mentions, v, sentence.first) ?? subjectOf(tokens, v, sentence.first);
+  const subject = subjectPhrase(tokens, mentions, v, sentence.first) ?? subjectOf(tokens, v, sentence.first);
   if (!subject) return [];
   const phrases = coordinatedBefore(tokens, antecedentOf(tokens, subject), sentence.first);
   const heads: Mention[] = [];
@@ -100,14 +100,7 @@ function subjectMentions(tokens: Token[], mentions: Mention[], v: number, senten
 }
 
 /** The mention a phrase is about: its last one that is not a possessor ("Iran's minister"). */
-export function headMention(tokens: Token[], mentions: Mention[], r: TokenRange): Mention | null {
-  let head: Mention | null = null;
-  for (const m of mentionsWithin(mentions, r)) {
-    const possessor = isPossessive(tokens[m.last]) && m.last < r.last;
-    if (!possessor || !head) head = m;
-  }
-  return head;
-}
+
 
 /** What the verb acts on: the tokens after it up to the end of its clause. */
 function complementOf(tokens: Token[], from: number, sentence: Sentence): TokenRange {
