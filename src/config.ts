@@ -7,6 +7,10 @@ import bytes from 'bytes';
 import { z } from 'zod';
 
 const NAME = /^[A-Za-z0-9_-]{1,40}$/;
+/** What an Authorization: Bearer token may hold (RFC 6750's token68 characters). */
+const API_KEY = /^[A-Za-z0-9\-._~+/=]+$/;
+/** Variables whose values never appear in messages. */
+const SECRETS = new Set(['API_KEYS']);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const integer = (min: number, max: number) =>
@@ -28,6 +32,18 @@ const redisUrl = z.string().refine(
   { error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' },
 );
 
+/** A comma-separated list: "a, b,c" → ["a", "b", "c"]; empty items are dropped. */
+const list = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const byteSize = z
   .string()
   .refine((value) => { const n = bytes.parse(value); return n !== null && n > 0; }, {
@@ -48,12 +64,27 @@ const envSchema = z.object({
   JOB_BACKOFF_MS: integer(0, 3_600_000).default(1000),
   KEEP_COMPLETED_JOBS: integer(0, 1_000_000).default(1000),
   KEEP_FAILED_JOBS: integer(0, 1_000_000).default(10_000),
+  JOB_LOCK_MS: integer(1000, 3_600_000).default(30_000),
+  JOB_STALLED_INTERVAL_MS: integer(500, 3_600_000).default(30_000),
+  JOB_MAX_STALLED: integer(0, 100).default(1),
   HEARTBEAT_SECONDS: integer(1, 3600).default(5),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   PRIVATE_REDIS: z.enum(['auto', 'never'], { error: 'must be auto or never' }).default('auto'),
   DATA_DIR: z.string().min(1).default('data'),
   ACTORS_FILE: z.string().min(1).optional(),
   MODELS_DIR: z.string().min(1).optional(),
+  API_KEYS: list
+    .refine((keys) => keys.every((key) => key.length >= 16), { error: 'each key must be at least 16 characters' })
+    .refine((keys) => keys.every((key) => API_KEY.test(key)), { error: 'keys may hold letters, digits and -._~+/= only' })
+    .optional(),
+  RATE_LIMIT: integer(0, 10_000_000).default(6000),
+  RATE_LIMIT_WINDOW_SECONDS: integer(1, 86_400).default(60),
+  CORS_ORIGINS: list
+    .refine((origins) => origins.every((o) => o === '*' || isOrigin(o)), {
+      error: 'must be * or comma-separated origins such as https://example.org',
+    })
+    .optional(),
+  TRUST_PROXY: integer(0, 10).default(0),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -71,7 +102,27 @@ export interface Config {
     keepCompleted: number;
     keepFailed: number;
   };
-  worker: { concurrency: number; heartbeatSeconds: number };
+  worker: {
+    concurrency: number;
+    heartbeatSeconds: number;
+    /** How long a job's lock lasts; a worker renews it while it works (BullMQ lockDuration). */
+    lockMs: number;
+    /** How often workers look for jobs whose lock expired (a dead worker's) and put them back. */
+    stalledIntervalMs: number;
+    /** How often a job may be found stalled before it fails. */
+    maxStalled: number;
+  };
+  security: {
+    /** Keys accepted in `Authorization: Bearer`; empty: no authentication. */
+    apiKeys: string[];
+    /** Requests per window per API key (or per client address without one); 0: no limit. */
+    rateLimit: number;
+    rateLimitWindowMs: number;
+    /** Origins allowed to call the API from a browser (CORS); empty: none. */
+    corsOrigins: string[];
+    /** Proxies in front of the API whose X-Forwarded-For is believed (express's trust proxy). */
+    trustProxy: number;
+  };
   /** A worker whose last heartbeat is older than this is not counted by /ready. */
   heartbeatMaxAgeSeconds: number;
   shutdownTimeoutMs: number;
@@ -97,7 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return `${name}=${JSON.stringify(env[name])}: ${issue.message}`;
+        const shown = SECRETS.has(name) ? '(value hidden)' : JSON.stringify(env[name]);
+        return `${name}=${shown}: ${issue.message}`;
       }),
     );
   }
@@ -113,7 +165,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepCompleted: e.KEEP_COMPLETED_JOBS,
       keepFailed: e.KEEP_FAILED_JOBS,
     },
-    worker: { concurrency: e.WORKER_CONCURRENCY, heartbeatSeconds: e.HEARTBEAT_SECONDS },
+    worker: {
+      concurrency: e.WORKER_CONCURRENCY,
+      heartbeatSeconds: e.HEARTBEAT_SECONDS,
+      lockMs: e.JOB_LOCK_MS,
+      stalledIntervalMs: e.JOB_STALLED_INTERVAL_MS,
+      maxStalled: e.JOB_MAX_STALLED,
+    },
+    security: {
+      apiKeys: e.API_KEYS ?? [],
+      rateLimit: e.RATE_LIMIT,
+      rateLimitWindowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      corsOrigins: e.CORS_ORIGINS ?? [],
+      trustProxy: e.TRUST_PROXY,
+    },
     heartbeatMaxAgeSeconds: 3 * e.HEARTBEAT_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     privateRedis: e.PRIVATE_REDIS,

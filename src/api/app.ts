@@ -1,35 +1,60 @@
 // The HTTP API as an Express app built from its dependencies (no connection of its own), so
 // tests, `npm start` and `npm run api` assemble it the same way and close what they opened.
+//
+// Every request passes, in order: request id and log line → latency metric → security headers
+// and CORS → /health (open to all) → rate limit → API key → JSON body → the routes → the page.
 import express, { type Express } from 'express';
+import type Redis from 'ioredis';
 import pinoHttp from 'pino-http';
 import type { Logger } from 'pino';
 import path from 'node:path';
-import { projectRoot } from '../config';
+import { projectRoot, type Config } from '../config';
 import type { Readiness } from '../queue/heartbeat';
 import type { AnalysisQueue } from '../queue/queue';
 import type { ArticleStore } from '../store/article-store';
+import type { ActorDirectory } from './actor-directory';
 import { errorHandler, notFoundRoute } from './errors';
+import { apiKeys, requireApiKey } from './middleware/auth';
+import { httpMetrics } from './middleware/http-metrics';
+import { rateLimiter } from './middleware/rate-limit';
+import { requestIdOf } from './middleware/request-id';
+import { corsFor, securityHeaders } from './middleware/security';
+import { actorsRouter } from './routes/actors';
+import { DASHBOARD_PATH, queueDashboard } from './routes/admin';
 import { articlesRouter } from './routes/articles';
-import { healthRouter } from './routes/health';
+import { healthRouter, readyRouter } from './routes/health';
 import { jobsRouter } from './routes/jobs';
+import { apiRegistry, metricsRouter } from './routes/metrics';
 import { summaryRouter } from './routes/summary';
 
 export interface AppDeps {
   store: ArticleStore;
   queue: AnalysisQueue;
+  /** The connection the store and the queue use: the rate limiter and /metrics read it too. */
+  redis: Redis;
   readiness: () => Promise<Readiness>;
+  /** The actor dictionary, loaded on first use. */
+  actors: () => ActorDirectory;
   logger: Logger;
   bodyLimitBytes: number;
   batchMaxArticles: number;
+  security: Config['security'];
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // no nested objects from ?a[b]=c: every parameter is a string
+  app.set('trust proxy', deps.security.trustProxy);
+  const registry = apiRegistry(deps.queue);
+  const keys = apiKeys(deps.security.apiKeys);
+
   app.use(
     pinoHttp({
       logger: deps.logger,
+      genReqId: requestIdOf,
+      // Log lines written while handling a request carry its id (reqId), not the whole request.
+      quietReqLogger: true,
       autoLogging: { ignore: (req) => req.url === '/health' },
       // Method, URL and status only: headers may carry credentials, bodies whole articles.
       serializers: {
@@ -38,11 +63,28 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  app.use(httpMetrics(registry));
+  app.use(securityHeaders());
+  app.use(corsFor(deps.security.corsOrigins));
+  app.use(healthRouter());
+  app.use(
+    rateLimiter({
+      redis: deps.redis,
+      keyPrefix: deps.store.keys.rateLimit,
+      keys,
+      limit: deps.security.rateLimit,
+      windowMs: deps.security.rateLimitWindowMs,
+    }),
+  );
+  app.use(requireApiKey(keys));
+  app.use(readyRouter(deps));
+  app.use(metricsRouter({ registry, redis: deps.redis, keys: deps.store.keys }));
+  app.use(DASHBOARD_PATH, queueDashboard(deps.queue));
   app.use(express.json({ limit: deps.bodyLimitBytes, type: 'application/json' }));
-  app.use(healthRouter(deps));
   app.use(articlesRouter(deps));
   app.use(jobsRouter(deps));
   app.use(summaryRouter(deps));
+  app.use(actorsRouter(deps));
   // The page last: API requests never look for a file.
   app.use(express.static(path.join(projectRoot(), 'public')));
   app.use(notFoundRoute);

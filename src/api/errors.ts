@@ -9,6 +9,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Extra response headers (Retry-After ...). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -48,7 +50,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: Error, req, res, next) => {
     if (res.headersSent) return next(error);
     const known = toHttpError(error);
-    if (known.status >= 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    if (known.status === 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    else if (known.status === 503) logger.warn({ err: error.message, method: req.method, url: req.originalUrl }, 'Redis unavailable');
+    res.set(known.headers);
     res.status(known.status).json({
       error: { code: known.code, message: known.message, ...(known.details !== undefined && { details: known.details }) },
     });
@@ -60,7 +64,14 @@ function toHttpError(error: Error): HttpError {
   const bodyError = BODY_ERRORS[(error as BodyParserError).type];
   if (bodyError) return new HttpError(bodyError.status, bodyError.code, bodyError.message(error as BodyParserError));
   if (isRedisUnavailable(error)) {
-    return new HttpError(503, 'unavailable', 'The data store is unreachable; try again shortly');
+    return new HttpError(503, 'unavailable', 'The service cannot reach its data store (Redis); nothing was changed. Try again shortly', undefined, {
+      'Retry-After': '5',
+    });
+  }
+  // Express's own client errors (a malformed %-escape in the path ...): their message is safe.
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpError(status, 'bad_request', error.message);
   }
   return new HttpError(500, 'internal', 'Internal error');
 }

@@ -76,6 +76,22 @@ export const summaryQuerySchema = z
     message: 'must not be before from',
   });
 
+export const actorsQuerySchema = z.strictObject({
+  q: z.string(required('a string')).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+  type: z.string(required('a string')).regex(/^[a-z-]{1,20}$/, 'must be an actor type such as country, person or armed-group').optional(),
+  country: z.string(required('a string')).regex(/^[A-Z]{3}$/, 'must be a three-letter country code such as IRN').optional(),
+  offset: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(1_000_000, 'must be at most 1000000')
+    .default(0),
+  limit: positiveInteger(500).default(50),
+});
+
+/** Dictionary ids (IRN, SYRGOV, BASHAR_AL_ASSAD) and the ids the analysis makes (name:arnor). */
+export const actorIdParam = z.string().regex(/^[A-Za-z0-9_.:~-]{1,100}$/, 'must be an actor id such as IRN, SYRGOV or name:arnor');
+
 export const articleIdParam = z.string().regex(ARTICLE_ID, 'must be an article id (32 hex digits)');
 export const jobIdParam = z.string().regex(JOB_ID, 'must be a job id (article-<32 hex digits>)');
 

@@ -6,6 +6,7 @@ import { ensureRedis } from './private-redis';
 import { onShutdownSignals, type Closer } from './shutdown';
 import { runEntrypoint } from './run';
 import { startApi } from './start-api';
+import { actorDirectory } from '../api/actor-directory';
 import { startWorker } from './start-worker';
 
 runEntrypoint(async () => {
@@ -21,7 +22,8 @@ runEntrypoint(async () => {
   const models = loadModels(config.models);
   logger.info({ ms: Date.now() - startedAt }, 'models loaded');
   const worker = await startWorker(withRedis, models, logger);
-  const api = await startApi(withRedis, logger);
+  // GET /actors reads the worker's compiled dictionary: loaded once per process.
+  const api = await startApi(withRedis, logger, { actors: actorDirectory(models.actors) });
   const closers: Closer[] = [
     { name: 'api', close: api.close },
     { name: 'worker', close: worker.close },

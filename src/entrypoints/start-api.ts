@@ -1,6 +1,7 @@
 // Assembles and starts the HTTP API: one Redis connection shared by the store and the queue.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadActorDirectory, type ActorDirectory } from '../api/actor-directory';
 import { createApp } from '../api/app';
 import type { Config } from '../config';
 import { checkReadiness } from '../queue/heartbeat';
@@ -15,33 +16,41 @@ export interface RunningApi {
   url: string;
   store: ArticleStore;
   queue: AnalysisQueue;
+  /** The actor dictionary behind GET /actors, loaded on first use (call it to load it now). */
+  actors: () => ActorDirectory;
   /** Stops taking connections, lets requests in flight finish, then closes Redis. */
   close(): Promise<void>;
 }
 
-export async function startApi(config: Config, logger: Logger): Promise<RunningApi> {
+export async function startApi(config: Config, logger: Logger, options: { actors?: ActorDirectory } = {}): Promise<RunningApi> {
   const redis = createRedis(config.redisUrl, { name: 'stance-api' });
   const store = new ArticleStore(redis, config.keyPrefix);
   const queue = createAnalysisQueue(config, redis);
+  let directory = options.actors;
+  const actors = () => (directory ??= loadActorDirectory(config.models));
   const app = createApp({
     store,
     queue,
+    redis,
     readiness: () => checkReadiness(redis, store.keys, config.heartbeatMaxAgeSeconds),
+    actors,
     logger: logger.child({ component: 'api' }),
     bodyLimitBytes: config.http.bodyLimitBytes,
     batchMaxArticles: config.http.batchMaxArticles,
+    security: config.security,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.http.port, config.http.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
-  logger.info({ url }, 'API listening');
+  logger.info({ url, apiKeys: config.security.apiKeys.length, rateLimit: config.security.rateLimit }, 'API listening');
   return {
     server,
     url,
     store,
     queue,
+    actors,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
 import type { Models } from '../models';
 import { createAnalysisProcessor } from '../queue/analyse-article';
+import { publishSnapshots } from '../metrics/snapshots';
+import { workerMetrics } from '../metrics/worker-metrics';
 import { startHeartbeat } from '../queue/heartbeat';
 import { createAnalysisWorker, type AnalysisWorker } from '../queue/worker';
 import { ArticleStore } from '../store/article-store';
@@ -25,14 +27,28 @@ export async function startWorker(config: Config, models: Models, logger: Logger
   const blocking = createRedis(config.redisUrl, { blocking: true, name: 'stance-worker' });
   const store = new ArticleStore(redis, config.keyPrefix);
   const worker = createAnalysisWorker(config, createAnalysisProcessor({ store, models }), blocking);
-  worker.on('completed', (job, result) => log.info({ jobId: job.id, ...result, ms: elapsed(job) }, 'analysed'));
-  worker.on('failed', (job, error) =>
-    log.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'analysis failed'),
-  );
+  const metrics = workerMetrics();
+  // reqId: the id of the request that queued the job, as in the API's log lines.
+  worker.on('completed', (job, result) => {
+    const ms = elapsed(job);
+    metrics.analysed.inc();
+    if (ms !== undefined) metrics.jobDuration.observe(ms / 1000);
+    log.info({ jobId: job.id, reqId: job.data.requestId, ...result, ms }, 'analysed');
+  });
+  worker.on('failed', (job, error) => {
+    metrics.attemptsFailed.inc();
+    const final = !job || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (final) metrics.jobsFailed.inc();
+    log.warn({ jobId: job?.id, reqId: job?.data.requestId, attempt: job?.attemptsMade, final, err: error.message }, 'analysis failed');
+  });
+  worker.on('stalled', (jobId) => log.warn({ jobId }, 'job stalled (its worker stopped answering): queued again'));
   worker.on('error', (error) => log.error({ err: error }, 'worker error'));
   await worker.waitUntilReady();
   const heartbeat = await startHeartbeat(redis, store.keys, id, config.worker.heartbeatSeconds, (error) =>
     log.warn({ err: error }, 'heartbeat failed'),
+  );
+  const snapshots = publishSnapshots(redis, store.keys, id, metrics.registry, config.worker.heartbeatSeconds, (error) =>
+    log.warn({ err: error }, 'metrics snapshot failed'),
   );
   log.info({ concurrency: config.worker.concurrency, queue: config.queue.name }, 'worker started');
   return {
@@ -41,6 +57,7 @@ export async function startWorker(config: Config, models: Models, logger: Logger
     async close() {
       await worker.close();
       await heartbeat.stop();
+      await snapshots.stop();
       await closeRedis(redis);
       await closeRedis(blocking);
     },

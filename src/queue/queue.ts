@@ -11,6 +11,8 @@ export const ANALYSE = 'analyse';
 
 export interface AnalysisJobData {
   articleId: string;
+  /** The id of the HTTP request that queued the job, so the worker's logs join the API's. */
+  requestId?: string;
 }
 
 export interface AnalysisJobResult {

@@ -4,7 +4,7 @@
 // on the same article queue it once.
 import type { SubmittedArticle, ArticleStatus, ArticleStore } from '../store/article-store';
 import { articleIdFor, jobIdFor } from '../store/article-id';
-import { ANALYSE, type AnalysisQueue } from './queue';
+import { ANALYSE, type AnalysisJobData, type AnalysisQueue } from './queue';
 
 export interface Submission {
   articleId: string;
@@ -17,6 +17,7 @@ export interface Submission {
 export async function submitArticles(
   articles: SubmittedArticle[],
   deps: { store: ArticleStore; queue: AnalysisQueue },
+  requestId?: string,
 ): Promise<Submission[]> {
   const { store, queue } = deps;
   const ids = articles.map((article) => articleIdFor(article));
@@ -28,7 +29,7 @@ export async function submitArticles(
   const submissions = new Map<string, Submission>();
   for (const [i, [articleId]] of unique.entries()) {
     const registration = registrations[i];
-    if (registration === 'failed') await retryFailed(articleId, deps);
+    if (registration === 'failed') await retryFailed(articleId, deps, requestId);
     // A known article still queued is added again: a no-op while its job exists, and a repair
     // if the job was lost (say, the API stopped between registering and queueing).
     if (registration === 'created' || registration === 'queued') toQueue.push(articleId);
@@ -41,7 +42,7 @@ export async function submitArticles(
   }
   if (toQueue.length) {
     await queue.addBulk(
-      toQueue.map((articleId) => ({ name: ANALYSE, data: { articleId }, opts: { jobId: jobIdFor(articleId) } })),
+      toQueue.map((articleId) => ({ name: ANALYSE, data: jobData(articleId, requestId), opts: { jobId: jobIdFor(articleId) } })),
     );
   }
   return ids.map((id, i) => {
@@ -51,9 +52,17 @@ export async function submitArticles(
 }
 
 /** A failed article posted again: its failed job is retried, or queued anew if it was trimmed. */
-async function retryFailed(articleId: string, deps: { store: ArticleStore; queue: AnalysisQueue }): Promise<void> {
+async function retryFailed(
+  articleId: string,
+  deps: { store: ArticleStore; queue: AnalysisQueue },
+  requestId: string | undefined,
+): Promise<void> {
   await deps.store.markQueued(articleId);
   const job = await deps.queue.getJob(jobIdFor(articleId));
   if (job && (await job.isFailed())) await job.retry('failed');
-  else await deps.queue.add(ANALYSE, { articleId }, { jobId: jobIdFor(articleId) });
+  else await deps.queue.add(ANALYSE, jobData(articleId, requestId), { jobId: jobIdFor(articleId) });
+}
+
+function jobData(articleId: string, requestId: string | undefined): AnalysisJobData {
+  return requestId === undefined ? { articleId } : { articleId, requestId };
 }

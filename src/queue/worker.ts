@@ -18,5 +18,10 @@ export function createAnalysisWorker(
     connection,
     prefix: keysFor(config.keyPrefix).queuePrefix,
     concurrency: config.worker.concurrency,
+    // A worker that dies (SIGKILL, power loss) leaves its jobs locked: once the lock expires,
+    // the next stalled-jobs check of any worker puts them back in the queue.
+    lockDuration: config.worker.lockMs,
+    stalledInterval: config.worker.stalledIntervalMs,
+    maxStalledCount: config.worker.maxStalled,
   });
 }

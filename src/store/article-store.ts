@@ -111,6 +111,11 @@ export class ArticleStore {
     await this.setStatusIfKnown(articleId, 'queued');
   }
 
+  /** An actor's display name as the latest analysis naming it gave it; null when none did. */
+  actorName(actorId: string): Promise<string | null> {
+    return this.redis.hget(this.keys.actorNames, actorId);
+  }
+
   summary(filters: SummaryFilters = {}): Promise<StanceSummary> {
     return readSummary(this.redis, this.keys, filters);
   }

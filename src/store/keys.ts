@@ -35,6 +35,10 @@ export interface Keys {
   pairByStrength(pair: string): string;
   /** Sorted set: worker id by time of its last heartbeat (ms). */
   workers: string;
+  /** Hash: worker id → JSON snapshot of its Prometheus metrics (see src/metrics/snapshots.ts). */
+  workerMetrics: string;
+  /** Prefix of the rate limiter's counters (one per API key or client address). */
+  rateLimit: string;
 }
 
 export function keysFor(prefix: string): Keys {
@@ -49,6 +53,8 @@ export function keysFor(prefix: string): Keys {
     pairByDate: (pair) => `${prefix}:pair:${pair}:by-date`,
     pairByStrength: (pair) => `${prefix}:pair:${pair}:by-strength`,
     workers: `${prefix}:workers`,
+    workerMetrics: `${prefix}:worker-metrics`,
+    rateLimit: `${prefix}:rate:`,
   };
 }
 

@@ -3,7 +3,7 @@
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { startHeartbeat } from '../../src/queue/heartbeat';
 import { createRedis } from '../../src/store/redis';
-import { http, silentLogger, testConfig, type HttpReply } from '../setup/helpers';
+import { expectApiError, http, silentLogger, testConfig } from '../setup/helpers';
 
 let api: RunningApi;
 const call = (method: string, url: string, options?: Parameters<typeof http>[3]) => http(api.url, method, url, options);
@@ -15,14 +15,7 @@ afterAll(async () => {
   await api.close();
 });
 
-/** A 4xx in the API's error shape, and nothing else: no stack trace, no HTML. */
-function expectError(reply: HttpReply, status: number, code: string, mentions?: string | RegExp): void {
-  expect({ status: reply.status, code: reply.body?.error?.code }).toEqual({ status, code });
-  expect(Object.keys(reply.body).sort()).toEqual(['error']);
-  expect(Object.keys(reply.body.error).every((k) => ['code', 'message', 'details'].includes(k))).toBe(true);
-  expect(reply.text).not.toMatch(/\n\s+at /);
-  if (mentions) expect(reply.body.error.message).toMatch(mentions);
-}
+const expectError = expectApiError;
 
 describe('POST /articles', () => {
   const article = { title: 'Talks resume', text: 'The foreign minister said talks would resume.', publishedAt: '2019-02-25' };

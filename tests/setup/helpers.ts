@@ -75,3 +75,12 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/** A 4xx/5xx in the API's error shape, and nothing else: no stack trace, no HTML. */
+export function expectApiError(reply: HttpReply, status: number, code: string, mentions?: string | RegExp): void {
+  expect({ status: reply.status, code: reply.body?.error?.code }).toEqual({ status, code });
+  expect(Object.keys(reply.body).sort()).toEqual(['error']);
+  expect(Object.keys(reply.body.error).every((k) => ['code', 'message', 'details'].includes(k))).toBe(true);
+  expect(reply.text).not.toMatch(/\n\s+at /);
+  if (mentions) expect(reply.body.error.message).toMatch(mentions);
+}

@@ -12,14 +12,14 @@ export function articlesRouter(deps: { store: ArticleStore; queue: AnalysisQueue
 
   router.post('/articles', requireJson, async (req, res) => {
     const article = parse(submittedArticleSchema, req.body, 'body');
-    const [submission] = await submitArticles([article], deps);
+    const [submission] = await submitArticles([article], deps, String(req.id));
     // 202: queued by this request; 200: already known, nothing new accepted.
     res.status(submission.duplicate ? 200 : 202).json(withLinks(submission));
   });
 
   router.post('/articles/batch', requireJson, async (req, res) => {
     const { articles } = parse(batch, req.body, 'body');
-    const submissions = await submitArticles(articles, deps);
+    const submissions = await submitArticles(articles, deps, String(req.id));
     const duplicates = submissions.filter((s) => s.duplicate).length;
     res.status(202).json({
       accepted: submissions.length - duplicates,

@@ -1,0 +1,63 @@
+// Rate limiting per API key (or per client address, for requests without a valid key), with the
+// counts in Redis so the limit holds across API replicas. Over the limit: 429 with Retry-After.
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { RequestHandler } from 'express';
+import type Redis from 'ioredis';
+import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import { HttpError } from '../errors';
+import type { ApiKeys } from './auth';
+
+/**
+ * rate-limit-redis keeps the SHA of its Lua script in a promise made at start-up; when Redis was
+ * away then, that promise stays rejected and every later count fails. This store loads the
+ * script again after any failure, so the limiter recovers with Redis.
+ */
+class RecoveringRedisStore extends RedisStore {
+  override async increment(key: string) {
+    try {
+      return await super.increment(key);
+    } catch (error) {
+      this.incrementScriptSha = this.loadIncrementScript();
+      this.incrementScriptSha.catch(() => undefined); // the next call reports it, if it persists
+      throw error;
+    }
+  }
+}
+
+export interface RateLimitOptions {
+  redis: Redis;
+  /** Prefix of the counters' keys (keys.rateLimit). */
+  keyPrefix: string;
+  keys: ApiKeys;
+  /** Requests per window; 0 turns limiting off. */
+  limit: number;
+  windowMs: number;
+}
+
+export function rateLimiter(options: RateLimitOptions): RequestHandler {
+  const { redis, keys } = options;
+  if (options.limit === 0) return (_req, _res, next) => next();
+  return rateLimit({
+    windowMs: options.windowMs,
+    limit: options.limit,
+    standardHeaders: 'draft-6',
+    legacyHeaders: false,
+    // A valid key is its own bucket, wherever it comes from; anything else counts per address
+    // (IPv6 per /56 network), so guessing keys is limited as well.
+    keyGenerator: (req) => {
+      const key = keys.identify(req);
+      return key ? `key:${key}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+    },
+    // Redis unreachable: the request fails with 503 like any other that needs Redis.
+    passOnStoreError: false,
+    store: new RecoveringRedisStore({
+      prefix: options.keyPrefix,
+      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
+    }),
+    handler: (_req, res, next) => {
+      const window = Math.ceil(options.windowMs / 1000);
+      const retryAfter = String(res.getHeader('Retry-After') ?? window);
+      next(new HttpError(429, 'rate_limited', `Too many requests: at most ${options.limit} per ${window} s; retry in ${retryAfter} s`));
+    },
+  });
+}
