@@ -233,7 +233,7 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s
 /** "was attacked", "have been sanctioned": a participle after a form of be. */
 export function isPassive(tokens: Token[], v: number, floor: number): boolean {
   const t = tokens[v];
-  if (t.lower.endsWith('ing') || t.lower === t.lemma) return false;
+  if (t.lower.endsWith('ing') || (t.lower === t.lemma && !/(ed|en)$/.test(t.lower))) return false;
   let k = v - 1;
   while (k >= floor && tokens[k].pos === 'ADV') k--;
   return k >= floor && BE_FORMS.has(tokens[k].lower);

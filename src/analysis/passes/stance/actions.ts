@@ -8,7 +8,7 @@ import { matchPhrase } from '../../../models/lexicon';
 import {
   type TokenRange, antecedentOf, coordinatedBefore, isNominal, isPassive, isSentenceEnd, nounPhraseFrom, subjectOf,
 } from '../../grammar';
-import type { Mention, Sentence, Token } from '../../types';
+import type { Actor, Mention, Sentence, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
 import { headMention, mentionsWithin, subjectPhrase } from '../5-speakers';
@@ -37,7 +37,7 @@ export function actionEvidence(t: TokenisedText, actors: ActorMentions, lexicon:
     if (hit.verb.polarity === 0) continue;
     const sentence = sentenceOf(t, hit.first);
     const complement = complementOf(tokens, hit.last, sentence);
-    let sources = subjectMentions(tokens, actors.mentions, hit.first, sentence);
+    let sources = subjectMentions(tokens, actors, hit.first, sentence);
     let targets = distinct(mentionsWithin(actors.mentions, complement));
     if (isPassive(tokens, hit.first, sentence.first)) {
       const agent = passiveAgent(tokens, actors.mentions, complement);
@@ -63,7 +63,12 @@ function verbAt(tokens: Token[], lowers: string[], i: number, lexicon: Lexicon):
   const phrase = matchPhrase(lexicon.verbPhrases, lowers, i);
   if (phrase) return { first: i, last: i + phrase.length, verb: phrase.value };
   const t = tokens[i];
-  const verbal = t.pos === 'VERB' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && isNominal(tokens[i - 1]) && /(s|ed)$/.test(t.lower));
+  // wink-nlp tags some verbs as nouns after a subject ("Tehran slams") and some passive
+  // participles as adjectives ("is being pressured").
+  const verbal =
+    t.pos === 'VERB' ||
+    ((t.pos === 'NOUN' || t.pos === 'PROPN') && isNominal(tokens[i - 1]) && /(s|ed)$/.test(t.lower)) ||
+    (t.pos === 'ADJ' && isPassive(tokens, i, Math.max(0, i - 3)));
   if (!verbal) return null;
   for (const p of lexicon.verbObjectPatterns.get(lowers[i]) ?? []) {
     if (objectFollows(lowers, i + 1, p.object)) return { first: i, last: i + 1, verb: p.verb };
@@ -86,21 +91,32 @@ function objectFollows(lowers: string[], from: number, words: string[]): boolean
   return true;
 }
 
-/** The actors the verb's subject names: each of a coordinated list ("Mordor, Rohan and Bree"). */
-function subjectMentions(tokens: Token[], mentions: Mention[], v: number, sentence: Sentence): Mention[] {
-  const subject = subjectPhrase(tokens, mentions, v, sentence.first) ?? subjectOf(tokens, v, sentence.first);
+/**
+ * The actors the verb's subject names: each of a coordinated list ("Mordor, Rohan and Bree"),
+ * and with a country's body its country when the phrase names it ("Soldiers from Gondor").
+ */
+function subjectMentions(tokens: Token[], actors: ActorMentions, v: number, sentence: Sentence): Mention[] {
+  const subject = subjectPhrase(tokens, actors.mentions, v, sentence.first) ?? subjectOf(tokens, v, sentence.first);
   if (!subject) return [];
   const phrases = coordinatedBefore(tokens, antecedentOf(tokens, subject), sentence.first);
   const heads: Mention[] = [];
   for (const r of phrases) {
-    const head = headMention(tokens, mentions, r);
-    if (head) heads.push(head);
+    const head = headMention(tokens, actors.mentions, r);
+    if (!head) continue;
+    heads.push(head);
+    const country = head.actorId ? countryOf(actors.actors.get(head.actorId), head.actorId) : null;
+    const named = country ? mentionsWithin(actors.mentions, r).find((m) => m.actorId === country) : undefined;
+    if (named) heads.push(named);
   }
   return distinct(heads);
 }
 
-/** The mention a phrase is about: its last one that is not a possessor ("Iran's minister"). */
-
+/** The country an actor belongs to: its own field, or the country part of "name:gondor/MIL". */
+function countryOf(actor: Actor | undefined, id: string): string | null {
+  if (actor?.country && actor.country !== id) return actor.country;
+  const slash = id.indexOf('/');
+  return slash > 0 ? id.slice(0, slash) : null;
+}
 
 /** What the verb acts on: the tokens after it up to the end of its clause. */
 function complementOf(tokens: Token[], from: number, sentence: Sentence): TokenRange {
