@@ -46,7 +46,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // no nested objects from ?a[b]=c: every parameter is a string
   app.set('trust proxy', deps.security.trustProxy);
-  const registry = apiRegistry(deps.queue);
+  const registry = apiRegistry(deps.queue, deps.redis);
   const keys = apiKeys(deps.security.apiKeys);
 
   app.use(

@@ -26,6 +26,22 @@ describe('loadConfig', () => {
     expect(config.models.actorsFile).toBe('my-actors.json');
   });
 
+  it('reads the security and stalled-job settings', () => {
+    expect(loadConfig({}).security).toEqual({ apiKeys: [], rateLimit: 6000, rateLimitWindowMs: 60_000, corsOrigins: [], trustProxy: 0 });
+    expect(loadConfig({}).worker).toMatchObject({ lockMs: 30_000, stalledIntervalMs: 30_000, maxStalled: 1 });
+    const config = loadConfig({
+      API_KEYS: ' first-key-0123456789, second-key-0123456789 ,',
+      RATE_LIMIT: '0',
+      CORS_ORIGINS: 'https://a.example,http://localhost:3000',
+      JOB_LOCK_MS: '2000',
+      JOB_STALLED_INTERVAL_MS: '1000',
+    });
+    expect(config.security).toMatchObject({ apiKeys: ['first-key-0123456789', 'second-key-0123456789'], rateLimit: 0, corsOrigins: ['https://a.example', 'http://localhost:3000'] });
+    expect(config.worker).toMatchObject({ lockMs: 2000, stalledIntervalMs: 1000 });
+    expect(() => loadConfig({ API_KEYS: 'a-key-with a space-in-it' })).toThrow(/API_KEYS=\(value hidden\): keys may hold/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/path' })).toThrow(/CORS_ORIGINS=.*must be \*/);
+  });
+
   it('names every bad value at once, with what it got and what it wants', () => {
     const bad = {
       REDIS_URL: 'http://127.0.0.1:6379',

@@ -11,15 +11,17 @@ import type { Keys } from '../../store/keys';
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'] as const;
 
 /** The API's registry: its own metrics plus the worker metrics at zero (so they always show). */
-export function apiRegistry(queue: AnalysisQueue): Registry {
+export function apiRegistry(queue: AnalysisQueue, redis: Redis): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'stance_api_' });
   workerMetrics(registry);
-  // Registered after the queue gauge, whose collection sets it.
-  const redisUp = new Gauge({
+  new Gauge({
     name: 'stance_redis_up',
-    help: '1 when the API reached Redis while collecting these metrics, else 0',
-    registers: [],
+    help: '1 when Redis answered the API while these metrics were collected, else 0',
+    registers: [registry],
+    async collect() {
+      this.set(await redis.ping().then(() => 1, () => 0));
+    },
   });
   new Gauge({
     name: 'stance_queue_jobs',
@@ -27,18 +29,15 @@ export function apiRegistry(queue: AnalysisQueue): Registry {
     labelNames: ['state'],
     registers: [registry],
     async collect() {
-      // Redis away: no queue figures, and stance_redis_up says why; the API's own still show.
+      // Redis away: no queue figures (stance_redis_up says why); the API's own still show.
       try {
         const counts = await queue.getJobCounts(...QUEUE_STATES);
         for (const state of QUEUE_STATES) this.set({ state }, counts[state] ?? 0);
-        redisUp.set(1);
       } catch {
         this.reset();
-        redisUp.set(0);
       }
     },
   });
-  registry.registerMetric(redisUp);
   return registry;
 }
 
