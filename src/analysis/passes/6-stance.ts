@@ -1,12 +1,14 @@
 // Pass 6: stance — each source actor's stance toward each target actor, with its evidence.
 //
-// Evidence comes from three places (modules in ./stance):
+// Evidence comes from four places (modules in ./stance):
 //   statements  the speaker toward every actor the statement names (cue and words);
 //   actions     the subject of a stance-bearing verb toward its objects (CAMEO, Goldstein);
-//   author      unattributed sentences: the author (AUTHOR) toward the actors they name.
+//   relations   "US-backed rebels", "Iran's ally Syria", "rebels, supported by Turkey";
+//   author      unattributed sentences: the author (AUTHOR) toward the actors they name,
+//               leaving out the words the author quotes from others (scare quotes).
 // An actor pair's score is the confidence-weighted mean of its evidence (./stance/evidence.ts).
 import type { Lexicon } from '../../models/lexicon';
-import type { Mention } from '../types';
+import type { Mention, Span } from '../types';
 import { type TokenisedText, sentenceOf } from './2-tokens';
 import type { ActorMentions } from './3-actors';
 import type { AttributedStatement } from './5-speakers';
@@ -14,6 +16,7 @@ import { actionEvidence } from './stance/actions';
 import { authorEvidence } from './stance/author';
 import { type Evidence, type StancePair, aggregate, weightedMean } from './stance/evidence';
 import { LocalSentiment } from './stance/lexical';
+import { relationEvidence } from './stance/relations';
 import { statementEvidence } from './stance/statements';
 
 export { AUTHOR, NEUTRAL_BAND, polarityOf } from './stance/evidence';
@@ -25,12 +28,13 @@ export interface Stances {
   towardMention: (m: Mention) => number;
 }
 
-export function scoreStances(t: TokenisedText, statements: AttributedStatement[], actors: ActorMentions, lexicon: Lexicon): Stances {
+export function scoreStances(t: TokenisedText, statements: AttributedStatement[], quoted: Span[], actors: ActorMentions, lexicon: Lexicon): Stances {
   const words = new LocalSentiment(t.tokens, lexicon);
   const evidence: Evidence[] = [
     ...statementEvidence(statements, actors, words),
     ...actionEvidence(t, actors, lexicon),
-    ...authorEvidence(t, statements, actors, words),
+    ...relationEvidence(t, actors),
+    ...authorEvidence(t, statements, quoted, actors, words),
   ];
   return {
     pairs: aggregate(evidence),

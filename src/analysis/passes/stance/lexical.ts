@@ -22,11 +22,11 @@ export class LocalSentiment {
     }
   }
 
-  /** Sentiment of tokens [first, last) toward the target tokens, in [-1, 1]. */
-  toward(first: number, last: number, target: TokenRange): number {
+  /** Sentiment of tokens [first, last) toward the target tokens, in [-1, 1]; `skip` marks words to leave out. */
+  toward(first: number, last: number, target: TokenRange, skip?: Uint8Array): number {
     let sum = 0;
     for (let k = first; k < last; k++) {
-      if (k >= target.first && k < target.last) continue;
+      if ((k >= target.first && k < target.last) || skip?.[k]) continue;
       const s = this.scores[k];
       if (s === 0) continue;
       const d = k < target.first ? target.first - k : k - target.last + 1;

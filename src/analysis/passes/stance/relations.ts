@@ -1,0 +1,68 @@
+// Relations the text states in passing, each a stance of support: "US-backed rebels" and
+// "Iranian-funded militias" (X → Y), "Iran's ally Syria" / "Syria, an ally of Iran" (both ways),
+// "the rebels, supported by Turkey," (X → Y).
+import { nounPhraseFrom } from '../../grammar';
+import type { Mention, Token } from '../../types';
+import { type TokenisedText, sentenceOf } from '../2-tokens';
+import type { ActorMentions } from '../3-actors';
+import { headMention, mentionsWithin } from '../5-speakers';
+import type { Evidence } from './evidence';
+
+/** Participles of support that join an actor to what it supports. */
+const SUPPORT_PARTICIPLES = new Set(['backed', 'supported', 'sponsored', 'funded', 'financed', 'armed', 'trained', 'allied', 'aligned', 'led']);
+const ALLY_WORDS = new Set(['ally', 'allies', 'partner', 'partners', 'patron', 'protector', 'backer', 'backers']);
+const RELATION_SCORE = 0.5;
+const RELATION_CONFIDENCE = 0.6;
+
+export function relationEvidence(t: TokenisedText, actors: ActorMentions): Evidence[] {
+  const { tokens } = t;
+  const out: Evidence[] = [];
+  const add = (source: Mention | null, target: Mention | null, at: number) => {
+    if (!source?.actorId || !target?.actorId || source.actorId === target.actorId) return;
+    const s = sentenceOf(t, at);
+    out.push({ start: s.start, end: s.end, source: source.actorId, target: target.actorId, score: RELATION_SCORE, confidence: RELATION_CONFIDENCE });
+  };
+  for (let i = 1; i < tokens.length; i++) {
+    const w = tokens[i].lower;
+    if (SUPPORT_PARTICIPLES.has(w)) {
+      // "US-backed rebels": X - participle Y
+      if (isAttachedHyphen(tokens, i - 1)) {
+        const backer = mentionEndingAt(actors.mentions, i - 1);
+        const np = nounPhraseFrom(tokens, i + 1);
+        add(backer, np ? headMention(tokens, actors.mentions, np) : mentionStartingAt(actors.mentions, i + 1), i);
+      }
+      // "the rebels, supported by Turkey,"
+      else if (tokens[i - 1].value === ',' && tokens[i + 1]?.lower === 'by') {
+        const np = nounPhraseFrom(tokens, i + 2);
+        add(np ? headMention(tokens, actors.mentions, np) : null, mentionEndingAt(actors.mentions, i - 1), i);
+      }
+    } else if (ALLY_WORDS.has(w)) {
+      // "Iran's ally Syria", "Syria, an ally of Iran"
+      const possessor = tokens[i - 1]?.pos === 'PART' ? mentionEndingAt(actors.mentions, i - 1) : null;
+      const named = mentionStartingAt(actors.mentions, i + 1);
+      const ofWhom = tokens[i + 1]?.lower === 'of' ? mentionStartingAt(actors.mentions, i + 2) : null;
+      const appositive = tokens[i - 2]?.value === ',' && (tokens[i - 1].lower === 'an' || tokens[i - 1].lower === 'a') ? mentionEndingAt(actors.mentions, i - 2) : null;
+      for (const [a, b] of [[possessor, named], [ofWhom, appositive]] as const) {
+        add(a, b, i);
+        add(b, a, i);
+      }
+    }
+  }
+  return out;
+}
+
+/** A hyphen written tight between two words: "US-backed". */
+function isAttachedHyphen(tokens: Token[], i: number): boolean {
+  const h = tokens[i];
+  return h.value === '-' && tokens[i - 1]?.end === h.start && tokens[i + 1]?.start === h.end;
+}
+
+function mentionEndingAt(mentions: Mention[], end: number): Mention | null {
+  const m = mentionsWithin(mentions, { first: Math.max(0, end - 8), last: end }).pop();
+  return m && m.last === end ? m : null;
+}
+
+function mentionStartingAt(mentions: Mention[], first: number): Mention | null {
+  const m = mentionsWithin(mentions, { first, last: first + 8 })[0];
+  return m && m.first === first ? m : null;
+}
