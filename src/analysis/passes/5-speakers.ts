@@ -6,7 +6,7 @@
 // A quote with no cue belongs to the conversation around it: the speaker of the statement just
 // before it in the same or the preceding paragraph. The actor comes from the actors pass: the
 // head mention inside the speaker phrase (a pronoun keeps its resolution).
-import { type TokenRange, antecedentOf, clauseSubject, isPossessive, isPossessivePronoun, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { type TokenRange, antecedentOf, clauseSubject, isPassive, isPossessive, isPossessivePronoun, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { type TokenisedText, sentenceOf } from './2-tokens';
 import type { ActorMentions } from './3-actors';
@@ -46,6 +46,8 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   if (s.speakerSide === 'previous') return null;
   const floor = sentenceOf(t, cue.first).first;
   if (s.speakerSide === 'after') return nounPhraseFrom(tokens, cue.last);
+  // "X was criticised by Y": the speaker is the by-agent, and nobody when there is none.
+  if (isPassive(tokens, cue.first, floor)) return tokens[cue.last]?.lower === 'by' ? nounPhraseFrom(tokens, cue.last + 1) : null;
   // “…,” X, a fellow at Y, said: the phrase right after the quote.
   if (s.kind === 'direct' && s.last <= cue.first) {
     return nounPhraseFrom(tokens, tokens[s.last]?.value === ',' ? s.last + 1 : s.last, cue.first);
