@@ -1,15 +1,18 @@
 // A trie keyed by whole tokens: names and role phrases are matched token by token, so a lookup
-// costs one map access per token, however many phrases the dictionary holds. Nodes are numbers
-// and all edges live in one Map ("node␁token" → child): a trie of 60,000 phrases costs a few
-// hundred thousand strings, not a Map per node.
+// costs one map access per token, however many phrases the dictionary holds. Nodes are numbers,
+// each distinct token is interned to a number once, and all edges live in one numeric Map
+// (node × KEYS + key → child): a step allocates nothing, and a trie of 60,000 phrases costs a
+// few hundred thousand map entries, not a Map per node.
 
 export type TrieNode = number;
 
-const SEPARATOR = '\u0001';
+/** Room for this many distinct tokens: node × KEYS + key stays an exact integer below 2^53. */
+const KEYS = 2 ** 21;
 
 export class TokenTrie<T> {
   readonly root: TrieNode = 0;
-  private readonly edges = new Map<string, TrieNode>();
+  private readonly keyIds = new Map<string, number>();
+  private readonly edges = new Map<number, TrieNode>();
   private readonly values: (T[] | undefined)[] = [undefined];
   size = 0;
 
@@ -18,7 +21,13 @@ export class TokenTrie<T> {
     if (keys.length === 0) return;
     let node = this.root;
     for (const key of keys) {
-      const edge = node + SEPARATOR + key;
+      let id = this.keyIds.get(key);
+      if (id === undefined) {
+        id = this.keyIds.size;
+        if (id >= KEYS) throw new Error(`token trie: more than ${KEYS} distinct tokens`);
+        this.keyIds.set(key, id);
+      }
+      const edge = node * KEYS + id;
       let child = this.edges.get(edge);
       if (child === undefined) {
         child = this.values.length;
@@ -34,7 +43,8 @@ export class TokenTrie<T> {
   }
 
   next(node: TrieNode, key: string): TrieNode | undefined {
-    return this.edges.get(node + SEPARATOR + key);
+    const id = this.keyIds.get(key);
+    return id === undefined ? undefined : this.edges.get(node * KEYS + id);
   }
 
   /** The values of the phrases that end at `node`. */

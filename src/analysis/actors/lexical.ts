@@ -26,6 +26,8 @@ export interface Unit {
 /** What the lexer knows of the whole article. */
 export interface LexContext {
   tokens: Token[];
+  /** Per token: its dictionary key (tokenKey), computed once per article. */
+  keys: string[];
   index: ActorIndex;
   date: string;
   /** Words the article writes in lower case somewhere: a capitalised one at a sentence start is a common word. */
@@ -50,12 +52,12 @@ const startsUpper = (s: string) => /^\p{Lu}/u.test(s);
 const isAllCaps = (s: string) => hasLetter(s) && s === s.toUpperCase();
 
 /** The longest phrase of `trie` starting at token `i` (hyphens inside the phrase are skipped). */
-function longestMatch<T>(trie: TokenTrie<T>, tokens: Token[], i: number, end: number): { last: number; values: T[] } | null {
+function longestMatch<T>(trie: TokenTrie<T>, tokens: Token[], keys: string[], i: number, end: number): { last: number; values: T[] } | null {
   let node: TrieNode | undefined = trie.root;
   let best: { last: number; values: T[] } | null = null;
   for (let k = i; k < end; k++) {
     if (k > i && isJoiningHyphen(tokens, k)) continue;
-    node = trie.next(node, tokenKey(tokens[k].value));
+    node = trie.next(node, keys[k]);
     if (node === undefined) break;
     const values = trie.valuesAt(node);
     if (values?.length) best = { last: k + 1, values };
@@ -65,6 +67,7 @@ function longestMatch<T>(trie: TokenTrie<T>, tokens: Token[], i: number, end: nu
 
 /** Builds the article-level context of the lexer. */
 export function lexContext(tokens: Token[], paragraphs: { first: number; last: number }[], sentences: { first: number; last: number }[], index: ActorIndex, date: string): LexContext {
+  const keys = tokens.map((t) => tokenKey(t.value));
   const lowerWords = new Set<string>();
   for (const t of tokens) if (hasLetter(t.value) && t.value === t.value.toLowerCase()) lowerWords.add(t.lower);
   const clauseInitial = new Array<boolean>(tokens.length).fill(false);
@@ -93,7 +96,7 @@ export function lexContext(tokens: Token[], paragraphs: { first: number; last: n
     if (noUnknownNames[t.i] || clauseInitial[t.i] || !capitalisedName(t)) continue;
     if (t.pos === 'PROPN' || (capitalisedName(tokens[t.i - 1]) && tokens[t.i - 1].pos === 'PROPN')) bodyNameWords.add(tokenKey(t.value));
   }
-  return { tokens, index, date, lowerWords, clauseInitial, noUnknownNames, dateline, bodyNameWords };
+  return { tokens, keys, index, date, lowerWords, clauseInitial, noUnknownNames, dateline, bodyNameWords };
 }
 
 /** A Title Case line ("Syria's Assad Visits Iran: Deepens Alliance"): no final stop, its long words capitalised. */
@@ -139,7 +142,7 @@ function nextUnit(ctx: LexContext, i: number, end: number, asActor: boolean): Un
   if ((t.lower === "'s" || t.lower === "'") && t.pos === 'PART') return { kind: 'poss', first: i, last: i + 1 };
 
   const name = matchName(ctx, i, end);
-  const role = longestMatch(ctx.index.roles, tokens, i, end);
+  const role = longestMatch(ctx.index.roles, tokens, ctx.keys, i, end);
   const honorific = matchHonorific(tokens, i, end);
   const nameLen = name ? name.last - i : 0;
   const roleLen = role ? role.last - i : 0;
@@ -152,12 +155,12 @@ function nextUnit(ctx: LexContext, i: number, end: number, asActor: boolean): Un
 
 /** A dictionary name at `i`, capitalised as names are, with the best of its entries. */
 function matchName(ctx: LexContext, i: number, end: number): { last: number; hit: NameHit } | null {
-  const { tokens, index } = ctx;
-  const m = longestMatch(index.names, tokens, i, end);
+  const { tokens, keys, index } = ctx;
+  const m = longestMatch(index.names, tokens, keys, i, end);
   if (!m) return null;
   for (let k = i; k < m.last; k++) {
     const v = tokens[k].value;
-    if (!hasLetter(v) || NAME_PARTICLES.has(tokenKey(v))) continue;
+    if (!hasLetter(v) || NAME_PARTICLES.has(keys[k])) continue;
     if (!startsUpper(v)) return null;
   }
   const hit = bestHit(ctx, m.values);
@@ -264,7 +267,7 @@ function joinable(ctx: LexContext, u: Unit): boolean {
   if (u.kind === 'run') return true;
   if (u.kind === 'place') return !ctx.dateline[u.first];
   if (u.kind !== 'name' || !u.hit) return false;
-  return !ctx.noUnknownNames[u.first] || ctx.bodyNameWords.has(tokenKey(ctx.tokens[u.first].value));
+  return !ctx.noUnknownNames[u.first] || ctx.bodyNameWords.has(ctx.keys[u.first]);
 }
 
 /**

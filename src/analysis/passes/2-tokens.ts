@@ -1,11 +1,12 @@
 // Pass 2: paragraphs, sentences and tokens, with wink-nlp's part-of-speech tags, lemmas and
 // negation flags, each token placed at its offset in the text.
 //
-// A line break always ends a paragraph (news text puts one paragraph per line), and wink-nlp
-// reads one paragraph at a time: read whole, it runs a headline into the first paragraph.
-import type { Paragraph, Sentence, Token } from '../types';
+// wink-nlp reads the whole text at once (one call is markedly cheaper than one per paragraph);
+// a line break then always ends a paragraph and a sentence, since news text puts one paragraph
+// per line and wink-nlp would run a headline into the first paragraph.
 import type { ItemSentence } from 'wink-nlp';
 import type { Nlp } from '../../models/nlp';
+import type { Paragraph, Sentence, Token } from '../types';
 
 export interface TokenisedText {
   text: string;
@@ -14,80 +15,71 @@ export interface TokenisedText {
   tokens: Token[];
 }
 
+/** A sentence does not begin with these: wink-nlp split at an abbreviation ("(D-Calif.) said"). */
 const CLOSING = new Set([')', ']', ',', ';', ':']);
 
 export function tokenise(text: string, nlp: Nlp): TokenisedText {
+  const its = nlp.its;
+  const doc = nlp.engine.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  // wink-nlp's typings declare the lemma helper with a different signature; it works with out().
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const negated = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+  const sentenceStarts = new Uint8Array(values.length);
+  doc.sentences().each((s: ItemSentence) => {
+    // An empty sentence (the text is only white space) has no first token to ask for.
+    if (s.tokens().length() > 0) sentenceStarts[s.tokens().itemAt(0).index()] = 1;
+  });
+
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
-  const its = nlp.its;
-  const lineBreak = /\n/g;
-  let lineStart = 0;
-  for (;;) {
-    const m = lineBreak.exec(text);
-    const lineEnd = m ? m.index : text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (line.trim()) {
-      const p: Paragraph = { i: paragraphs.length, start: lineStart, end: lineEnd, first: sentences.length, last: sentences.length };
-      const doc = nlp.engine.readDoc(line);
-      const values = doc.tokens().out(its.value) as string[];
-      const pos = doc.tokens().out(its.pos) as string[];
-      // wink-nlp's typings declare the lemma helper with a different signature; it works with out().
-      const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-      const negated = doc.tokens().out(its.negationFlag) as unknown as boolean[];
-      // Place each token by searching forward from the previous one: robust to characters
-      // wink-nlp skips, and linear in the paragraph's length.
-      const starts: number[] = [];
-      let cursor = 0;
-      for (const v of values) {
-        const at = line.indexOf(v, cursor);
-        const start = at < 0 ? cursor : at;
-        starts.push(start);
-        cursor = start + v.length;
-      }
-      doc.sentences().each((s: ItemSentence) => {
-        const first = s.tokens().itemAt(0)?.index();
-        const count = s.tokens().length();
-        if (first === undefined || count === 0) return;
-        const sentence: Sentence = { i: sentences.length, paragraph: p.i, first: tokens.length, last: tokens.length, start: 0, end: 0 };
-        for (let k = first; k < first + count; k++) {
-          if (pos[k] === 'SPACE') continue;
-          const start = lineStart + starts[k];
-          tokens.push({
-            i: tokens.length,
-            start,
-            end: start + values[k].length,
-            value: values[k],
-            lower: values[k].toLowerCase().replace(/[\u2019\u2018]/g, "'"),
-            lemma: lemmas[k],
-            pos: pos[k],
-            negated: negated[k] === true,
-            sentence: sentence.i,
-          });
-        }
-        sentence.last = tokens.length;
-        if (sentence.last === sentence.first) return;
-        // wink-nlp may end a sentence at an abbreviation ("Sen. X (D-Calif.) said"): a sentence
-        // does not begin with closing punctuation or a lower-case word, so that one carries on.
-        const previous = sentences[sentences.length - 1];
-        const opener = tokens[sentence.first].value;
-        if (previous && previous.paragraph === p.i && (CLOSING.has(opener) || /^\p{Ll}/u.test(opener))) {
-          for (let k = sentence.first; k < sentence.last; k++) tokens[k].sentence = previous.i;
-          previous.last = sentence.last;
-          previous.end = tokens[sentence.last - 1].end;
-          return;
-        }
-        sentence.start = tokens[sentence.first].start;
-        sentence.end = tokens[sentence.last - 1].end;
-        sentences.push(sentence);
-      });
-      p.last = sentences.length;
-      if (p.last > p.first) paragraphs.push(p);
+  let cursor = 0;
+  let nextLineBreak = -1;
+  for (let k = 0; k < values.length; k++) {
+    if (pos[k] === 'SPACE') continue;
+    const v = values[k];
+    // Place each token by searching forward from the previous one: robust to characters
+    // wink-nlp skips, and linear in the text's length.
+    const at = text.indexOf(v, cursor);
+    const start = at < 0 ? cursor : at;
+    if (nextLineBreak < cursor) nextLineBreak = lineBreakFrom(text, cursor);
+    const newParagraph = tokens.length === 0 || nextLineBreak < start;
+    cursor = start + v.length;
+    let sentence = sentences[sentences.length - 1];
+    if (newParagraph) {
+      paragraphs.push({ i: paragraphs.length, start, end: cursor, first: sentences.length, last: sentences.length });
     }
-    if (!m) break;
-    lineStart = lineEnd + 1;
+    const paragraph = paragraphs[paragraphs.length - 1];
+    const continues = !newParagraph && (!sentenceStarts[k] || CLOSING.has(v) || /^\p{Ll}/u.test(v));
+    if (!continues) {
+      sentence = { i: sentences.length, paragraph: paragraph.i, first: tokens.length, last: tokens.length, start, end: cursor };
+      sentences.push(sentence);
+      paragraph.last = sentences.length;
+    }
+    tokens.push({
+      i: tokens.length,
+      start,
+      end: cursor,
+      value: v,
+      lower: v.toLowerCase().replace(/[\u2019\u2018]/g, "'"),
+      lemma: lemmas[k],
+      pos: pos[k],
+      negated: negated[k] === true,
+      sentence: sentence.i,
+    });
+    sentence.last = tokens.length;
+    sentence.end = cursor;
+    paragraph.end = cursor;
   }
   return { text, paragraphs, sentences, tokens };
+}
+
+/** The next line break at or after `from` (the text's length when none). */
+function lineBreakFrom(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at < 0 ? text.length : at;
 }
 
 /** Index of the first token that starts at or after `offset` (tokens.length when none). */
