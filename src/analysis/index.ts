@@ -22,7 +22,7 @@ export function analyze(article: Article, models: Models): Analysis {
   });
   const statements = findStatements(tokenised, models.lexicon);
   const attributed = attributeSpeakers(tokenised, statements, actors);
-  const stances = scoreStances(tokenised, attributed, statements.quoted, actors, models.lexicon);
+  const stances = scoreStances(tokenised, attributed, statements.quoted, actors, models.lexicon, models.targetModel);
   return toAnalysis(article.text, tokenised, attributed, actors, stances, article.entities);
 }
 

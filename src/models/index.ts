@@ -3,16 +3,19 @@
 //   actors   the actor dictionary (models/actors.json, built from PETRARCH2/Phoenix), compiled,
 //            plus the user's own actors file when one is given
 //   lexicon  speech cues, stance verbs and sentiment words (models/cues.json, verbs.json, ...)
+//   targetModel  sentiment toward a given mention (models/target-sentiment.json, trained on NewsMTSC)
 import fs from 'node:fs';
 import path from 'node:path';
 import { type ActorIndex, compileActorIndex, readActorDictionary } from './actors';
 import { type Lexicon, loadLexicon } from './lexicon';
 import { type Nlp, loadNlp } from './nlp';
+import { type TargetModel, loadTargetModel } from './target-model';
 
 export interface Models {
   nlp: Nlp;
   actors: ActorIndex;
   lexicon: Lexicon;
+  targetModel: TargetModel;
 }
 
 export interface LoadModelsOptions {
@@ -33,6 +36,7 @@ export function loadModels(options: LoadModelsOptions = {}): Models {
     nlp: loadNlp(),
     actors: compileActorIndex(dictionaries),
     lexicon: loadLexicon(dir),
+    targetModel: loadTargetModel(dir),
   };
 }
 

@@ -8,16 +8,18 @@
 //               leaving out the words the author quotes from others (scare quotes).
 // An actor pair's score is the confidence-weighted mean of its evidence (./stance/evidence.ts).
 import type { Lexicon } from '../../models/lexicon';
+import type { TargetModel } from '../../models/target-model';
 import type { Mention, Span } from '../types';
-import { type TokenisedText, sentenceOf } from './2-tokens';
+import type { TokenisedText } from './2-tokens';
 import type { ActorMentions } from './3-actors';
 import type { AttributedStatement } from './5-speakers';
 import { actionEvidence } from './stance/actions';
 import { authorEvidence } from './stance/author';
-import { type Evidence, type StancePair, aggregate, weightedMean } from './stance/evidence';
+import { type Evidence, type StancePair, aggregate } from './stance/evidence';
 import { LocalSentiment } from './stance/lexical';
 import { relationEvidence } from './stance/relations';
 import { statementEvidence } from './stance/statements';
+import { type TargetInput, ruleScore, targetFeatures, targetScore } from './stance/target-model';
 
 export { AUTHOR, NEUTRAL_BAND, polarityOf } from './stance/evidence';
 export type { Evidence, StancePair } from './stance/evidence';
@@ -28,7 +30,7 @@ export interface Stances {
   towardMention: (m: Mention) => number;
 }
 
-export function scoreStances(t: TokenisedText, statements: AttributedStatement[], quoted: Span[], actors: ActorMentions, lexicon: Lexicon): Stances {
+export function scoreStances(t: TokenisedText, statements: AttributedStatement[], quoted: Span[], actors: ActorMentions, lexicon: Lexicon, targetModel?: TargetModel): Stances {
   const words = new LocalSentiment(t.tokens, lexicon);
   const evidence: Evidence[] = [
     ...statementEvidence(statements, actors, words),
@@ -38,14 +40,11 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
   ];
   return {
     pairs: aggregate(evidence),
-    towardMention: (m) => towardMention(t, m, evidence, words),
+    towardMention: (mention) => towardMention({ t, mention, evidence, statements, words, lexicon }, targetModel),
   };
 }
 
-/** The evidence about a mention's actor in the span holding it, else the words around it. */
-function towardMention(t: TokenisedText, m: Mention, evidence: Evidence[], words: LocalSentiment): number {
-  const about = evidence.filter((e) => e.target === m.actorId && e.start <= m.start && m.end <= e.end);
-  if (about.length) return weightedMean(about);
-  const sentence = sentenceOf(t, m.first);
-  return words.toward(sentence.first, sentence.last, m);
+/** The trained model's score from the mention's features, else the rules' (./stance/target-model.ts). */
+function towardMention(input: TargetInput, model?: TargetModel): number {
+  return model ? targetScore(model, targetFeatures(input)) : ruleScore(input);
 }
