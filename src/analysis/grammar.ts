@@ -84,6 +84,10 @@ export function rangeText(text: string, tokens: Token[], r: TokenRange): string 
 
 export const isSentenceEnd = (t: Token | undefined): boolean => !!t && t.pos === 'PUNCT' && /^[.!?]+$/.test(t.value);
 
+const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„', '``', "''", '‘', '’']);
+/** A quotation mark token, of any style. */
+export const isQuoteMark = (t: Token | undefined): boolean => !!t && QUOTE_MARKS.has(t.value);
+
 // ---------- subjects ----------
 
 /**

@@ -12,7 +12,7 @@
 // its content is the reported clause after it, or before it when the attribution comes last.
 // Which actor spoke is the speakers pass's job; this pass only notes where to look.
 import type { Lexicon } from '../../models/lexicon';
-import { type TokenRange, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward } from '../grammar';
+import { type TokenRange, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward } from '../grammar';
 import type { QuoteKind, Span, Token } from '../types';
 import { type TokenisedText, sentenceOf, tokensWithin } from './2-tokens';
 import { type CueHit, cueAt } from './quotes/cues';
@@ -49,7 +49,6 @@ const ADDRESSEE_FIRST = new Set(['tell', 'inform', 'assure', 'remind', 'notify',
 const SKIPPABLE_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'during', 'after', 'before', 'via', 'through', 'from']);
 /** Tokens a speaker phrase with its apposition may take between a quote and its cue. */
 const MAX_ATTRIBUTION_GAP = 25;
-const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„', '``', "''", '‘', '’']);
 
 export function findStatements(t: TokenisedText, lexicon: Lexicon): Statements {
   const { tokens } = t;
@@ -193,7 +192,7 @@ function cueAfter(tokens: Token[], cues: CueHit[], quoteLast: number): { cue: Cu
   const end = skipVerbPrefixBackward(tokens, cue.first, k);
   for (let j = k; j < end; j++) {
     const x = tokens[j];
-    if (x.pos === 'VERB' || x.pos === 'AUX' || isSentenceEnd(x) || QUOTE_MARKS.has(x.value)) return null;
+    if (x.pos === 'VERB' || x.pos === 'AUX' || isSentenceEnd(x) || isQuoteMark(x)) return null;
   }
   return nounPhraseFrom(tokens, k) ? { cue, speakerSide: 'before', end: cue.last } : null;
 }

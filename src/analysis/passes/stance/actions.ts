@@ -6,7 +6,7 @@
 import type { Lexicon, StanceVerb } from '../../../models/lexicon';
 import { matchPhrase } from '../../../models/lexicon';
 import {
-  type TokenRange, antecedentOf, coordinatedBefore, isNominal, isPassive, isSentenceEnd, nounPhraseFrom, subjectOf,
+  type TokenRange, antecedentOf, coordinatedBefore, isNominal, isPassive, isQuoteMark, isSentenceEnd, nounPhraseFrom, subjectOf,
 } from '../../grammar';
 import type { Actor, Mention, Sentence, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
@@ -124,7 +124,7 @@ function complementOf(tokens: Token[], from: number, sentence: Sentence): TokenR
   let k = from;
   for (; k < end; k++) {
     const x = tokens[k];
-    if (isSentenceEnd(x) || x.value === ';' || x.value === ':' || x.pos === 'SCONJ' || CLAUSE_OPENERS.has(x.lower)) break;
+    if (isSentenceEnd(x) || x.value === ';' || x.value === ':' || x.pos === 'SCONJ' || CLAUSE_OPENERS.has(x.lower) || isQuoteMark(x)) break;
     const next = tokens[k + 1];
     // ", which …", ", saying …", "and condemned …": another clause or predicate begins.
     if (x.value === ',' && next && (next.lower === 'which' || next.lower === 'who' || next.lower.endsWith('ing') || next.pos === 'CCONJ')) break;
