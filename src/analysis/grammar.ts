@@ -242,3 +242,16 @@ export function isPassive(tokens: Token[], v: number, floor: number): boolean {
   while (k >= floor && tokens[k].pos === 'ADV') k--;
   return k >= floor && BE_FORMS.has(tokens[k].lower);
 }
+
+/**
+ * wink-nlp tags some verbs as nouns in headline-like text ("Tehran slams US plots"): an
+ * inflected, lower-case form right after a name or pronoun is a verb. ("the United States",
+ * capitalised, and "family values", after a common noun, are not.)
+ */
+export function isMistaggedVerb(tokens: Token[], i: number, lemma: string): boolean {
+  const t = tokens[i], prev = tokens[i - 1];
+  return (
+    t.pos === 'NOUN' && /^\p{Ll}/u.test(t.value) && /(s|ed)$/.test(t.lower) && t.lower !== lemma &&
+    !!prev && (prev.pos === 'PROPN' || prev.pos === 'PRON') && prev.sentence === t.sentence
+  );
+}

@@ -1,7 +1,7 @@
 // Speech cues in the token stream: "said", "told reporters", "according to", "in a statement".
 import type { Cue, Lexicon } from '../../../models/lexicon';
 import { matchPhrase } from '../../../models/lexicon';
-import { isNominal } from '../../grammar';
+import { isMistaggedVerb } from '../../grammar';
 import type { Token } from '../../types';
 
 export interface CueHit {
@@ -23,10 +23,5 @@ export function cueAt(tokens: Token[], lowers: string[], i: number, lexicon: Lex
   const before = tokens[i - 1];
   if (before && before.value === '-' && before.end === t.start) return null;
   if (VERBAL.has(t.pos)) return { first: i, last: i + 1, cue };
-  // wink-nlp tags some verbs as nouns in headline-like text ("Tehran slams ..."): accept an
-  // inflected form right after a nominal subject.
-  if ((t.pos === 'NOUN' || t.pos === 'PROPN') && lowers[i] !== cue.lemma && isNominal(tokens[i - 1]) && t.sentence === tokens[i - 1].sentence) {
-    return { first: i, last: i + 1, cue };
-  }
-  return null;
+  return isMistaggedVerb(tokens, i, cue.lemma) ? { first: i, last: i + 1, cue } : null;
 }

@@ -6,7 +6,7 @@
 import type { Lexicon, StanceVerb } from '../../../models/lexicon';
 import { matchPhrase } from '../../../models/lexicon';
 import {
-  type TokenRange, antecedentOf, coordinatedBefore, isNominal, isPassive, isQuoteMark, isSentenceEnd, nounPhraseFrom, subjectOf,
+  type TokenRange, antecedentOf, coordinatedBefore, isMistaggedVerb, isPassive, isQuoteMark, isSentenceEnd, nounPhraseFrom, subjectOf,
 } from '../../grammar';
 import type { Actor, Mention, Sentence, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
@@ -67,7 +67,7 @@ function verbAt(tokens: Token[], lowers: string[], i: number, lexicon: Lexicon):
   // participles as adjectives ("is being pressured").
   const verbal =
     t.pos === 'VERB' ||
-    ((t.pos === 'NOUN' || t.pos === 'PROPN') && isNominal(tokens[i - 1]) && /(s|ed)$/.test(t.lower)) ||
+    isMistaggedVerb(tokens, i, lexicon.verbByForm.get(lowers[i])?.lemma ?? '') ||
     (t.pos === 'ADJ' && isPassive(tokens, i, Math.max(0, i - 3)));
   if (!verbal) return null;
   for (const p of lexicon.verbObjectPatterns.get(lowers[i]) ?? []) {
