@@ -37,3 +37,9 @@ describe('quotation marks', () => {
     expect(spans('“one “two” three').map((s) => s.text)).toEqual(['“one ', '“two”'].map((s) => s.trimEnd()));
   });
 });
+
+describe('mistyped quotation marks', () => {
+  it('reads an opening mark typed after a word and before a space as a closing one', () => {
+    expect(spans('“It is unusual,“ said the lawyer.').map((s) => s.text)).toEqual(['“It is unusual,“']);
+  });
+});

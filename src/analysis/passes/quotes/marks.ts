@@ -32,7 +32,9 @@ function doubleMarks(text: string, p: Span): Mark[] {
   const marks: Mark[] = [];
   for (let i = p.start; i < p.end; i++) {
     const c = text[i];
-    if (DOUBLE_OPEN.has(c)) marks.push({ at: i, length: 1, role: 'open' });
+    // An opening mark typed where a closing one belongs ("unusual,“ said"): after a word or
+    // punctuation and before a space, it closes.
+    if (DOUBLE_OPEN.has(c)) marks.push({ at: i, length: 1, role: !isSpace(text[i - 1]) && isSpace(text[i + 1]) ? 'close' : 'open' });
     else if (DOUBLE_CLOSE.has(c)) marks.push({ at: i, length: 1, role: 'close' });
     else if (c === '`' && text[i + 1] === '`') marks.push({ at: i++, length: 2, role: 'open' });
     else if (c === '"' || (c === "'" && text[i + 1] === "'")) {
