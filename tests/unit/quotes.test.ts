@@ -158,3 +158,11 @@ describe('speakers past asides and parentheses', () => {
     expect(only('Election analyst Tom Reid: “Turnout decides this race.”').speaker?.text).toBe('Election analyst Tom Reid');
   });
 });
+
+describe('participles after an attribution', () => {
+  it('give the participle the speaker of the attribution, not a word of the quote', () => {
+    const found = quotes('“It will take time to recover,” Mr. Ackman said at the meeting, adding that investors were patient.');
+    const adding = found.find((q) => q.cue?.text === 'adding');
+    expect(adding?.speaker?.text).toBe('Mr. Ackman');
+  });
+});

@@ -291,12 +291,14 @@ function nextCoordinatedCue(tokens: Token[], cues: CueHit[], cue: CueHit): numbe
   return b > cue.last ? b : tokens.length;
 }
 
-/** The speaker's side for a cue: "and condemned" shares the subject of the cue before it. */
+/** The speaker's side for a cue: "and condemned", ", adding" share the subject of the cue before it. */
 function sideOf(tokens: Token[], cues: CueHit[], cue: CueHit): SpeakerSide {
   const previous = cues[lastCueBefore(cues, cue.first)];
   if (!previous || tokens[previous.first].sentence !== tokens[cue.first].sentence) return 'before';
   const k = skipVerbPrefixBackward(tokens, cue.first, previous.last);
-  return tokens[k - 1]?.pos === 'CCONJ' ? 'previous' : 'before';
+  if (tokens[k - 1]?.pos === 'CCONJ') return 'previous';
+  // "“…,” he said at the rally, insisting that …": the participle's subject is the speaker's.
+  return tokens[k - 1]?.value === ',' && tokens[cue.first].lower.endsWith('ing') ? 'previous' : 'before';
 }
 
 /** Past "in a statement", "on Monday", "to reporters" between a cue and its content. */

@@ -6,7 +6,7 @@
 // A quote with no cue belongs to the conversation around it: the speaker of the statement just
 // before it in the same or the preceding paragraph. The actor comes from the actors pass: the
 // head mention inside the speaker phrase (a pronoun keeps its resolution).
-import { type TokenRange, antecedentOf, clauseSubject, isPassive, isPossessive, isPossessivePronoun, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { type TokenRange, antecedentOf, clauseSubject, isPassive, isPossessive, isQuoteMark, isPossessivePronoun, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { type TokenisedText, sentenceOf } from './2-tokens';
 import type { ActorMentions } from './3-actors';
@@ -30,7 +30,7 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
   for (const s of found.statements) {
     const range = speakerPhrase(t, s, actors.mentions);
     let speaker = range ? speakerFrom(range, actors.mentions, t.tokens) : null;
-    if (s.speakerSide === 'previous') speaker = sameSentenceSpeaker(t, out, s) ?? speaker;
+    if (s.speakerSide === 'previous') speaker = sameSentenceSpeaker(t, out, s) ?? participleSubject(t, s, actors.mentions);
     if (!speaker && !s.cue) speaker = conversationSpeaker(out, s);
     out.push({ ...s, speaker, confidence: speaker ? s.confidence : Math.min(s.confidence, 0.5) });
   }
@@ -57,7 +57,7 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   if (tokens[cue.first].pos === 'NOUN' && cue.cue.pos !== 'verb') return possessorOf(tokens, cue.first, floor) ?? clauseSubject(tokens, cue.first, floor);
   // "…, saying that …", "… to call for …": a participle or infinitive reports its main clause's subject.
   const before = tokens[cue.first - 1];
-  if ((before?.value === ',' && tokens[cue.first].lower.endsWith('ing')) || before?.lower === 'to') return clauseSubject(tokens, cue.first - 1, floor);
+  if ((before?.value === ',' && tokens[cue.first].lower.endsWith('ing')) || before?.lower === 'to') return clauseSubject(tokens, cue.first - 1, afterQuotes(tokens, cue.first, floor));
   // "Declaring that …, the mogul …", "While saying …, he …": the main clause comes after.
   if (tokens[cue.first].lower.endsWith('ing') && opensSentence(tokens, cue.first, floor)) return subjectAfterComma(t, cue.last);
   return subjectPhrase(tokens, mentions, cue.first, floor);
@@ -69,6 +69,19 @@ export function subjectPhrase(tokens: Token[], mentions: Mention[], v: number, f
   const m = mentionBefore(tokens, mentions, v, floor);
   if (!m || (np && np.first <= m.first && m.last <= np.last)) return np;
   return m;
+}
+
+/** The main clause's subject for a participle whose sentence has no earlier speaker. */
+function participleSubject(t: TokenisedText, s: Statement, mentions: Mention[]): Speaker | null {
+  if (!s.cue) return null;
+  const range = clauseSubject(t.tokens, s.cue.first - 1, afterQuotes(t.tokens, s.cue.first, sentenceOf(t, s.cue.first).first));
+  return range ? speakerFrom(range, mentions, t.tokens) : null;
+}
+
+/** The first token after the last quotation mark before token i (else floor): a quote's own verbs are not the clause's. */
+function afterQuotes(tokens: Token[], i: number, floor: number): number {
+  for (let k = i - 1; k >= floor; k--) if (isQuoteMark(tokens[k])) return k + 1;
+  return floor;
 }
 
 /** Only a preposition, conjunction or adverb before token i in its sentence ("While saying …"). */
