@@ -16,6 +16,12 @@ export function jobsRouter(deps: { store: ArticleStore; queue: AnalysisQueue }):
     const job = await deps.queue.getJob(id);
     if (job) {
       const state = await job.getState();
+      // The job may have completed between the two reads: its snapshot then has no result yet,
+      // and the article's record, written before BullMQ marks the job complete, has it.
+      if (state === 'completed' && job.returnvalue == null) {
+        const article = await deps.store.get(articleId);
+        if (article) return void res.json({ ...fromRecord(article), attempts: job.attemptsMade, createdAt: isoOrNull(job.timestamp) });
+      }
       res.json({
         id,
         articleId,
