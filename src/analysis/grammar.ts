@@ -13,6 +13,8 @@ export interface TokenRange {
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** Words that stand for a noun phrase on their own: "some said", "both agreed", "those surveyed". */
+const QUANTIFIERS = new Set(['some', 'many', 'most', 'both', 'few', 'several', 'others', 'all', 'none', 'those', 'these', 'one', 'another', 'each', 'either', 'neither']);
 const MODIFIER = new Set(['DET', 'ADJ', 'NUM']);
 const LINKING_PREPOSITIONS = new Set(['of', 'for', 'at', 'to', 'from']);
 /** Adverbs and auxiliaries that may stand between a subject and its verb ("has also said"). */
@@ -40,7 +42,15 @@ function insideNounPhrase(tokens: Token[], k: number): boolean {
  */
 export function nounPhraseBefore(tokens: Token[], end: number, floor = 0): TokenRange | null {
   let k = end - 1;
-  if (k < floor || !insideNounPhrase(tokens, k)) return null;
+  if (k < floor) return null;
+  // "those surveyed", "the people interviewed": a participle after its noun.
+  if (tokens[k].pos === 'VERB' && /(ed|en)$/.test(tokens[k].lower) && k - 1 >= floor && (isNominal(tokens[k - 1]) || QUANTIFIERS.has(tokens[k - 1].lower))) {
+    const np = nounPhraseBefore(tokens, k, floor);
+    return np ? { first: np.first, last: end } : null;
+  }
+  // "Some said", "Both have promised", "many argue": a quantifier standing for its noun.
+  if (QUANTIFIERS.has(tokens[k].lower)) return { first: k, last: end };
+  if (!insideNounPhrase(tokens, k)) return null;
   if (tokens[k].pos === 'PRON') return isPersonalPronoun(tokens[k]) ? { first: k, last: end } : null;
   if (!isNominal(tokens[k])) return null; // a phrase ends on its head
   while (k - 1 >= floor && insideNounPhrase(tokens, k - 1)) {

@@ -166,3 +166,15 @@ describe('participles after an attribution', () => {
     expect(adding?.speaker?.text).toBe('Mr. Ackman');
   });
 });
+
+describe('more subjects', () => {
+  it('reads quantifiers and participles after a noun as subjects', () => {
+    expect(only('Some said the reform came too late.').speaker?.text).toBe('Some');
+    expect(only('Most of those surveyed said the economy was improving.').speaker?.text).toContain('surveyed');
+  });
+
+  it('gives a participle cue with a by-phrase to its agent', () => {
+    const q = quotes('The remarks, first reported by the local newspaper, drew sharp criticism.').find((x) => x.cue?.text === 'reported');
+    expect(q?.speaker?.text ?? '').toContain('newspaper');
+  });
+});

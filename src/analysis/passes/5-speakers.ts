@@ -46,8 +46,10 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   if (s.speakerSide === 'previous') return null;
   const floor = sentenceOf(t, cue.first).first;
   if (s.speakerSide === 'after') return nounPhraseFrom(tokens, cue.last);
-  // "X was criticised by Y": the speaker is the by-agent, and nobody when there is none.
-  if (isPassive(tokens, cue.first, floor)) return tokens[cue.last]?.lower === 'by' ? nounPhraseFrom(tokens, cue.last + 1) : null;
+  // "X was criticised by Y", "remarks first reported by the Times": the speaker is the
+  // by-agent; a passive with none has no speaker.
+  if (tokens[cue.last]?.lower === 'by' && /(ed|en)$/.test(tokens[cue.last - 1].lower)) return nounPhraseFrom(tokens, cue.last + 1);
+  if (isPassive(tokens, cue.first, floor)) return null;
   // “…,” X, a fellow at Y, said: the phrase right after the quote.
   if (s.kind === 'direct' && s.last <= cue.first) {
     return nounPhraseFrom(tokens, tokens[s.last]?.value === ',' ? s.last + 1 : s.last, cue.first);
