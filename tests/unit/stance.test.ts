@@ -107,3 +107,9 @@ describe('the example article', () => {
     expect(rows.flatMap((r) => r.evidence).length).toBeGreaterThan(0);
   });
 });
+
+describe('opposition stated with "against"', () => {
+  it('makes the clause subject negative toward the actor after it', () => {
+    expect(stance(run('Norland launched a furious campaign against Vestria at the summit.'), 'name:norland', 'name:vestria')).toBeLessThan(0);
+  });
+});

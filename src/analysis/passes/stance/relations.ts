@@ -1,7 +1,8 @@
-// Relations the text states in passing, each a stance of support: "US-backed rebels" and
-// "Iranian-funded militias" (X → Y), "Iran's ally Syria" / "Syria, an ally of Iran" (both ways),
-// "the rebels, supported by Turkey," (X → Y).
-import { nounPhraseFrom } from '../../grammar';
+// Relations the text states in passing: support in "US-backed rebels" and "Iranian-funded
+// militias" (X → Y), "Iran's ally Syria" / "Syria, an ally of Iran" (both ways), "the rebels,
+// supported by Turkey," (X → Y); opposition in "X … against Y" ("X unleashed a barrage of
+// insults against Y", "X voted against Y", "X's campaign against Y").
+import { antecedentOf, clauseSubject, nounPhraseFrom } from '../../grammar';
 import type { Mention, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
@@ -12,16 +13,18 @@ import type { Evidence } from './evidence';
 const SUPPORT_PARTICIPLES = new Set(['backed', 'supported', 'sponsored', 'funded', 'financed', 'armed', 'trained', 'allied', 'aligned', 'led']);
 const ALLY_WORDS = new Set(['ally', 'allies', 'partner', 'partners', 'patron', 'protector', 'backer', 'backers']);
 const RELATION_SCORE = 0.5;
+const OPPOSITION_SCORE = -0.4;
 const RELATION_CONFIDENCE = 0.6;
 
 export function relationEvidence(t: TokenisedText, actors: ActorMentions): Evidence[] {
   const { tokens } = t;
   const out: Evidence[] = [];
-  const add = (source: Mention | null, target: Mention | null, at: number) => {
+  const addScored = (source: Mention | null, target: Mention | null, at: number, score: number) => {
     if (!source?.actorId || !target?.actorId || source.actorId === target.actorId) return;
     const s = sentenceOf(t, at);
-    out.push({ start: s.start, end: s.end, source: source.actorId, target: target.actorId, score: RELATION_SCORE, confidence: RELATION_CONFIDENCE });
+    out.push({ start: s.start, end: s.end, source: source.actorId, target: target.actorId, score, confidence: RELATION_CONFIDENCE });
   };
+  const add = (source: Mention | null, target: Mention | null, at: number) => addScored(source, target, at, RELATION_SCORE);
   for (let i = 1; i < tokens.length; i++) {
     const w = tokens[i].lower;
     if (SUPPORT_PARTICIPLES.has(w)) {
@@ -36,6 +39,12 @@ export function relationEvidence(t: TokenisedText, actors: ActorMentions): Evide
         const np = nounPhraseFrom(tokens, i + 2);
         add(np ? headMention(tokens, actors.mentions, np) : null, mentionEndingAt(actors.mentions, i - 1), i);
       }
+    } else if (w === 'against') {
+      const target = headOfPhraseAt(tokens, actors.mentions, i + 1);
+      const sentence = sentenceOf(t, i);
+      const subject = clauseSubject(tokens, i, sentence.first);
+      const source = subject ? headMention(tokens, actors.mentions, antecedentOf(tokens, subject)) : null;
+      addScored(source, target, i, OPPOSITION_SCORE);
     } else if (ALLY_WORDS.has(w)) {
       // "Iran's ally Syria", "Syria, an ally of Iran"
       const possessor = tokens[i - 1]?.pos === 'PART' ? mentionEndingAt(actors.mentions, i - 1) : null;
@@ -55,6 +64,12 @@ export function relationEvidence(t: TokenisedText, actors: ActorMentions): Evide
 function isAttachedHyphen(tokens: Token[], i: number): boolean {
   const h = tokens[i];
   return h.value === '-' && tokens[i - 1]?.end === h.start && tokens[i + 1]?.start === h.end;
+}
+
+/** The actor a noun phrase starting at token i names ("President Donald Trump", "the rebels"). */
+function headOfPhraseAt(tokens: Token[], mentions: Mention[], i: number): Mention | null {
+  const np = nounPhraseFrom(tokens, i);
+  return np ? headMention(tokens, mentions, np) : null;
 }
 
 function mentionEndingAt(mentions: Mention[], end: number): Mention | null {
