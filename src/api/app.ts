@@ -74,6 +74,7 @@ export function createApp(deps: AppDeps): Express {
       keys,
       limit: deps.security.rateLimit,
       windowMs: deps.security.rateLimitWindowMs,
+      logger: deps.logger,
     }),
   );
   app.use(requireApiKey(keys));

@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import { checkReadiness } from '../queue/heartbeat';
 import { createAnalysisQueue, type AnalysisQueue } from '../queue/queue';
 import { ArticleStore } from '../store/article-store';
-import { closeRedis, createRedis } from '../store/redis';
+import { closeRedis, createRedis, whenReady } from '../store/redis';
 import type { Logger } from './logger';
 
 export interface RunningApi {
@@ -23,9 +23,24 @@ export interface RunningApi {
 }
 
 export async function startApi(config: Config, logger: Logger, options: { actors?: ActorDirectory } = {}): Promise<RunningApi> {
-  const redis = createRedis(config.redisUrl, { name: 'stance-api' });
+  const redis = createRedis(config.redisUrl, { name: 'stance-api', failFast: true });
+  // The connection comes back on its own; meanwhile requests answer 503. Each loss is logged once.
+  let connection: 'up' | 'lost' | 'closing' = 'up';
+  redis.on('error', () => undefined);
+  redis.on('close', () => {
+    if (connection !== 'up') return;
+    connection = 'lost';
+    logger.warn('Redis connection lost: requests that need Redis answer 503 until it is back');
+  });
+  redis.on('ready', () => {
+    if (connection === 'lost') logger.info('Redis connection is back');
+    if (connection !== 'closing') connection = 'up';
+  });
   const store = new ArticleStore(redis, config.keyPrefix);
   const queue = createAnalysisQueue(config, redis);
+  queue.on('error', (error) => logger.debug({ err: error.message }, 'queue connection error'));
+  // Commands fail at once while disconnected: give the connection a moment before taking requests.
+  if (!(await whenReady(redis, 2000))) logger.warn('Redis is not reachable yet: requests get 503 until it is');
   let directory = options.actors;
   const actors = () => (directory ??= loadActorDirectory(config.models));
   const app = createApp({
@@ -56,6 +71,7 @@ export async function startApi(config: Config, logger: Logger, options: { actors
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      connection = 'closing';
       await queue.close();
       await closeRedis(redis);
     },

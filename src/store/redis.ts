@@ -3,10 +3,11 @@ import Redis, { type RedisOptions } from 'ioredis';
 
 /**
  * A connection to REDIS_URL. `blocking` connections (BullMQ workers and queue events) must
- * wait for Redis forever; the others give a command up after a few tries, so the API can
- * answer "unavailable" instead of hanging while Redis is away.
+ * wait for Redis forever; the others give a command up after a few tries. `failFast` ones (the
+ * API's) refuse a command at once while disconnected, so the API answers 503 in a moment
+ * rather than after the retries.
  */
-export function createRedis(url: string, options: { blocking?: boolean; name?: string } = {}): Redis {
+export function createRedis(url: string, options: { blocking?: boolean; failFast?: boolean; name?: string } = {}): Redis {
   const common: RedisOptions = {
     connectionName: options.name,
     // RESP2 replies, the shapes BullMQ's scripts and ours are written for (ioredis 6 defaults to RESP3).
@@ -14,7 +15,23 @@ export function createRedis(url: string, options: { blocking?: boolean; name?: s
     // Reconnect with a capped back-off, forever: Redis restarts must not need our restart.
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   };
-  return new Redis(url, options.blocking ? { ...common, maxRetriesPerRequest: null } : { ...common, maxRetriesPerRequest: 2 });
+  if (options.blocking) return new Redis(url, { ...common, maxRetriesPerRequest: null });
+  return new Redis(url, { ...common, maxRetriesPerRequest: 2, enableOfflineQueue: !options.failFast });
+}
+
+/** Resolves when the connection is ready, or after `timeoutMs` (true: ready). */
+export async function whenReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return true;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const onReady = () => done(true);
+    function done(ready: boolean) {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      resolve(ready);
+    }
+    redis.on('ready', onReady);
+  });
 }
 
 /** Pipeline or transaction replies without their error slots; the first error is thrown. */

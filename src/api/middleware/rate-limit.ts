@@ -5,6 +5,7 @@ import type { RequestHandler } from 'express';
 import type Redis from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { HttpError } from '../errors';
+import type { Logger } from 'pino';
 import type { ApiKeys } from './auth';
 
 /**
@@ -32,6 +33,7 @@ export interface RateLimitOptions {
   /** Requests per window; 0 turns limiting off. */
   limit: number;
   windowMs: number;
+  logger: Logger;
 }
 
 export function rateLimiter(options: RateLimitOptions): RequestHandler {
@@ -48,8 +50,14 @@ export function rateLimiter(options: RateLimitOptions): RequestHandler {
       const key = keys.identify(req);
       return key ? `key:${key}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
     },
-    // Redis unreachable: the request fails with 503 like any other that needs Redis.
-    passOnStoreError: false,
+    // Redis unreachable: let the request through. Whatever needs Redis answers 503 anyway, and
+    // /ready and /metrics can still say what is wrong.
+    passOnStoreError: true,
+    // Debug only: while Redis is away every request would log it, and the API logs the outage once.
+    logger: {
+      error: (error, message) => options.logger.debug({ err: error instanceof Error ? error.message : error }, message ?? 'rate limiter'),
+      warn: (error, message) => options.logger.warn({ err: error instanceof Error ? error.message : error }, message ?? 'rate limiter'),
+    },
     store: new RecoveringRedisStore({
       prefix: options.keyPrefix,
       sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,

@@ -1,0 +1,85 @@
+// A worker process killed with SIGKILL in the middle of a job: its lock expires, another
+// worker's stalled-jobs check puts the job back, it completes once, and the summary counts
+// every article exactly once.
+import type Redis from 'ioredis';
+import { generatedArticle } from '../../bench/articles';
+import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
+import { loadModels } from '../../src/models';
+import { createAnalysisQueue, type AnalysisQueue } from '../../src/queue/queue';
+import { submitArticles } from '../../src/queue/submit-articles';
+import { ArticleStore } from '../../src/store/article-store';
+import { pairToken } from '../../src/store/keys';
+import { createRedis } from '../../src/store/redis';
+import { eventually, silentLogger, testConfig } from '../setup/helpers';
+import { startService, stopService, WORKER_SCRIPT, type ServiceProcess } from './processes';
+
+const SETTINGS = {
+  JOB_LOCK_MS: '5000', // longer than the big article's analysis (about a second), so only a dead worker loses it
+  JOB_STALLED_INTERVAL_MS: '1000',
+  WORKER_CONCURRENCY: '1',
+  HEARTBEAT_SECONDS: '1',
+  LOG_LEVEL: 'info',
+};
+
+let redis: Redis;
+let queue: AnalysisQueue;
+let victim: ServiceProcess | undefined;
+let rescuer: RunningWorker | undefined;
+
+afterAll(async () => {
+  await stopService(victim);
+  await rescuer?.close();
+  await queue?.close();
+  await redis?.quit();
+});
+
+it('puts a killed worker\'s job back within seconds; it completes once and is counted once', async () => {
+  const config = testConfig(SETTINGS);
+  redis = createRedis(config.redisUrl);
+  queue = createAnalysisQueue(config, redis);
+  const store = new ArticleStore(redis, config.keyPrefix);
+  const env = { ...SETTINGS, REDIS_URL: config.redisUrl, KEY_PREFIX: config.keyPrefix };
+
+  victim = startService(WORKER_SCRIPT, env);
+  await victim.waitForLog((l) => l.msg === 'worker started', 60_000);
+
+  // A long article (about 150 KB: a second or so of analysis) and a few ordinary ones behind it.
+  const big = { ...generatedArticle(1, 450), publishedAt: '2019-06-01' };
+  const small = Array.from({ length: 4 }, (_, i) => ({ ...generatedArticle(100 + i), publishedAt: '2019-06-02' }));
+  const [bigSubmission, ...smallSubmissions] = await submitArticles([big, ...small], { store, queue });
+  await eventually(async () => ((await queue.getJob(bigSubmission.jobId))?.processedOn ? true : undefined), 20_000, 10);
+  await new Promise((resolve) => setTimeout(resolve, 200)); // well inside the analysis
+
+  victim.child.kill('SIGKILL');
+  const killedAt = Date.now();
+  expect(await victim.exited).toEqual({ code: null, signal: 'SIGKILL' });
+  expect(await (await queue.getJob(bigSubmission.jobId))?.getState()).toBe('active'); // locked by a dead worker
+  expect((await store.get(bigSubmission.articleId))?.status).toBe('queued');
+
+  rescuer = await startWorker(config, loadModels(), silentLogger);
+  const all = [bigSubmission, ...smallSubmissions];
+  const stored = await eventually(async () => {
+    const articles = await Promise.all(all.map((s) => store.get(s.articleId)));
+    return articles.every((a) => a?.status === 'completed') ? articles : undefined;
+  }, 30_000);
+  const recoveredAfterMs = Date.now() - killedAt;
+  // Lock expiry (5 s) + one stalled check (1 s) + the analysis, with room for a busy machine.
+  expect(recoveredAfterMs).toBeLessThan(20_000);
+
+  const job = await queue.getJob(bigSubmission.jobId);
+  expect(await job?.getState()).toBe('completed');
+  expect(job?.stalledCounter).toBe(1); // taken back once, from the dead worker
+  expect(job?.attemptsMade).toBe(1); // a stall is not a failed try
+  expect(job?.failedReason).toBeFalsy();
+
+  // Every pair counts exactly the articles whose analysis has a stance for it.
+  const expected = new Map<string, number>();
+  for (const article of stored) {
+    for (const pair of new Set(article?.analysis?.stances.map((s) => pairToken(s.source, s.target)))) {
+      expected.set(pair, (expected.get(pair) ?? 0) + 1);
+    }
+  }
+  expect(expected.size).toBeGreaterThan(0);
+  const { pairs } = await store.summary({ limit: 1000 });
+  expect(new Map(pairs.map((p) => [pairToken(p.source.id, p.target.id), p.articles]))).toEqual(expected);
+}, 90_000);
