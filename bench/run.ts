@@ -21,6 +21,7 @@ import { countFreshWorkers } from '../src/queue/heartbeat';
 import { keysFor } from '../src/store/keys';
 import { createRedis } from '../src/store/redis';
 import { generatedArticle } from './articles';
+import { loadTimes, passCosts } from './passes';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BURST = Number(process.env.BENCH_ARTICLES ?? 400);
@@ -60,6 +61,9 @@ async function inProcess(models: Models, texts: Text[]): Promise<void> {
   console.log(`  analyze()               ${analysed.toFixed(0).padStart(6)} articles/s`);
   const read = perSecond(texts, SECONDS, (t) => models.nlp.engine.readDoc(t.text));
   console.log(`  wink readDoc alone      ${read.toFixed(0).padStart(6)} articles/s`);
+  console.log(`  analyze() is ${((analysed / read) * 100).toFixed(0)}% of readDoc's speed`);
+  console.log('  per pass, ms per article:');
+  for (const [pass, cost] of Object.entries(passCosts(models, texts))) console.log(`    ${pass.padEnd(46)} ${cost.toFixed(2)}`);
 }
 
 /** Starts `count` worker processes (the built `npm run worker`) and waits for their heartbeats. */
@@ -191,7 +195,8 @@ async function main(): Promise<void> {
   console.log(`stance benchmark: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
   const started = Date.now();
   const models = loadModels();
-  console.log(`models loaded in ${Date.now() - started} ms`);
+  console.log(`models loaded in ${Date.now() - started} ms (cold start of the process, all models)`);
+  for (const [model, cost] of Object.entries(loadTimes())) console.log(`  ${model.padEnd(34)} ${cost.toFixed(0)} ms (warm reload)`);
   await inProcess(models, benchTexts());
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-bench-'));

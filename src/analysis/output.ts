@@ -4,7 +4,7 @@ import type { ActorMentions } from './passes/3-actors';
 import type { AttributedStatement } from './passes/5-speakers';
 import { AUTHOR, type Stances, polarityOf } from './passes/6-stance';
 import type { TokenisedText } from './passes/2-tokens';
-import type { ActorOut, Analysis, EntityOut, QuoteOut, Span, StanceOut } from './types';
+import type { ActorOut, Analysis, EntityOut, QuoteOut, Span, StanceOut, TextSpan } from './types';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -25,12 +25,15 @@ export function toAnalysis(text: string, t: TokenisedText, statements: Attribute
     };
   });
 
-  const actorList: ActorOut[] = [...actors.actors.values()].map((a) => ({
-    id: a.id,
-    name: a.name,
-    type: a.type,
-    mentions: actors.mentions.filter((m) => m.actorId === a.id).map((m) => ({ start: m.start, end: m.end, text: cut(m) })),
-  }));
+  const mentionsOf = new Map<string, TextSpan[]>();
+  for (const m of actors.mentions) {
+    if (!m.actorId) continue;
+    const list = mentionsOf.get(m.actorId);
+    const mention = { start: m.start, end: m.end, text: cut(m) };
+    if (list) list.push(mention);
+    else mentionsOf.set(m.actorId, [mention]);
+  }
+  const actorList: ActorOut[] = [...actors.actors.values()].map((a) => ({ id: a.id, name: a.name, type: a.type, mentions: mentionsOf.get(a.id) ?? [] }));
   if (stances.pairs.some((p) => p.source === AUTHOR)) actorList.push({ id: AUTHOR, name: 'the author', type: 'author', mentions: [] });
 
   const stanceList: StanceOut[] = stances.pairs.map((p) => ({
