@@ -13,15 +13,12 @@ export function jobsRouter(deps: { store: ArticleStore; queue: AnalysisQueue }):
   router.get('/jobs/:id', async (req, res) => {
     const id = parse(jobIdParam, req.params.id, 'id');
     const articleId = articleIdOfJob(id) as string;
-    const job = await deps.queue.getJob(id);
+    // The state first, then the job: BullMQ writes a job's outcome (result, tries, reason) in
+    // the same step that moves it, so data read after the state is at least as new as it. (The
+    // other order showed a job completed without its result, or failed with a try too few.)
+    const state = await deps.queue.getJobState(id);
+    const job = state === 'unknown' ? undefined : await deps.queue.getJob(id);
     if (job) {
-      const state = await job.getState();
-      // The job may have completed between the two reads: its snapshot then has no result yet,
-      // and the article's record, written before BullMQ marks the job complete, has it.
-      if (state === 'completed' && job.returnvalue == null) {
-        const article = await deps.store.get(articleId);
-        if (article) return void res.json({ ...fromRecord(article), attempts: job.attemptsMade, createdAt: isoOrNull(job.timestamp) });
-      }
       res.json({
         id,
         articleId,
