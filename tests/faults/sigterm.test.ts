@@ -1,0 +1,73 @@
+// SIGTERM to `npm start` (API and worker in one process) in the middle of a job: the API stops
+// taking connections, the worker finishes its job (or hands it back), every closer reports its
+// Redis connections closed, and the process exits 0 well within SHUTDOWN_TIMEOUT_MS.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Redis from 'ioredis';
+import { generatedArticle } from '../../bench/articles';
+import { startRedisServer, type RedisServer } from '../../src/entrypoints/private-redis';
+import { createAnalysisQueue, type AnalysisQueue } from '../../src/queue/queue';
+import { createRedis } from '../../src/store/redis';
+import { eventually, http, testConfig } from '../setup/helpers';
+import { MAIN_SCRIPT, startService, stopService, type ServiceProcess } from './processes';
+
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+let dir: string;
+let redisServer: RedisServer;
+let redis: Redis;
+let queue: AnalysisQueue;
+let service: ServiceProcess | undefined;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-sigterm-'));
+  redisServer = await startRedisServer({ dir, appendOnly: false });
+});
+afterAll(async () => {
+  await stopService(service);
+  await queue?.close();
+  await redis?.quit();
+  await redisServer.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it('stops taking requests, finishes the job in hand, closes its connections and exits 0', async () => {
+  const config = testConfig({ REDIS_URL: redisServer.url });
+  service = startService(MAIN_SCRIPT, {
+    REDIS_URL: redisServer.url,
+    KEY_PREFIX: config.keyPrefix,
+    PORT: '0',
+    LOG_LEVEL: 'debug',
+    WORKER_CONCURRENCY: '1',
+    SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+  });
+  const listening = await service.waitForLog((l) => l.msg === 'API listening', 60_000);
+  await service.waitForLog((l) => l.msg.startsWith('Ready:'));
+  const url = listening.url as string;
+  redis = createRedis(redisServer.url);
+  queue = createAnalysisQueue(config, redis);
+
+  // An article of about 150 KB (a second or so of analysis), then SIGTERM while it is analysed.
+  const posted = await http(url, 'POST', '/articles', { json: generatedArticle(7, 450) });
+  expect(posted.status).toBe(202);
+  await eventually(async () => ((await queue.getJob(posted.body.jobId))?.processedOn ? true : undefined), 20_000, 10);
+  const signalledAt = Date.now();
+  service.child.kill('SIGTERM');
+
+  // Once it says it is shutting down, it takes no new connection.
+  await service.waitForLog((l) => l.msg === 'shutting down');
+  await expect(http(url, 'GET', '/health')).rejects.toThrow();
+
+  const { code, signal } = await service.exited;
+  const tookMs = Date.now() - signalledAt;
+  expect({ code, signal }).toEqual({ code: 0, signal: null });
+  expect(tookMs).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
+
+  // The job in hand was finished before the worker let go, not dropped.
+  expect(await queue.getJobState(posted.body.jobId)).toBe('completed');
+  // Every component (each closes its Redis connections) closed cleanly, API first so no new
+  // work arrives, then "stopped".
+  const closing = service.logs.filter((l) => l.msg === 'closed' || l.msg === 'close failed' || l.msg === 'stopped');
+  expect(closing.map((l) => l.component ?? l.msg)).toEqual(['api', 'worker', 'stopped']);
+}, 90_000);
