@@ -5,6 +5,8 @@ import path from 'node:path';
 import { analyze } from '../../src/analysis';
 import { loadModels } from '../../src/models';
 import type { Analysis } from '../../src/analysis/types';
+import { tokenise } from '../../src/analysis/passes/2-tokens';
+import { LocalSentiment } from '../../src/analysis/passes/stance/lexical';
 
 const models = loadModels();
 const run = (text: string, publishedAt = '2019-03-01'): Analysis => analyze({ text, publishedAt }, models);
@@ -111,5 +113,25 @@ describe('the example article', () => {
 describe('opposition stated with "against"', () => {
   it('makes the clause subject negative toward the actor after it', () => {
     expect(stance(run('Norland launched a furious campaign against Vestria at the summit.'), 'name:norland', 'name:vestria')).toBeLessThan(0);
+  });
+});
+
+describe('addressees and contrast', () => {
+  it('"you" in a statement told to someone is the addressee', () => {
+    const a = run('The Iranian foreign minister told Washington: “You will regret this betrayal.”');
+    expect(stance(a, 'IRN', 'USA')).toBeLessThan(0);
+  });
+
+  it('words across a "but" count half toward the target', () => {
+    const toward = (text: string) => {
+      const t = tokenise(text, models.nlp);
+      const target = t.tokens.findIndex((x) => x.value === 'Vestria');
+      return new LocalSentiment(t.tokens, models.lexicon).toward(0, t.tokens.length, { first: target, last: target + 1 });
+    };
+    const same = toward('The talks were a disaster and Vestria left early.');
+    const across = toward('The talks were a disaster, but Vestria left early.');
+    expect(same).toBeLessThan(0);
+    expect(across).toBeLessThan(0);
+    expect(Math.abs(across)).toBeLessThan(Math.abs(same) * 0.75);
   });
 });

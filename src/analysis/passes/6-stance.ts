@@ -33,7 +33,7 @@ export interface Stances {
 export function scoreStances(t: TokenisedText, statements: AttributedStatement[], quoted: Span[], actors: ActorMentions, lexicon: Lexicon, targetModel?: TargetModel): Stances {
   const words = new LocalSentiment(t.tokens, lexicon);
   const evidence: Evidence[] = [
-    ...statementEvidence(statements, actors, words),
+    ...statementEvidence(t, statements, actors, words),
     ...actionEvidence(t, actors, lexicon),
     ...relationEvidence(t, actors),
     ...authorEvidence(t, statements, quoted, actors, words),

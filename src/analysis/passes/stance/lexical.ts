@@ -1,16 +1,27 @@
 // Word sentiment toward a position in the text: AFINN-165 and the news lexicon, with negation
 // (wink-nlp's flag, or a negator just before), intensifiers and hedges, each word weighted by
-// its distance to the target so that the words about the target count most.
+// its distance to the target so that the words about the target count most, and by half across
+// a contrast ("praised the plan but attacked the ministry": the attack is about the ministry).
 import type { Lexicon } from '../../../models/lexicon';
 import type { TokenRange } from '../../grammar';
 import type { Token } from '../../types';
 
+const CONTRAST = new Set(['but', 'however', 'yet', 'although', 'though', 'whereas', 'while']);
+const ACROSS_CONTRAST = 0.5;
+
 export class LocalSentiment {
   /** Each token's own score, after negation and modifiers. */
   private readonly scores: Float64Array;
+  /** Each token's part of its sentence, counted in contrasts ("…, but …"). */
+  private readonly part: Uint32Array;
 
   constructor(tokens: Token[], lexicon: Lexicon) {
     this.scores = new Float64Array(tokens.length);
+    this.part = new Uint32Array(tokens.length);
+    for (let i = 0, part = 0; i < tokens.length; i++) {
+      if (CONTRAST.has(tokens[i].lower)) part++;
+      this.part[i] = part;
+    }
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
       let s = lexicon.wordScore.get(tok.lower) ?? lexicon.wordScore.get(tok.lemma) ?? 0;
@@ -30,7 +41,7 @@ export class LocalSentiment {
       const s = this.scores[k];
       if (s === 0) continue;
       const d = k < target.first ? target.first - k : k - target.last + 1;
-      sum += s / (1 + d / 4);
+      sum += (s / (1 + d / 4)) * (this.part[k] === this.part[target.first] ? 1 : ACROSS_CONTRAST);
     }
     return Math.tanh(sum / 4);
   }

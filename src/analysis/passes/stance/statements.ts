@@ -1,29 +1,60 @@
 // Statements: the speaker toward every actor the statement names. The cue says how the speaker
 // regards what the statement is about ("condemned US plots", "praised Syria's victory"); the
 // words around each target in the content say the rest ("the Americans will not protect you").
-import type { TokenRange } from '../../grammar';
+// "You" in a statement made to someone ("Iran told the US: “you will regret it”") is the
+// addressee.
+import { type TokenRange, nounPhraseFrom } from '../../grammar';
+import type { Mention, Token } from '../../types';
+import type { TokenisedText } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
-import { type AttributedStatement, mentionsWithin } from '../5-speakers';
+import { type AttributedStatement, headMention, mentionsWithin } from '../5-speakers';
+import type { CueHit } from '../quotes/cues';
 import { type Evidence, clamp } from './evidence';
 import type { LocalSentiment } from './lexical';
 
 /** How much the cue's own polarity counts beside the words of the content. */
 const CUE_SHARE = 0.6;
+/** Cues whose object is the one spoken to: "told X", "warned X", "said to X". */
+const ADDRESSED = new Set(['tell', 'warn', 'assure', 'remind', 'inform', 'urge', 'threaten', 'promise', 'write', 'say']);
+const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
 
-export function statementEvidence(statements: AttributedStatement[], actors: ActorMentions, words: LocalSentiment): Evidence[] {
+export function statementEvidence(t: TokenisedText, statements: AttributedStatement[], actors: ActorMentions, words: LocalSentiment): Evidence[] {
   const out: Evidence[] = [];
   statements.forEach((s, index) => {
     const source = s.speaker?.actorId;
     if (!source) return;
     const cue = s.cue ? s.cue.cue.polarity * s.cue.cue.weight : 0;
-    const seen = new Set<string>();
+    const content: TokenRange = s;
+    const add = (target: string, toward: TokenRange) => {
+      const score = clamp(CUE_SHARE * cue + words.toward(content.first, content.last, toward));
+      out.push({ start: s.start, end: s.end, source, target, score, confidence: s.confidence, statement: index });
+    };
+    const seen = new Set<string>([source]);
     for (const m of mentionsWithin(actors.mentions, s)) {
-      if (!m.actorId || m.actorId === source || seen.has(m.actorId)) continue;
+      if (!m.actorId || seen.has(m.actorId)) continue;
       seen.add(m.actorId);
-      const content: TokenRange = s;
-      const score = clamp(CUE_SHARE * cue + words.toward(content.first, content.last, m));
-      out.push({ start: s.start, end: s.end, source, target: m.actorId, score, confidence: s.confidence, statement: index });
+      add(m.actorId, m);
+    }
+    const addressee = s.cue ? addresseeOf(t.tokens, actors.mentions, s.cue) : null;
+    if (addressee?.actorId && !seen.has(addressee.actorId)) {
+      const you = firstSecondPerson(t.tokens, content);
+      if (you >= 0) add(addressee.actorId, { first: you, last: you + 1 });
     }
   });
   return out;
+}
+
+/** Who a cue addresses: the object of "told"/"warned", or the object of "to" after "said". */
+function addresseeOf(tokens: Token[], mentions: Mention[], cue: CueHit): Mention | null {
+  if (!ADDRESSED.has(cue.cue.lemma)) return null;
+  let k = cue.last;
+  if (tokens[k]?.lower === 'to') k++;
+  else if (cue.cue.lemma === 'say') return null;
+  const np = nounPhraseFrom(tokens, k);
+  return np ? headMention(tokens, mentions, np) : null;
+}
+
+function firstSecondPerson(tokens: Token[], r: TokenRange): number {
+  for (let k = r.first; k < r.last; k++) if (SECOND_PERSON.has(tokens[k].lower)) return k;
+  return -1;
 }
