@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { ActorType } from '../analysis/types';
-import { TokenTrie } from './token-trie';
+import { KeyTable, TokenTrie } from './token-trie';
 
 // ---------- the file format ----------
 
@@ -280,7 +280,9 @@ export function compileActorIndex(dictionaries: ActorDictionary[]): ActorIndex {
     for (const word of dictionary.roleWords ?? []) roleWords.set(word.phrase.toLowerCase(), word);
   }
 
-  const names = new TokenTrie<NameHit>();
+  // Names and role words share one key table: a text's tokens are numbered once for both.
+  const keyTable = new KeyTable();
+  const names = new TokenTrie<NameHit>(keyTable);
   const countries = new Map<string, CountryInfo>();
   const isPerson = entries.map((e) => e.type === 'person');
   const firstNames = new Set<string>();
@@ -315,7 +317,7 @@ export function compileActorIndex(dictionaries: ActorDictionary[]): ActorIndex {
     }
   });
 
-  const roles = new TokenTrie<RoleHit>();
+  const roles = new TokenTrie<RoleHit>(keyTable);
   for (const word of roleWords.values()) {
     const role = word.code.replace(/^~/, '').slice(0, 3);
     roles.insert(phraseKeys(word.phrase), { word, role, plural: word.plural ?? false });

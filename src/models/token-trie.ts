@@ -1,6 +1,7 @@
 // A trie keyed by whole tokens: names and role phrases are matched token by token, so a lookup
 // costs one map access per token, however many phrases the dictionary holds. Nodes are numbers,
-// each distinct token is interned to a number once, and all edges live in one numeric Map
+// each distinct token is interned to a number once (a KeyTable, which tries may share), and all
+// edges live in one numeric Map
 // (node × KEYS + key → child): a step allocates nothing, and a trie of 60,000 phrases costs a
 // few hundred thousand map entries, not a Map per node.
 
@@ -9,9 +10,28 @@ export type TrieNode = number;
 /** Room for this many distinct tokens: node × KEYS + key stays an exact integer below 2^53. */
 const KEYS = 2 ** 21;
 
+/** Token → number, shareable by several tries so that a text's tokens are looked up once for all. */
+export class KeyTable {
+  private readonly ids = new Map<string, number>();
+
+  /** The key's number, or -1 when no phrase holds it. */
+  id(key: string): number {
+    return this.ids.get(key) ?? -1;
+  }
+
+  intern(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      if (id >= KEYS) throw new Error(`token trie: more than ${KEYS} distinct tokens`);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+}
+
 export class TokenTrie<T> {
   readonly root: TrieNode = 0;
-  private readonly keyIds = new Map<string, number>();
   private readonly edges = new Map<number, TrieNode>();
   private readonly values: (T[] | undefined)[] = [undefined];
   size = 0;
@@ -21,13 +41,7 @@ export class TokenTrie<T> {
     if (keys.length === 0) return;
     let node = this.root;
     for (const key of keys) {
-      let id = this.keyIds.get(key);
-      if (id === undefined) {
-        id = this.keyIds.size;
-        if (id >= KEYS) throw new Error(`token trie: more than ${KEYS} distinct tokens`);
-        this.keyIds.set(key, id);
-      }
-      const edge = node * KEYS + id;
+      const edge = node * KEYS + this.keys.intern(key);
       let child = this.edges.get(edge);
       if (child === undefined) {
         child = this.values.length;
@@ -42,9 +56,15 @@ export class TokenTrie<T> {
     this.size++;
   }
 
+  constructor(readonly keys: KeyTable = new KeyTable()) {}
+
   next(node: TrieNode, key: string): TrieNode | undefined {
-    const id = this.keyIds.get(key);
-    return id === undefined ? undefined : this.edges.get(node * KEYS + id);
+    return this.step(node, this.keys.id(key));
+  }
+
+  /** The child of `node` along the key numbered `id` (from this trie's KeyTable). */
+  step(node: TrieNode, id: number): TrieNode | undefined {
+    return id < 0 ? undefined : this.edges.get(node * KEYS + id);
   }
 
   /** The values of the phrases that end at `node`. */

@@ -28,6 +28,8 @@ export interface LexContext {
   tokens: Token[];
   /** Per token: its dictionary key (tokenKey), computed once per article. */
   keys: string[];
+  /** Per token: that key's number in the dictionary tries (-1: in no phrase). */
+  keyIds: Int32Array;
   index: ActorIndex;
   date: string;
   /** Words the article writes in lower case somewhere: a capitalised one at a sentence start is a common word. */
@@ -52,12 +54,12 @@ const startsUpper = (s: string) => /^\p{Lu}/u.test(s);
 const isAllCaps = (s: string) => hasLetter(s) && s === s.toUpperCase();
 
 /** The longest phrase of `trie` starting at token `i` (hyphens inside the phrase are skipped). */
-function longestMatch<T>(trie: TokenTrie<T>, tokens: Token[], keys: string[], i: number, end: number): { last: number; values: T[] } | null {
+function longestMatch<T>(trie: TokenTrie<T>, tokens: Token[], keyIds: Int32Array, i: number, end: number): { last: number; values: T[] } | null {
   let node: TrieNode | undefined = trie.root;
   let best: { last: number; values: T[] } | null = null;
   for (let k = i; k < end; k++) {
     if (k > i && isJoiningHyphen(tokens, k)) continue;
-    node = trie.next(node, keys[k]);
+    node = trie.step(node, keyIds[k]);
     if (node === undefined) break;
     const values = trie.valuesAt(node);
     if (values?.length) best = { last: k + 1, values };
@@ -68,6 +70,7 @@ function longestMatch<T>(trie: TokenTrie<T>, tokens: Token[], keys: string[], i:
 /** Builds the article-level context of the lexer. */
 export function lexContext(tokens: Token[], paragraphs: { first: number; last: number }[], sentences: { first: number; last: number }[], index: ActorIndex, date: string): LexContext {
   const keys = tokens.map((t) => tokenKey(t.value));
+  const keyIds = Int32Array.from(keys, (k) => index.names.keys.id(k));
   const lowerWords = new Set<string>();
   for (const t of tokens) if (hasLetter(t.value) && t.value === t.value.toLowerCase()) lowerWords.add(t.lower);
   const clauseInitial = new Array<boolean>(tokens.length).fill(false);
@@ -96,7 +99,7 @@ export function lexContext(tokens: Token[], paragraphs: { first: number; last: n
     if (noUnknownNames[t.i] || clauseInitial[t.i] || !capitalisedName(t)) continue;
     if (t.pos === 'PROPN' || (capitalisedName(tokens[t.i - 1]) && tokens[t.i - 1].pos === 'PROPN')) bodyNameWords.add(tokenKey(t.value));
   }
-  return { tokens, keys, index, date, lowerWords, clauseInitial, noUnknownNames, dateline, bodyNameWords };
+  return { tokens, keys, keyIds, index, date, lowerWords, clauseInitial, noUnknownNames, dateline, bodyNameWords };
 }
 
 /** A Title Case line ("Syria's Assad Visits Iran: Deepens Alliance"): no final stop, its long words capitalised. */
@@ -142,7 +145,7 @@ function nextUnit(ctx: LexContext, i: number, end: number, asActor: boolean): Un
   if ((t.lower === "'s" || t.lower === "'") && t.pos === 'PART') return { kind: 'poss', first: i, last: i + 1 };
 
   const name = matchName(ctx, i, end);
-  const role = longestMatch(ctx.index.roles, tokens, ctx.keys, i, end);
+  const role = longestMatch(ctx.index.roles, tokens, ctx.keyIds, i, end);
   const honorific = matchHonorific(tokens, i, end);
   const nameLen = name ? name.last - i : 0;
   const roleLen = role ? role.last - i : 0;
@@ -156,7 +159,7 @@ function nextUnit(ctx: LexContext, i: number, end: number, asActor: boolean): Un
 /** A dictionary name at `i`, capitalised as names are, with the best of its entries. */
 function matchName(ctx: LexContext, i: number, end: number): { last: number; hit: NameHit } | null {
   const { tokens, keys, index } = ctx;
-  const m = longestMatch(index.names, tokens, keys, i, end);
+  const m = longestMatch(index.names, tokens, ctx.keyIds, i, end);
   if (!m) return null;
   for (let k = i; k < m.last; k++) {
     const v = tokens[k].value;
