@@ -16,6 +16,7 @@ import type { ActorDirectory } from './actor-directory';
 import { errorHandler, notFoundRoute } from './errors';
 import { apiKeys, requireApiKey } from './middleware/auth';
 import { httpMetrics } from './middleware/http-metrics';
+import { jsonBody } from './middleware/json-body';
 import { rateLimiter } from './middleware/rate-limit';
 import { requestIdOf } from './middleware/request-id';
 import { corsFor, securityHeaders } from './middleware/security';
@@ -81,7 +82,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(readyRouter(deps));
   app.use(metricsRouter({ registry, redis: deps.redis, keys: deps.store.keys }));
   app.use(DASHBOARD_PATH, queueDashboard(deps.queue));
-  app.use(express.json({ limit: deps.bodyLimitBytes, type: 'application/json' }));
+  app.use(jsonBody(deps.bodyLimitBytes));
   app.use(articlesRouter(deps));
   app.use(jobsRouter(deps));
   app.use(summaryRouter(deps));

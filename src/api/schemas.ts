@@ -2,7 +2,7 @@
 // naming the field or parameter at fault.
 import { z } from 'zod';
 import { ARTICLE_ID, JOB_ID } from '../store/article-id';
-import { articleSchema } from '../analysis/article-schema';
+import { articleSchema, MAX_TEXT_LENGTH } from '../analysis/article-schema';
 import { HttpError } from './errors';
 
 const required = (type: string) => ({
@@ -24,7 +24,11 @@ const jsonObject = {
 export const submittedArticleSchema = z.strictObject(
   {
     ...articleSchema.shape,
-    // The same rule as the analysis's schema, with a message that says what is expected.
+    // The same rules as the analysis's schema, with messages that say what is expected.
+    text: z
+      .string(required('a string'))
+      .min(1, 'must not be empty')
+      .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`),
     publishedAt: isoDate.optional(),
     url: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
@@ -33,7 +37,14 @@ export const submittedArticleSchema = z.strictObject(
     source: z.string(required('a string')).min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
   },
   jsonObject,
-);
+).superRefine((article, context) => {
+  // Spans name parts of the text: one past its end names nothing.
+  article.entities?.forEach((span, i) => {
+    if (span.end > article.text.length) {
+      context.addIssue({ code: 'custom', path: ['entities', i, 'end'], message: `must not be past the end of the text (${article.text.length} characters)` });
+    }
+  });
+});
 
 export function batchSchema(maxArticles: number) {
   return z.strictObject({
