@@ -55,7 +55,6 @@ it('retries a poison article with backoff, fails it with its reason, and keeps t
     const job = await http(api.url, 'GET', poison.body.links.job);
     return job.body.state === 'failed' ? job.body : undefined;
   }, 20_000);
-  console.log(poisonReads, failed, await api.queue.getJob(poison.body.jobId).then((j) => j && { am: j.attemptsMade, as: j.attemptsStarted, opts: j.opts, st: j.stacktrace }));
   expect(failed).toMatchObject({ id: poison.body.jobId, attempts: 3, error: 'tokeniser ran off the end of the text' });
   const article = await http(api.url, 'GET', poison.body.links.article);
   expect(article.body).toMatchObject({ status: 'failed', error: 'tokeniser ran off the end of the text', analysis: null });
