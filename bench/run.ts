@@ -3,8 +3,11 @@
 //   2. wink-nlp readDoc alone on the same texts (the floor every analysis pays)
 //   3. the whole path, HTTP → queue → worker process(es) → Redis, against a private
 //      redis-server: articles/s for a burst, and POST-to-result p50/p99 at a steady pace
+//   4. load: autocannon on POST /articles against the API and two worker processes (bench/load.ts)
+// Sections: `npm run bench -- analyze service load` (all three when none is named).
 // Settings (environment): BENCH_SECONDS (per in-process measure, default 10), BENCH_ARTICLES
-// (burst size, default 400), BENCH_WORKERS (worker process counts, default "1,2").
+// (burst size, default 400), BENCH_WORKERS (worker process counts, default "1,2"),
+// BENCH_LOAD_SECONDS (30), BENCH_LOAD_CONNECTIONS (50), BENCH_LOAD_WORKERS (2).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -21,11 +24,18 @@ import { countFreshWorkers } from '../src/queue/heartbeat';
 import { keysFor } from '../src/store/keys';
 import { createRedis } from '../src/store/redis';
 import { generatedArticle } from './articles';
+import { loadScenario } from './load';
 import { loadTimes, passCosts } from './passes';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BURST = Number(process.env.BENCH_ARTICLES ?? 400);
 const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
+const LOAD = {
+  seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 30),
+  connections: Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50),
+  workers: Number(process.env.BENCH_LOAD_WORKERS ?? 2),
+};
+const SECTIONS = process.argv.slice(2).length ? process.argv.slice(2) : ['analyze', 'service', 'load'];
 const EXAMPLE = path.resolve(projectRoot(), '../shared/examples/assad-visits-iran.txt');
 
 interface Text {
@@ -191,23 +201,42 @@ async function endToEnd(redisUrl: string, workers: number, seedBase: number): Pr
   }
 }
 
+async function load(): Promise<void> {
+  console.log(
+    `\nLoad: autocannon, POST /articles, ${LOAD.connections} connections for ${LOAD.seconds} s, distinct generated articles; ` +
+      `API process + ${LOAD.workers} worker processes (npm run api / npm run worker), private redis-server with AOF`,
+  );
+  const r = await loadScenario(LOAD);
+  console.log(`  article text              ${(r.articleBytes / 1024).toFixed(1)} KB on average`);
+  console.log(`  accepted                  ${r.requestsPerSecond.toFixed(0)} requests/s (${r.accepted} in all), p50 ${r.p50} ms, p99 ${r.p99} ms`);
+  console.log(`  errors                    ${r.errors} connection errors or timeouts, ${r.non2xx} answers other than 2xx`);
+  console.log(`  backlog drained           ${r.drainSeconds.toFixed(1)} s after the load stopped`);
+  console.log(`  analysed end to end       ${r.analysedPerSecond.toFixed(0)} articles/s (first POST to empty queue)`);
+}
+
 async function main(): Promise<void> {
   console.log(`stance benchmark: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-  const started = Date.now();
-  const models = loadModels();
-  console.log(`models loaded in ${Date.now() - started} ms (cold start of the process, all models)`);
-  for (const [model, cost] of Object.entries(loadTimes())) console.log(`  ${model.padEnd(34)} ${cost.toFixed(0)} ms (warm reload)`);
-  await inProcess(models, benchTexts());
-
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-bench-'));
-  const redis = await startRedisServer({ dir, appendOnly: true });
-  console.log(`\nHTTP → queue → worker → Redis (private redis-server with AOF, API in this process, WORKER_CONCURRENCY=2)`);
-  try {
-    for (const [i, workers] of WORKER_COUNTS.entries()) await endToEnd(redis.url, workers, 1_000_000 * (i + 1));
-  } finally {
-    await redis.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+  if (SECTIONS.includes('analyze') || SECTIONS.includes('service')) {
+    const started = Date.now();
+    const models = loadModels();
+    console.log(`models loaded in ${Date.now() - started} ms (cold start of the process, all models)`);
+    if (SECTIONS.includes('analyze')) {
+      for (const [model, cost] of Object.entries(loadTimes())) console.log(`  ${model.padEnd(34)} ${cost.toFixed(0)} ms (warm reload)`);
+      await inProcess(models, benchTexts());
+    }
   }
+  if (SECTIONS.includes('service')) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-bench-'));
+    const redis = await startRedisServer({ dir, appendOnly: true });
+    console.log(`\nHTTP → queue → worker → Redis (private redis-server with AOF, API in this process, WORKER_CONCURRENCY=2)`);
+    try {
+      for (const [i, workers] of WORKER_COUNTS.entries()) await endToEnd(redis.url, workers, 1_000_000 * (i + 1));
+    } finally {
+      await redis.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (SECTIONS.includes('load')) await load();
 }
 
 main()

@@ -40,7 +40,9 @@ export async function submitArticles(
       duplicate: registration !== 'created',
     });
   }
-  if (toQueue.length) {
+  // One job: a plain add (addBulk wraps even one job in a MULTI, which costs more than the add).
+  if (toQueue.length === 1) await queue.add(ANALYSE, jobData(toQueue[0], requestId), { jobId: jobIdFor(toQueue[0]) });
+  else if (toQueue.length > 1) {
     await queue.addBulk(
       toQueue.map((articleId) => ({ name: ANALYSE, data: jobData(articleId, requestId), opts: { jobId: jobIdFor(articleId) } })),
     );
