@@ -12,6 +12,13 @@ export interface TokenRange {
   last: number;
 }
 
+/**
+ * The longest noun phrase we read, and how far back a clause's subject is looked for: real
+ * phrases are far shorter, and the bounds keep every search linear on pathological text.
+ */
+export const MAX_PHRASE = 40;
+const MAX_CLAUSE = 80;
+
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 /** Words that stand for a noun phrase on their own: "some said", "both agreed", "those surveyed". */
 const QUANTIFIERS = new Set(['some', 'many', 'most', 'both', 'few', 'several', 'others', 'all', 'none', 'those', 'these', 'one', 'another', 'each', 'either', 'neither']);
@@ -41,6 +48,7 @@ function insideNounPhrase(tokens: Token[], k: number): boolean {
  * Personal pronouns stand alone ("he"), possessive ones open a phrase ("his aides").
  */
 export function nounPhraseBefore(tokens: Token[], end: number, floor = 0): TokenRange | null {
+  floor = Math.max(floor, end - MAX_PHRASE);
   let k = end - 1;
   if (k < floor) return null;
   // "those surveyed", "the people interviewed": a participle after its noun.
@@ -66,6 +74,7 @@ export function nounPhraseBefore(tokens: Token[], end: number, floor = 0): Token
 
 /** The noun phrase that starts at token `start`, not reaching `ceiling` (exclusive). */
 export function nounPhraseFrom(tokens: Token[], start: number, ceiling = tokens.length): TokenRange | null {
+  ceiling = Math.min(ceiling, start + MAX_PHRASE);
   if (start >= ceiling || !insideNounPhrase(tokens, start)) return null;
   if (tokens[start].pos === 'PRON' && isPersonalPronoun(tokens[start])) return { first: start, last: start + 1 };
   let k = start;
@@ -105,7 +114,7 @@ export const isQuoteMark = (t: Token | undefined): boolean => !!t && QUOTE_MARKS
  * time phrases ("on Monday") and appositions; a relative pronoun ("who said") is the subject
  * itself, and the speakers pass resolves it to the phrase it stands for.
  */
-export function subjectBefore(tokens: Token[], i: number, floor: number): TokenRange | null {
+export function subjectBefore(tokens: Token[], i: number, floor: number, asides = 0): TokenRange | null {
   let k = skipVerbPrefixBackward(tokens, i, floor);
   for (let guard = 0; guard < 3; guard++) {
     const time = timePhraseBefore(tokens, k, floor);
@@ -122,7 +131,7 @@ export function subjectBefore(tokens: Token[], i: number, floor: number): TokenR
     const open = openingComma(tokens, k - 1, floor);
     if (open < 0) return null;
     // "Democrats, meanwhile, blasted", "officials have, in fact, praised": past the aside.
-    if (isAside(tokens, open + 1, k - 1)) return subjectBefore(tokens, open, floor);
+    if (isAside(tokens, open + 1, k - 1)) return asides < 3 ? subjectBefore(tokens, open, floor, asides + 1) : null;
     // "Guy Cecil, the group's chief strategist, said": the name before the apposition.
     return isApposition(tokens, open + 1) ? phraseBefore(tokens, open, floor) : null;
   }
@@ -186,6 +195,7 @@ const NOUN_PHRASE_OPENERS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON
 
 /** The subject of the sentence's main clause before token i: its first verb that has one. */
 export function clauseSubject(tokens: Token[], i: number, floor: number): TokenRange | null {
+  floor = Math.max(floor, i - MAX_CLAUSE);
   for (let v = floor; v < i; v++) {
     if (tokens[v].pos !== 'VERB' && tokens[v].pos !== 'AUX') continue;
     const k = skipVerbPrefixBackward(tokens, v, floor);

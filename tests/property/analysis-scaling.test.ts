@@ -2,9 +2,7 @@
 // text (ten times the text may take at most twenty times as long: no quadratic pass, no regular
 // expression that backtracks). Each input runs in a worker thread with a deadline, so a
 // super-linear case fails in bounded time instead of blocking the suite.
-//
-// Cases marked KNOWN FAILURE are real failures of the analysis today, kept as `it.failing` so
-// the suite stays green while they last and turns red the day they are fixed (flip them to `it`).
+
 import { generatedArticle } from '../../bench/articles';
 import { MAX_TEXT_LENGTH } from '../../src/analysis/article-schema';
 import { AnalysisThread } from './analysis-thread';
@@ -59,37 +57,24 @@ describe('analyze() time grows linearly', () => {
     expect(await growth(make, 20_000, 20_000)).toBeLessThan(20);
   }, 60_000);
 
-  // KNOWN FAILURE: passes/quotes/marks.ts looks for quotation marks paragraph by paragraph with
-  // a global regular expression started at the paragraph's start; in a paragraph without marks
-  // it runs on to the next mark anywhere in the text, so many paragraphs without quotation
-  // marks cost paragraphs × text (100 KB: 2 s, 200 KB: 7 s).
-  it.failing('with many paragraphs without quotation marks (10 KB vs 100 KB)', async () => {
+  it('with many paragraphs without quotation marks (10 KB vs 100 KB)', async () => {
     expect(await growth((n) => repeat('x\n', n), 10_000, 20_000, 1)).toBeLessThan(20);
   }, 60_000);
 
-  // KNOWN FAILURE: passes/4-quotes.ts reportedClauseAfter() calls sentenceContentEnd(), which
-  // walks to the end of the sentence, once per speech cue: cues × sentence length, so one long
-  // sentence full of cues grows as n² (100 KB: 0.5 s, 200 KB: 1.5 s, 400 KB: 5 s).
-  it.failing('with speech cues in one endless sentence (20 KB vs 200 KB)', async () => {
+  it('with speech cues in one endless sentence (20 KB vs 200 KB)', async () => {
     expect(await growth((n) => repeat(' said, told, added, according to', n), 20_000, 20_000, 1)).toBeLessThan(20);
   }, 60_000);
 
-  // KNOWN FAILURE: actors/history.ts candidates() collects, for each pronoun, every resolved
-  // mention back to the start of its window of sentences: in one long sentence that is
-  // pronouns × mentions (100 KB: 0.6 s, 200 KB: 2.2 s).
-  it.failing('with pronouns and names in one endless sentence (20 KB vs 200 KB)', async () => {
+  it('with pronouns and names in one endless sentence (20 KB vs 200 KB)', async () => {
     const text = (n: number) => repeat('Iran and Syria met Russia and he told them that it was theirs and she thanked him ', n);
     expect(await growth(text, 20_000, 20_000, 1)).toBeLessThan(20);
   }, 60_000);
 
-  // KNOWN FAILURE: wink-nlp's readDoc is quadratic in the length of a run without white space
-  // (5 KB: ~20 ms, 50 KB: ~2 s, 100 KB: ~6 s), and tokenise() hands it the whole text.
-  it.failing('with one long token (5 KB vs 50 KB)', async () => {
+  it('with one long token (5 KB vs 50 KB)', async () => {
     expect(await growth((n) => repeat('a', n), 5_000, 20_000, 1)).toBeLessThan(20);
   }, 60_000);
 
-  // KNOWN FAILURE: the same in wink-nlp with sentences of one letter and no spaces ("A.A.A.").
-  it.failing('with sentences without spaces (5 KB vs 50 KB)', async () => {
+  it('with sentences without spaces (5 KB vs 50 KB)', async () => {
     expect(await growth((n) => repeat('A.', n), 5_000, 20_000, 1)).toBeLessThan(20);
   }, 60_000);
 });
@@ -100,8 +85,7 @@ describe('analyze() on the largest inputs never throws', () => {
     expect(counts.stances).toBeGreaterThan(0);
   }, 60_000);
 
-  // KNOWN FAILURE: a million-character token takes about ten minutes (see above).
-  it.failing('a million-character token, within 10 s', async () => {
+  it('a million-character token, within 10 s', async () => {
     await thread.analyse({ text: `"${repeat('x', 999_000)}," the minister said.` }, 10_000);
   }, 30_000);
 });

@@ -19,8 +19,22 @@ export interface MentionRecord {
   relation?: boolean;
 }
 
+/**
+ * How far back a question may look, in mentions: enough for any article's coreference, and a
+ * bound that keeps the pass linear on pathological text (one endless sentence of names and
+ * pronouns would otherwise cost pronouns × mentions).
+ */
+const LOOKBACK = 400;
+/** Pronoun candidates: the few mentions just before a pronoun. */
+const PRONOUN_LOOKBACK = 40;
+
 export class MentionHistory {
   readonly records: MentionRecord[] = [];
+
+  /** The index below which a backward scan of the records stops. */
+  private floor(limit: number): number {
+    return Math.max(0, this.records.length - limit) - 1;
+  }
 
   /** The record that ends at token `last`. */
   endingAt(last: number): MentionRecord | undefined {
@@ -34,7 +48,7 @@ export class MentionHistory {
   /** The latest person before `at` with this actor id, one who held `title` first. */
   personWithId(actorId: string, title: string, at: number): Referent | null {
     let any: Referent | null = null;
-    for (let r = this.records.length - 1; r >= 0; r--) {
+    for (let r = this.records.length - 1; r > this.floor(LOOKBACK); r--) {
       const ref = this.records[r].referent;
       if (this.records[r].last > at || !ref?.person || ref.actorId !== actorId) continue;
       if (heldTitle(ref, title)) return ref;
@@ -45,7 +59,7 @@ export class MentionHistory {
 
   /** The latest person before `at` who held this title ("the secretary" after "Secretary of State Mike Pompeo"). */
   personWithTitle(title: string, at: number): Referent | null {
-    for (let r = this.records.length - 1; r >= 0; r--) {
+    for (let r = this.records.length - 1; r > this.floor(LOOKBACK); r--) {
       const ref = this.records[r].referent;
       if (this.records[r].last <= at && ref?.person && heldTitle(ref, title)) return ref;
     }
@@ -54,7 +68,7 @@ export class MentionHistory {
 
   /** The latest mention before `at`, from sentence `fromSentence` on, of an actor holding this role ("Syrian rebels" for "the rebels"). */
   withRole(role: string, at: number, fromSentence: number): MentionRecord | null {
-    for (let r = this.records.length - 1; r >= 0; r--) {
+    for (let r = this.records.length - 1; r > this.floor(LOOKBACK); r--) {
       const rec = this.records[r];
       if (rec.sentence < fromSentence) break;
       const id = rec.referent?.actorId;
@@ -67,7 +81,7 @@ export class MentionHistory {
 
   /** The country the text speaks of around `at`: the latest country mention from sentence `fromSentence` on. */
   country(at: number, fromSentence: number): string | null {
-    for (let r = this.records.length - 1; r >= 0; r--) {
+    for (let r = this.records.length - 1; r > this.floor(LOOKBACK); r--) {
       const rec = this.records[r];
       if (rec.sentence < fromSentence) break;
       const ref = rec.referent;
@@ -80,7 +94,7 @@ export class MentionHistory {
 
   /** The latest named body before `at`, from sentence `fromSentence` on, that `fits`. */
   body(at: number, fromSentence: number, fits: (ref: Referent) => boolean): Referent | null {
-    for (let r = this.records.length - 1; r >= 0; r--) {
+    for (let r = this.records.length - 1; r > this.floor(LOOKBACK); r--) {
       const { referent: ref, last, sentence } = this.records[r];
       if (sentence < fromSentence) break;
       if (last <= at && ref && !ref.person && !ref.composite && ref.actorId && fits(ref)) return ref;
@@ -91,7 +105,7 @@ export class MentionHistory {
   /** The resolved mentions before token `before`, from sentence `fromSentence` on, in text order: what a pronoun there may stand for. */
   candidates(before: number, fromSentence: number): Candidate[] {
     const out: Candidate[] = [];
-    for (let r = this.records.length - 1; r >= 0 && this.records[r].sentence >= fromSentence; r--) {
+    for (let r = this.records.length - 1; r > this.floor(PRONOUN_LOOKBACK) && this.records[r].sentence >= fromSentence; r--) {
       const rec = this.records[r];
       if (rec.last <= before && rec.referent) out.push({ referent: rec.referent, first: rec.first, last: rec.last, sentence: rec.sentence, subjectLike: rec.subjectLike, plural: rec.plural });
     }

@@ -20,7 +20,7 @@ const CLOSING = new Set([')', ']', ',', ';', ':']);
 
 export function tokenise(text: string, nlp: Nlp): TokenisedText {
   const its = nlp.its;
-  const doc = nlp.engine.readDoc(text);
+  const doc = nlp.engine.readDoc(breakLongRuns(text));
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   // wink-nlp's typings declare the lemma helper with a different signature; it works with out().
@@ -74,6 +74,19 @@ export function tokenise(text: string, nlp: Nlp): TokenisedText {
     paragraph.end = cursor;
   }
   return { text, paragraphs, sentences, tokens };
+}
+
+/** Longest run without white space wink-nlp is given: its tokeniser is quadratic in a run's length. */
+const MAX_RUN = 64;
+const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`);
+
+/**
+ * The text with a space in place of every (MAX_RUN+1)th character of a run without white space
+ * (a URL, a million-character token): same length, so tokens are still found where they are.
+ */
+function breakLongRuns(text: string): string {
+  if (!LONG_RUN.test(text)) return text;
+  return text.replace(new RegExp(`(\\S{${MAX_RUN}})\\S`, 'g'), '$1 ');
 }
 
 /** The next line break at or after `from` (the text's length when none). */

@@ -41,7 +41,9 @@ export function findActorMentions(t: TokenisedText, index: ActorIndex, options: 
   for (const sentencePhrases of phrases) resolver.learnNames(sentencePhrases);
   t.sentences.forEach((s, i) => resolver.resolveSentence(phrases[i], s));
 
-  const spans = options.entities ?? [];
+  // A caller's span over white space alone, or past the text, names no actor. (A span may cut
+  // a token: "Trump’" of "Trump’s".)
+  const spans = (options.entities ?? []).filter((span) => span.end <= t.text.length && /\S/.test(t.text.slice(span.start, span.end)));
   const entityRecords = resolveEntitySpans(resolver, spans);
   separateEntityActors(entityRecords);
 
@@ -62,8 +64,10 @@ export function findActorMentions(t: TokenisedText, index: ActorIndex, options: 
       ...(ref?.actorId ? { referent: ref.key } : {}),
     };
   };
-  const entityMentions = entityRecords.map((r, i) => toMention(r, spans[i]));
-  const claimed = entityMentions.filter((m, i) => !entityMentions.slice(0, i).some((o) => overlaps(o, m)));
+  const resolved = entityRecords.map((r, i) => toMention(r, spans[i]));
+  const claimed = resolved.filter((m, i) => !resolved.slice(0, i).some((o) => overlaps(o, m)));
+  const bySpan = new Map(spans.map((span, i) => [span, resolved[i]]));
+  const entityMentions = (options.entities ?? []).map((span) => bySpan.get(span) ?? null);
   const mentions = [...claimed, ...resolver.records.map((r) => toMention(r)).filter((m) => !claimed.some((e) => overlaps(e, m)))].sort((a, b) => a.start - b.start);
   return { mentions, actors: collectActors([...resolver.records, ...entityRecords], registry), entityMentions };
 }

@@ -78,7 +78,7 @@ export function findStatements(t: TokenisedText, lexicon: Lexicon): Statements {
     if (before) {
       // A fragment inside reported speech: the statement is the reported clause around it.
       usedCues.add(before);
-      const s = reportedClauseAfter(tokens, before, lowers, cues);
+      const s = reportedClauseAfter(t, before, lowers, cues);
       if (!s) continue;
       const last = Math.max(s.last, r.last);
       for (let k = qi + 1; k < quoted.length && quoteTokens[k].first < last; k++) consumed.add(quoted[k]);
@@ -255,8 +255,9 @@ function direct(t: TokenisedText, q: QuotedSpan, r: TokenRange, cue: CueHit | nu
  * The reported clause after a cue: "said (in a statement) (that) …", "told reporters …",
  * "condemned US plots against the region". Null when nothing follows in the sentence.
  */
-function reportedClauseAfter(tokens: Token[], cue: CueHit, lowers: string[], cues: CueHit[]): TokenRange | null {
-  const end = Math.min(sentenceContentEnd(tokens, cue.first), nextCoordinatedCue(tokens, cues, cue));
+function reportedClauseAfter(t: TokenisedText, cue: CueHit, lowers: string[], cues: CueHit[]): TokenRange | null {
+  const { tokens } = t;
+  const end = Math.min(sentenceContentEnd(t, cue.first), nextCoordinatedCue(tokens, cues, cue));
   let k = cue.last;
   while (k < end && (tokens[k].pos === 'ADV' || tokens[k].value === ':' || tokens[k].value === ',')) k++;
   k = skipCircumstance(tokens, lowers, k, end);
@@ -313,9 +314,9 @@ function skipCircumstance(tokens: Token[], lowers: string[], k: number, end: num
 }
 
 /** One past the last content token of the sentence holding token i (final punctuation dropped). */
-function sentenceContentEnd(tokens: Token[], i: number): number {
-  let k = i;
-  while (k < tokens.length && tokens[k].sentence === tokens[i].sentence) k++;
+function sentenceContentEnd(t: TokenisedText, i: number): number {
+  const { tokens } = t;
+  let k = sentenceOf(t, i).last;
   while (k > i && (isSentenceEnd(tokens[k - 1]) || tokens[k - 1].value === '"')) k--;
   return k;
 }
@@ -327,7 +328,7 @@ function indirect(t: TokenisedText, cue: CueHit, lowers: string[], cues: CueHit[
   if (cue.cue.lemma === 'according to') return accordingTo(t, cue, paragraph);
 
   const start = sentenceOf(t, cue.first).first;
-  const forward = reportedClauseAfter(tokens, cue, lowers, cues);
+  const forward = reportedClauseAfter(t, cue, lowers, cues);
   const subject = nounPhraseBefore(tokens, skipVerbPrefixBackward(tokens, cue.first, start), start);
   if (forward && forward.last - forward.first >= 2) {
     return { ...span(tokens, forward.first, forward.last), ...forward, kind: 'indirect', cue, speakerSide: sideOf(tokens, cues, cue), speakerRange: null, paragraph, confidence: subject ? 0.75 : 0.6 };
@@ -347,7 +348,7 @@ function accordingTo(t: TokenisedText, cue: CueHit, paragraph: number): Statemen
   const speaker = nounPhraseFrom(tokens, cue.last);
   if (!speaker) return null;
   const start = sentenceOf(t, cue.first).first;
-  const end = sentenceContentEnd(tokens, cue.first);
+  const end = sentenceContentEnd(t, cue.first);
   let first: number, last: number;
   if (cue.first - start <= 1) {
     first = tokens[speaker.last]?.value === ',' ? speaker.last + 1 : speaker.last;
@@ -371,7 +372,7 @@ function headlineStatements(t: TokenisedText, insideQuote: boolean[]): Statement
     const speaker = nounPhraseBefore(tokens, at, s.first);
     // Only a bare name: "Syria's Assad Visits Iran: …" is a headline, not an attribution.
     if (!speaker || speaker.first !== s.first || speaker.last - speaker.first > 3 || !tokens.slice(speaker.first, speaker.last).every((x) => x.pos === 'PROPN')) continue;
-    const end = sentenceContentEnd(tokens, at);
+    const end = sentenceContentEnd(t, at);
     if (end - (at + 1) < 3) continue;
     out.push({ ...span(tokens, at + 1, end), first: at + 1, last: end, kind: 'indirect', cue: null, speakerSide: 'before', speakerRange: speaker, paragraph: s.paragraph, confidence: 0.5 });
   }
@@ -388,9 +389,15 @@ function paragraphOf(t: TokenisedText, tokenIndex: number): number {
   return t.sentences[t.tokens[tokenIndex].sentence].paragraph;
 }
 
+/** Per token, whether a statement covers it (linear however the statements overlap). */
 function markQuoted(n: number, statements: Statement[]): boolean[] {
-  const inside = new Array<boolean>(n).fill(false);
-  for (const s of statements) for (let k = s.first; k < s.last; k++) inside[k] = true;
+  const starts = new Int32Array(n + 1);
+  for (const s of statements) {
+    starts[s.first]++;
+    starts[s.last]--;
+  }
+  const inside = new Array<boolean>(n);
+  for (let k = 0, depth = 0; k < n; k++) inside[k] = (depth += starts[k]) > 0;
   return inside;
 }
 

@@ -6,7 +6,7 @@
 // A quote with no cue belongs to the conversation around it: the speaker of the statement just
 // before it in the same or the preceding paragraph. The actor comes from the actors pass: the
 // head mention inside the speaker phrase (a pronoun keeps its resolution).
-import { type TokenRange, antecedentOf, clauseSubject, isPassive, isPossessive, isQuoteMark, isPossessivePronoun, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isPassive, isPossessive, isQuoteMark, isPossessivePronoun, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { type TokenisedText, sentenceOf } from './2-tokens';
 import type { ActorMentions } from './3-actors';
@@ -82,12 +82,13 @@ function participleSubject(t: TokenisedText, s: Statement, mentions: Mention[]):
 
 /** The first token after the last quotation mark before token i (else floor): a quote's own verbs are not the clause's. */
 function afterQuotes(tokens: Token[], i: number, floor: number): number {
-  for (let k = i - 1; k >= floor; k--) if (isQuoteMark(tokens[k])) return k + 1;
+  for (let k = i - 1; k >= floor && i - k <= MAX_PHRASE * 2; k--) if (isQuoteMark(tokens[k])) return k + 1;
   return floor;
 }
 
 /** Only a preposition, conjunction or adverb before token i in its sentence ("While saying …"). */
 function opensSentence(tokens: Token[], i: number, floor: number): boolean {
+  if (i - floor > 6) return false;
   for (let k = floor; k < i; k++) if (!['ADP', 'SCONJ', 'ADV', 'CCONJ'].includes(tokens[k].pos)) return false;
   return true;
 }
@@ -95,7 +96,7 @@ function opensSentence(tokens: Token[], i: number, floor: number): boolean {
 /** The subject of the main clause after an introductory one: the phrase after its comma, before a verb. */
 function subjectAfterComma(t: TokenisedText, from: number): TokenRange | null {
   const { tokens } = t;
-  const end = sentenceOf(t, from).last;
+  const end = Math.min(sentenceOf(t, from).last, from + MAX_PHRASE * 2);
   for (let k = from; k < end; k++) {
     if (tokens[k].value !== ',') continue;
     const np = nounPhraseFrom(tokens, k + 1, end);

@@ -46,5 +46,8 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
 
 /** The trained model's score from the mention's features, else the rules' (./stance/target-model.ts). */
 function towardMention(input: TargetInput, model?: TargetModel): number {
+  // A caller's span over white space alone, or past the text, holds no token to score.
+  const { mention, t } = input;
+  if (mention.first >= mention.last || mention.last > t.tokens.length) return 0;
   return model ? targetScore(model, targetFeatures(input)) : ruleScore(input);
 }

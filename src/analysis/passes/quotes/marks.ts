@@ -27,15 +27,29 @@ interface Mark {
   role: 'open' | 'close' | 'either';
 }
 
+/** Positions of the characters matching `pattern` (global), found in one scan of the text. */
+function positions(text: string, pattern: RegExp): number[] {
+  const out: number[] = [];
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push(m.index);
+  return out;
+}
+
+/** Index of the first position at or after `offset`. */
+function firstAtOrAfter(at: number[], offset: number): number {
+  let lo = 0, hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Double quotation marks of one paragraph, each with the role its form and context allow. */
-function doubleMarks(text: string, p: Span): Mark[] {
+function doubleMarks(text: string, p: Span, at: number[]): Mark[] {
   const marks: Mark[] = [];
-  // Jump from one candidate character to the next (the regular expression engine scans faster
-  // than a loop over every character).
-  const candidates = /[“«„”»`"']/g;
-  candidates.lastIndex = p.start;
-  for (let m = candidates.exec(text); m && m.index < p.end; m = candidates.exec(text)) {
-    let i = m.index;
+  for (let n = firstAtOrAfter(at, p.start); n < at.length && at[n] < p.end; n++) {
+    let i = at[n];
     const c = text[i];
     // An opening mark typed where a closing one belongs ("unusual,“ said"): after a word or
     // punctuation and before a space, it closes.
@@ -51,7 +65,7 @@ function doubleMarks(text: string, p: Span): Mark[] {
       marks.push({ at: i, length, role });
       i += length - 1;
     }
-    candidates.lastIndex = i + 1;
+    while (n + 1 < at.length && at[n + 1] <= i) n++;
   }
   return marks;
 }
@@ -59,10 +73,12 @@ function doubleMarks(text: string, p: Span): Mark[] {
 /** Pair the marks of each paragraph; carry an unclosed quote into a paragraph that opens with a mark. */
 export function findQuotedSpans(text: string, paragraphs: Paragraph[]): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
+  // Every candidate character, once: paragraphs then look only at their own.
+  const doubleAt = positions(text, /[“«„”»`"']/g);
   // An unclosed quote at the end of a paragraph, and where that paragraph ended.
   let carried: { start: number; innerStart: number; paragraphEnd: number } | null = null;
   for (const p of paragraphs) {
-    const marks = doubleMarks(text, p);
+    const marks = doubleMarks(text, p, doubleAt);
     let open: { start: number; innerStart: number } | null = null;
     let k = 0;
     if (carried) {
@@ -115,12 +131,11 @@ function mergeSingleQuotes(text: string, paragraphs: Paragraph[], doubles: Quote
     while (d < doubles.length && doubles[d].end <= i) d++;
     return d < doubles.length && doubles[d].start <= i;
   };
-  const candidates = /['‘’]/g;
+  const singleAt = positions(text, /['‘’]/g);
   for (const p of paragraphs) {
     let open = -1;
-    candidates.lastIndex = p.start;
-    for (let m = candidates.exec(text); m && m.index < p.end; m = candidates.exec(text)) {
-      const i = m.index;
+    for (let n = firstAtOrAfter(singleAt, p.start); n < singleAt.length && singleAt[n] < p.end; n++) {
+      const i = singleAt[n];
       const c = text[i];
       const opens = (c === SINGLE_OPEN || (c === "'" && isSpace(text[i - 1]))) && isWordChar(text[i + 1]);
       // A closing ’ after a word and before a space or punctuation (not "Iran’s": normalised away).

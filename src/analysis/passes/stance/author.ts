@@ -13,7 +13,7 @@ const AUTHOR_CONFIDENCE = 0.5;
 export function authorEvidence(t: TokenisedText, statements: AttributedStatement[], quoted: Span[], actors: ActorMentions, words: LocalSentiment): Evidence[] {
   const out: Evidence[] = [];
   const covered = new Uint8Array(t.tokens.length);
-  for (const s of statements) covered.fill(1, s.first, s.last);
+  for (const s of statements) covered.fill(1, s.first, s.last); // statements do not overlap
   // Words in quotation marks are someone else's: "the regime called them “terrorists”".
   const othersWords = new Uint8Array(t.tokens.length);
   for (const q of quoted) {

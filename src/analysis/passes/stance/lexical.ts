@@ -8,6 +8,7 @@ import type { Token } from '../../types';
 
 const CONTRAST = new Set(['but', 'however', 'yet', 'although', 'though', 'whereas', 'while']);
 const ACROSS_CONTRAST = 0.5;
+const WINDOW = 40;
 
 export class LocalSentiment {
   /** Each token's own score, after negation and modifiers. */
@@ -33,10 +34,15 @@ export class LocalSentiment {
     }
   }
 
-  /** Sentiment of tokens [first, last) toward the target tokens, in [-1, 1]; `skip` marks words to leave out. */
+  /**
+   * Sentiment of tokens [first, last) toward the target tokens, in [-1, 1]; `skip` marks words
+   * to leave out. Words further than WINDOW tokens weigh under a tenth and are not read, which
+   * keeps the cost per target bounded however long the span.
+   */
   toward(first: number, last: number, target: TokenRange, skip?: Uint8Array): number {
     let sum = 0;
-    for (let k = first; k < last; k++) {
+    const from = Math.max(first, target.first - WINDOW), to = Math.min(last, target.last + WINDOW);
+    for (let k = from; k < to; k++) {
       if ((k >= target.first && k < target.last) || skip?.[k]) continue;
       const s = this.scores[k];
       if (s === 0) continue;
