@@ -32,6 +32,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Jobs still waiting when the load stopped. */
+  backlog: number;
   drainSeconds: number;
   /** Articles analysed per second, from the first POST to the end of the drain. */
   analysedPerSecond: number;
@@ -117,6 +119,7 @@ export async function loadScenario(options: LoadOptions): Promise<LoadResult> {
       ],
     });
     const loadEnded = performance.now();
+    const backlog = Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).reduce((a, b) => a + b, 0);
     await until(async () => {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       return Object.values(counts).every((n) => n === 0);
@@ -130,6 +133,7 @@ export async function loadScenario(options: LoadOptions): Promise<LoadResult> {
       p99: result.latency.p99,
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
+      backlog,
       drainSeconds: (drained - loadEnded) / 1000,
       analysedPerSecond: accepted / ((drained - started) / 1000),
       articleBytes: bodies.averageBytes,
