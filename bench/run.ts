@@ -210,6 +210,7 @@ async function load(): Promise<void> {
   console.log(`  article text              ${(r.articleBytes / 1024).toFixed(1)} KB on average`);
   console.log(`  accepted                  ${r.requestsPerSecond.toFixed(0)} requests/s (${r.accepted} in all), p50 ${r.p50} ms, p99 ${r.p99} ms`);
   console.log(`  errors                    ${r.errors} connection errors or timeouts, ${r.non2xx} answers other than 2xx`);
+  if (LOAD.workers === 0) return;
   console.log(
     `  backlog drained           ${r.backlog} jobs in ${r.drainSeconds.toFixed(1)} s after the load stopped ` +
       `(${(r.backlog / r.drainSeconds).toFixed(0)} articles/s with the machine to the workers)`,
