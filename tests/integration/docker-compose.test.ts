@@ -1,6 +1,7 @@
 // docker-compose.yml is checked by Compose itself where it is installed (Debian package
 // docker-compose); the file's shape that scaling depends on is checked on Compose's output.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
@@ -33,6 +34,12 @@ if (!installed) {
     expect(result.stderr).toMatch(/REDIS_PASSWORD/);
   });
 
+  it('passes API keys and the rate limit to the API', () => {
+    const config = compose(['config'], { REDIS_PASSWORD: 'testpassword1', API_KEYS: 'compose-key-0123456789', RATE_LIMIT: '120' }).stdout;
+    expect(config).toMatch(/API_KEYS: compose-key-0123456789/);
+    expect(config).toMatch(/RATE_LIMIT: '120'|RATE_LIMIT: "120"|RATE_LIMIT: 120/);
+  });
+
   it('publishes only the API, and gives the worker no name or port, so --scale worker=N works', () => {
     const config = compose(['config']).stdout;
     const service = (name: string) => {
@@ -45,5 +52,15 @@ if (!installed) {
     expect(service('worker')).not.toMatch(/ports:|container_name:/);
     expect(service('redis')).toMatch(/--appendonly yes/);
     expect(service('redis')).toMatch(/--requirepass/);
+  });
+});
+
+describe('Dockerfile', () => {
+  it('runs the service as the unprivileged node user, after the files are in place', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    const user = finalStage.indexOf('\nUSER node');
+    expect(user).toBeGreaterThan(0);
+    expect(finalStage.slice(user + 1)).not.toMatch(/\n(COPY|ADD|USER) /);
   });
 });
