@@ -66,6 +66,10 @@ it('stops taking requests, finishes the job in hand, closes its connections and 
 
   // The job in hand was finished before the worker let go, not dropped.
   expect(await queue.getJobState(posted.body.jobId)).toBe('completed');
+  // One request id joins the API's log line for the POST and the worker's for its job.
+  const requestId = posted.headers.get('x-request-id');
+  expect(service.logs.find((l) => l.msg === 'request completed' && (l.req as { url: string }).url === '/articles')).toMatchObject({ reqId: requestId });
+  expect(service.logs.find((l) => l.msg === 'analysed')).toMatchObject({ component: 'worker', jobId: posted.body.jobId, reqId: requestId });
   // Every component (each closes its Redis connections) closed cleanly, API first so no new
   // work arrives, then "stopped".
   const closing = service.logs.filter((l) => l.msg === 'closed' || l.msg === 'close failed' || l.msg === 'stopped');
