@@ -79,18 +79,23 @@ function articleBodies(): { next: () => string; averageBytes: number } {
 }
 
 export async function loadScenario(options: LoadOptions): Promise<LoadResult> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-load-'));
-  const redisServer = await startRedisServer({ dir, appendOnly: true });
   const port = await freePort();
-  const env = {
-    ...process.env,
-    REDIS_URL: redisServer.url,
+  const settings = {
     KEY_PREFIX: 'load',
     PORT: String(port),
     LOG_LEVEL: 'info',
     // A limit far above the load: the limiter's Redis round trip stays in the measure.
     RATE_LIMIT: '10000000',
     ...options.env,
+  };
+  // A bad setting stops here, before anything is started (the URL is the private Redis's below).
+  loadConfig({ ...process.env, ...settings, REDIS_URL: 'redis://127.0.0.1:6379' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-load-'));
+  const redisServer = await startRedisServer({ dir, appendOnly: true });
+  const env = {
+    ...process.env,
+    REDIS_URL: redisServer.url,
+    ...settings,
   };
   const config = loadConfig(env);
   const redis = createRedis(config.redisUrl);
