@@ -78,7 +78,9 @@ export function tokenise(text: string, nlp: Nlp): TokenisedText {
 
 /** Longest run without white space wink-nlp is given: its tokeniser is quadratic in a run's length. */
 const MAX_RUN = 64;
-const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`);
+// Anchored at a run's start (after white space or the text's start): tried once per run, not
+// once per character of it.
+const LONG_RUN = new RegExp(`(?<!\\S)\\S{${MAX_RUN + 1}}`);
 
 /**
  * The text with a space in place of every (MAX_RUN+1)th character of a run without white space
