@@ -1,6 +1,7 @@
 // Benchmark articles: the example article our user gave (read at run time) and generated news
 // of the same size, built from templates written for this benchmark: quotes with speech cues,
 // reported speech, and narrative sentences naming countries and officials.
+import { mulberry32 } from '../scripts/target-model/logistic';
 
 const ACTORS = [
   { country: 'Iran', people: ['the Iranian foreign minister', 'President Hassan Rouhani', 'a government spokesman in Tehran'] },
@@ -39,21 +40,10 @@ const NARRATIVE = [
 ];
 const CUES = ['said', 'told reporters', 'said in a statement', 'added', 'warned'];
 
-/** A small deterministic generator (mulberry32): the same seed gives the same article. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A news-like article of about `paragraphs` paragraphs (12 ≈ 5 KB, ≈ 900 tokens). */
 export function generatedArticle(seed: number, paragraphs = 12): { title: string; text: string } {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
   const lines: string[] = [];
   for (let p = 0; p < paragraphs; p++) {

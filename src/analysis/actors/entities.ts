@@ -65,14 +65,7 @@ function fallbackReferent(resolver: ArticleResolver, span: Span): Referent {
  * The stance between two given spans is then a stance between two actors.
  */
 export function separateEntityActors(records: MentionRecord[]): void {
-  const byId = new Map<string, Referent[]>();
-  for (const r of records) {
-    const ref = r.referent;
-    if (!ref?.actorId) continue;
-    const list = byId.get(ref.actorId) ?? [];
-    if (!list.includes(ref)) list.push(ref);
-    byId.set(ref.actorId, list);
-  }
+  const byId = referentsById(records);
   const taken = new Set(byId.keys());
   const rename = (ref: Referent) => {
     let id = personLevelId(ref.name);
@@ -87,4 +80,17 @@ export function separateEntityActors(records: MentionRecord[]): void {
     const others = refs.filter((r) => !r.person);
     for (const o of others.slice(1)) rename(o);
   }
+}
+
+/** The distinct referents of the records, grouped by actor id, in order of first mention. */
+export function referentsById(records: MentionRecord[]): Map<string, Referent[]> {
+  const byId = new Map<string, Referent[]>();
+  for (const r of records) {
+    const ref = r.referent;
+    if (!ref?.actorId) continue;
+    const list = byId.get(ref.actorId) ?? [];
+    if (!list.includes(ref)) list.push(ref);
+    byId.set(ref.actorId, list);
+  }
+  return byId;
 }

@@ -11,10 +11,10 @@
 import type { ActorIndex } from '../../models/actors';
 import type { Actor, Mention, Span } from '../types';
 import type { TokenisedText } from './2-tokens';
-import { resolveEntitySpans, separateEntityActors } from '../actors/entities';
+import { referentsById, resolveEntitySpans, separateEntityActors } from '../actors/entities';
 import { lexContext, lexUnits } from '../actors/lexical';
 import { parsePhrases } from '../actors/phrases';
-import { type Referent, ReferentRegistry, isCameo } from '../actors/referents';
+import { ReferentRegistry, isCameo } from '../actors/referents';
 import type { MentionRecord } from '../actors/history';
 import { ArticleResolver } from '../actors/resolve';
 
@@ -76,14 +76,7 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** One Actor per id: named after a body or country of that id when the article names one, else its label or person. */
 function collectActors(records: MentionRecord[], registry: ReferentRegistry): Map<string, Actor> {
-  const byId = new Map<string, Referent[]>();
-  for (const r of records) {
-    const ref = r.referent;
-    if (!ref?.actorId) continue;
-    const list = byId.get(ref.actorId) ?? [];
-    if (!list.includes(ref)) list.push(ref);
-    byId.set(ref.actorId, list);
-  }
+  const byId = referentsById(records);
   const actors = new Map<string, Actor>();
   for (const [id, refs] of byId) {
     const named = refs.find((r) => !r.person && !r.composite) ?? refs.find((r) => r.composite);
