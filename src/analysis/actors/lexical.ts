@@ -97,7 +97,7 @@ export function lexContext(tokens: Token[], paragraphs: { first: number; last: n
   const capitalisedName = (t: Token | undefined) => !!t && startsUpper(t.value) && hasLetter(t.value) && !NOT_NAMES.has(t.lower);
   for (const t of tokens) {
     if (noUnknownNames[t.i] || clauseInitial[t.i] || !capitalisedName(t)) continue;
-    if (t.pos === 'PROPN' || (capitalisedName(tokens[t.i - 1]) && tokens[t.i - 1].pos === 'PROPN')) bodyNameWords.add(tokenKey(t.value));
+    if (t.pos === 'PROPN' || (capitalisedName(tokens[t.i - 1]) && tokens[t.i - 1].pos === 'PROPN')) bodyNameWords.add(keys[t.i]);
   }
   return { tokens, keys, keyIds, index, date, lowerWords, clauseInitial, noUnknownNames, dateline, bodyNameWords };
 }
@@ -146,7 +146,7 @@ function nextUnit(ctx: LexContext, i: number, end: number, asActor: boolean): Un
 
   const name = matchName(ctx, i, end);
   const role = longestMatch(ctx.index.roles, tokens, ctx.keyIds, i, end);
-  const honorific = matchHonorific(tokens, i, end);
+  const honorific = matchHonorific(tokens, ctx.keys, i, end);
   const nameLen = name ? name.last - i : 0;
   const roleLen = role ? role.last - i : 0;
   if (name && nameLen >= roleLen) return asActor && name.hit.form !== 'place' ? { kind: 'name', first: i, last: name.last, hit: name.hit } : nameUnit(ctx, i, name.last, name.hit);
@@ -205,7 +205,7 @@ function nameUnit(ctx: LexContext, first: number, last: number, hit: NameHit): U
     const before = tokens[first - 1];
     const after = tokens[last];
     if (before && LOCATIVE_PREPOSITIONS.has(before.lower)) return { kind: 'place', first, last };
-    if (after && after.pos === 'NOUN' && after.value === after.lower && !ctx.index.roles.get([tokenKey(after.value)]).length) return { kind: 'other', first, last };
+    if (after && after.pos === 'NOUN' && after.value === after.lower && !ctx.index.roles.get([ctx.keys[last]]).length) return { kind: 'other', first, last };
   }
   return { kind: 'name', first, last, hit };
 }
@@ -214,12 +214,12 @@ function pickRole(values: RoleHit[]): RoleHit {
   return values[values.length - 1];
 }
 
-function matchHonorific(tokens: Token[], i: number, end: number): { last: number; info: Honorific } | null {
+function matchHonorific(tokens: Token[], keys: string[], i: number, end: number): { last: number; info: Honorific } | null {
   const t = tokens[i];
   if (!startsUpper(t.value)) return null;
-  const key = tokenKey(t.value);
+  const key = keys[i];
   const next = tokens[i + 1];
-  if (key === 'grand' && next && i + 1 < end && tokenKey(next.value) === 'ayatollah') return { last: i + 2, info: HONORIFICS.get('grand ayatollah')! };
+  if (key === 'grand' && next && i + 1 < end && keys[i + 1] === 'ayatollah') return { last: i + 2, info: HONORIFICS.get('grand ayatollah')! };
   const info = HONORIFICS.get(key);
   if (!info) return null;
   // "Gen." and "Sen." are titles only before a name.
@@ -232,12 +232,12 @@ function isUnknownNameWord(ctx: LexContext, i: number): boolean {
   const t = ctx.tokens[i];
   const v = t.value;
   if (ctx.dateline[i] || !startsUpper(v) || !hasLetter(v)) return false;
-  if (ctx.noUnknownNames[i] && !ctx.bodyNameWords.has(tokenKey(v))) return false;
+  if (ctx.noUnknownNames[i] && !ctx.bodyNameWords.has(ctx.keys[i])) return false;
   if (NOT_NAMES.has(t.lower.replace(/\.$/, '')) || ROLE_MODIFIERS.has(t.lower)) return false;
   if (/ism$/.test(t.lower)) return false; // "Communism", "Progressivism": ideas, not actors
   if (/^(DET|PRON|ADP|CCONJ|SCONJ|AUX|PART|INTJ|NUM|PUNCT|SYM)$/.test(t.pos)) return false;
   // At a sentence start a capitalised common word is no name, unless the text uses it as one elsewhere ("Cook said" after "Tim Cook").
-  if (ctx.clauseInitial[i]) return (t.pos === 'PROPN' && !ctx.lowerWords.has(t.lower)) || ctx.bodyNameWords.has(tokenKey(v));
+  if (ctx.clauseInitial[i]) return (t.pos === 'PROPN' && !ctx.lowerWords.has(t.lower)) || ctx.bodyNameWords.has(ctx.keys[i]);
   return true;
 }
 
@@ -250,7 +250,7 @@ const isCapitalised = (tokens: Token[], unit: Unit) => {
 function endsWithOrgWord(ctx: LexContext, units: Unit[], u: number): boolean {
   let v = u;
   while (units[v + 1] && (units[v + 1].kind === 'run' || units[v + 1].kind === 'name') && units[v + 1].first === units[v].last) v++;
-  const key = tokenKey(ctx.tokens[units[v].last - 1].value);
+  const key = ctx.keys[units[v].last - 1];
   return ORG_WORDS.has(key) || MEDIA_WORDS.has(key) || ARMED_WORDS.has(key);
 }
 
@@ -260,7 +260,7 @@ function endsWithOrgWord(ctx: LexContext, units: Unit[], u: number): boolean {
  */
 function isSingleNameWord(ctx: LexContext, i: number, afterTitle: boolean): boolean {
   const t = ctx.tokens[i];
-  return afterTitle || t.pos === 'PROPN' || t.pos === 'X' || ctx.bodyNameWords.has(tokenKey(t.value));
+  return afterTitle || t.pos === 'PROPN' || t.pos === 'X' || ctx.bodyNameWords.has(ctx.keys[i]);
 }
 
 // ---------- runs ----------
@@ -300,7 +300,7 @@ function joinRuns(ctx: LexContext, units: Unit[]): Unit[] {
       const next = units[v + 1];
       if (unit.kind === 'other' && next && joinable(ctx, next) && unit.last === next.first) {
         const t = tokens[unit.first];
-        const prevKey = tokenKey(tokens[members[members.length - 1].last - 1].value);
+        const prevKey = ctx.keys[members[members.length - 1].last - 1];
         const joiner = NAME_JOINERS.has(t.lower) || isJoiningHyphen(tokens, unit.first) || (t.lower === 'of' && ORG_HEADS.has(prevKey));
         if (joiner) {
           members.push(unit);
@@ -313,7 +313,7 @@ function joinRuns(ctx: LexContext, units: Unit[]): Unit[] {
         continue;
       }
       // "Jr.", "III"
-      if (unit.kind === 'other' && NAME_SUFFIXES.has(tokenKey(tokens[unit.first].value)) && startsUpper(tokens[unit.first].value)) {
+      if (unit.kind === 'other' && NAME_SUFFIXES.has(ctx.keys[unit.first]) && startsUpper(tokens[unit.first].value)) {
         members.push(unit);
         continue;
       }
