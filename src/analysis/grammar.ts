@@ -29,7 +29,17 @@ const VERB_PREFIX = new Set(['ADV', 'AUX', 'PART']);
 
 export const isNominal = (t: Token | undefined): boolean => !!t && (NOMINAL.has(t.pos) || t.value === '%');
 export const isPossessive = (t: Token | undefined): boolean => !!t && t.pos === 'PART' && (t.lower === "'s" || t.lower === "'");
-const isHyphen = (t: Token | undefined): boolean => !!t && t.pos === 'PUNCT' && (t.value === '-' || t.value === '‐');
+const isHyphen = (t: Token | undefined): boolean => !!t && (t.value === '-' || t.value === '‐' || t.value === '‑');
+
+const DASHES = new Set(['―', '—', '–', '-', '--']);
+/** A dash standing between words or phrases ("“…” ― Jorge Falcon"). */
+export const isDash = (t: Token | undefined): boolean => !!t && DASHES.has(t.value);
+
+/** A hyphen written tight between two words: "al-Assad", "US-backed", "so-called". */
+export function isJoiningHyphen(tokens: Token[], k: number): boolean {
+  const h = tokens[k], before = tokens[k - 1], after = tokens[k + 1];
+  return isHyphen(h) && !!before && !!after && before.end === h.start && h.end === after.start;
+}
 const isTitleAbbreviation = (t: Token | undefined): boolean => !!t && /^[A-Z][a-z]{0,3}\.$/.test(t.value);
 
 /** Can this token sit inside a noun phrase? */
@@ -37,7 +47,7 @@ function insideNounPhrase(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (isNominal(t) || MODIFIER.has(t.pos) || isPossessive(t) || isTitleAbbreviation(t)) return true;
   // "al-Assad", "US-backed": a hyphen between two words.
-  if (isHyphen(t)) return !!tokens[k - 1] && !!tokens[k + 1] && t.start === tokens[k - 1].end && t.end === tokens[k + 1].start;
+  if (isHyphen(t)) return isJoiningHyphen(tokens, k);
   // "Secretary of State", "a fellow at Brookings": a linking preposition between two nominals.
   if (t.pos === 'ADP' && LINKING_PREPOSITIONS.has(t.lower)) return isNominal(tokens[k - 1]) && (isNominal(tokens[k + 1]) || tokens[k + 1]?.pos === 'DET');
   return false;

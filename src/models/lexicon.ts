@@ -7,6 +7,7 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { z } from 'zod';
+import { TokenTrie } from './token-trie';
 
 export const SIGNALS = [
   'report', // neutral: say, tell, add, note, according to
@@ -64,11 +65,8 @@ export interface VerbObjectPattern {
   verb: StanceVerb;
 }
 
-/** A token trie: each node is the index of the phrases that continue from it. */
-export interface PhraseIndex<T> {
-  next: Map<string, PhraseIndex<T>>;
-  value?: T;
-}
+/** Multi-token entries, matched token by token (the first value added for a phrase wins). */
+export type PhraseIndex<T> = TokenTrie<T>;
 
 export interface Lexicon {
   /** Lower-case single-token forms ("said", "warned", "statement"). */
@@ -156,33 +154,26 @@ export type VerbsFile = z.infer<typeof verbsFileSchema>;
 export type SentimentDomainFile = z.infer<typeof sentimentDomainFileSchema>;
 
 // ---------- phrase index ----------
+// Multi-token cues and verbs live in the same token trie as the actor dictionary's names.
 
 export function createPhraseIndex<T>(): PhraseIndex<T> {
-  return { next: new Map() };
+  return new TokenTrie<T>();
 }
 
 /** Adds a phrase (its tokens, lower case); an existing value for the same phrase is kept. */
 export function addPhrase<T>(index: PhraseIndex<T>, tokens: string[], value: T): void {
-  let node = index;
-  for (const token of tokens) {
-    let child = node.next.get(token);
-    if (!child) {
-      child = { next: new Map() };
-      node.next.set(token, child);
-    }
-    node = child;
-  }
-  if (node.value === undefined) node.value = value;
+  index.insert(tokens, value, () => true);
 }
 
 /** The longest phrase starting at token `at`, or null. */
 export function matchPhrase<T>(index: PhraseIndex<T>, lowerTokens: string[], at: number): { value: T; length: number } | null {
-  let node: PhraseIndex<T> | undefined = index;
+  let node: number | undefined = index.root;
   let best: { value: T; length: number } | null = null;
   for (let i = at; i < lowerTokens.length; i++) {
-    node = node.next.get(lowerTokens[i]);
-    if (!node) break;
-    if (node.value !== undefined) best = { value: node.value, length: i - at + 1 };
+    node = index.next(node, lowerTokens[i]);
+    if (node === undefined) break;
+    const values = index.valuesAt(node);
+    if (values?.length) best = { value: values[0], length: i - at + 1 };
   }
   return best;
 }

@@ -1,6 +1,7 @@
 // The words of a sentence as units the phrase grammar reads: dictionary names (longest match in
 // the name trie), role words ("foreign minister"), titles ("Mr.", "Sen."), capitalised words
 // that no dictionary knows (joined into runs: candidate names), possessives, pronouns.
+import { isJoiningHyphen } from '../grammar';
 import type { Token } from '../types';
 import { type ActorIndex, type NameHit, type RoleHit, NAME_PARTICLES, roleAt, tokenKey } from '../../models/actors';
 import type { TokenTrie, TrieNode } from '../../models/token-trie';
@@ -44,11 +45,7 @@ export interface LexContext {
   bodyNameWords: Set<string>;
 }
 
-const isHyphen = (t: Token | undefined) => !!t && (t.value === '-' || t.value === '‐' || t.value === '‑');
 /** A hyphen written between two words ("al-Assad", "US-backed"). */
-export function isJoiningHyphen(tokens: Token[], k: number): boolean {
-  return isHyphen(tokens[k]) && !!tokens[k - 1] && !!tokens[k + 1] && tokens[k - 1].end === tokens[k].start && tokens[k].end === tokens[k + 1].start;
-}
 const hasLetter = (s: string) => /\p{L}/u.test(s);
 const startsUpper = (s: string) => /^\p{Lu}/u.test(s);
 const isAllCaps = (s: string) => hasLetter(s) && s === s.toUpperCase();

@@ -11,7 +11,8 @@
 // A qualifier is a dictionary name or an unknown capitalised run, possessive or not; the phrase
 // without roles, titles or name is its qualifier alone ("Iran", "Iranian support").
 import type { Token } from '../types';
-import { type LexContext, type Unit, isJoiningHyphen } from './lexical';
+import { isJoiningHyphen } from '../grammar';
+import { type LexContext, type Unit } from './lexical';
 import { COUNTRY_NOUNS, DETERMINERS, GENERIC_HEADS, type GenericKind, GROUP_NOUNS, INDEFINITE, NUMBER_WORDS, PRONOUNS, RELATION_PARTICIPLES, ROLE_MODIFIERS } from './words';
 
 export interface Qualifier {

@@ -12,10 +12,10 @@
 // its content is the reported clause after it, or before it when the attribution comes last.
 // Which actor spoke is the speakers pass's job; this pass only notes where to look.
 import type { Lexicon } from '../../models/lexicon';
-import { type TokenRange, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward } from '../grammar';
+import { type TokenRange, isDash, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward } from '../grammar';
 import type { QuoteKind, Span, Token } from '../types';
 import { type TokenisedText, sentenceOf, tokensWithin } from './2-tokens';
-import { type CueHit, cueAt } from './quotes/cues';
+import { ADDRESSEE_FIRST, type CueHit, cueAt } from './quotes/cues';
 import { type QuotedSpan, findQuotedSpans } from './quotes/marks';
 
 export interface Statement extends Span {
@@ -43,8 +43,6 @@ export interface Statements {
   quoted: QuotedSpan[];
 }
 
-/** Verbs whose first object is the addressee, not the content: "told reporters that …". */
-const ADDRESSEE_FIRST = new Set(['tell', 'inform', 'assure', 'remind', 'notify', 'warn', 'advise', 'promise', 'urge', 'brief', 'caution', 'convince', 'persuade', 'reassure', 'update', 'write', 'email', 'text', 'thank']);
 /** Short prepositional phrases that may sit between a cue and its content ("said in a statement that"). */
 const SKIPPABLE_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'during', 'after', 'before', 'via', 'through', 'from']);
 /** Tokens a speaker phrase with its apposition may take between a quote and its cue. */
@@ -197,13 +195,11 @@ function cueAfter(tokens: Token[], cues: CueHit[], quoteLast: number): { cue: Cu
   return nounPhraseFrom(tokens, k) ? { cue, speakerSide: 'before', end: cue.last } : null;
 }
 
-const DASHES = new Set(['―', '—', '–', '-', '--']);
-
 /** “…” ― Jorge Falcon: a quote signed with a dash and a name that ends the paragraph. */
 function dashAttribution(t: TokenisedText, quoteLast: number): TokenRange | null {
   const { tokens } = t;
   const dash = tokens[quoteLast];
-  if (!dash || !DASHES.has(dash.value)) return null;
+  if (!isDash(dash)) return null;
   const name = nounPhraseFrom(tokens, quoteLast + 1);
   if (!name || !tokens.slice(name.first, name.last).some((x) => x.pos === 'PROPN')) return null;
   const after = tokens[name.last];

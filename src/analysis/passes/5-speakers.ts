@@ -6,7 +6,7 @@
 // A quote with no cue belongs to the conversation around it: the speaker of the statement just
 // before it in the same or the preceding paragraph. The actor comes from the actors pass: the
 // head mention inside the speaker phrase (a pronoun keeps its resolution).
-import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isPassive, isPossessive, isQuoteMark, isPossessivePronoun, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isPassive, isPossessive, isQuoteMark, isPossessivePronoun, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { type TokenisedText, sentenceOf } from './2-tokens';
 import type { ActorMentions } from './3-actors';
@@ -135,11 +135,13 @@ function colonSpeaker(t: TokenisedText, s: Statement): TokenRange | null {
   const floor = sentenceOf(t, colon).first;
   // "Republican pollster Daron Shaw: “…”" — a name and a colon, no verb.
   const name = nounPhraseBefore(t.tokens, colon, floor);
-  if (name && (name.first === floor || DASHES_AND_COMMAS.has(t.tokens[name.first - 1].value))) return name;
+  if (name) {
+    const before = t.tokens[name.first - 1];
+    if (name.first === floor || isDash(before) || before.value === ',' || before.value === ';') return name;
+  }
   return clauseSubject(t.tokens, colon, floor);
 }
 
-const DASHES_AND_COMMAS = new Set([',', '-', '—', '–', '―', ';']);
 
 /** The actor a speaker phrase names; a relative pronoun names what its antecedent names ("Borges, who said"). */
 function speakerFrom(range: TokenRange, mentions: Mention[], tokens: Token[]): Speaker {

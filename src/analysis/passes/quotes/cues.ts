@@ -1,7 +1,7 @@
 // Speech cues in the token stream: "said", "told reporters", "according to", "in a statement".
 import type { Cue, Lexicon } from '../../../models/lexicon';
 import { matchPhrase } from '../../../models/lexicon';
-import { isMistaggedVerb } from '../../grammar';
+import { isJoiningHyphen, isMistaggedVerb } from '../../grammar';
 import type { Token } from '../../types';
 
 export interface CueHit {
@@ -12,6 +12,9 @@ export interface CueHit {
 
 const VERBAL = new Set(['VERB', 'AUX']);
 
+/** Cues whose first object is the one spoken to, not the content: "told reporters that …", "warned Tehran". */
+export const ADDRESSEE_FIRST = new Set(['tell', 'inform', 'assure', 'remind', 'notify', 'warn', 'advise', 'promise', 'urge', 'brief', 'caution', 'convince', 'persuade', 'reassure', 'update', 'write', 'email', 'text', 'thank', 'threaten']);
+
 /** The cue that starts at token i, if any. */
 export function cueAt(tokens: Token[], lowers: string[], i: number, lexicon: Lexicon): CueHit | null {
   const phrase = matchPhrase(lexicon.cuePhrases, lowers, i);
@@ -20,8 +23,7 @@ export function cueAt(tokens: Token[], lowers: string[], i: number, lexicon: Lex
   if (!cue || cue.pos !== 'verb') return null;
   const t = tokens[i];
   // "so-called", "much-criticised": part of a compound word, not a verb.
-  const before = tokens[i - 1];
-  if (before && before.value === '-' && before.end === t.start) return null;
+  if (isJoiningHyphen(tokens, i - 1)) return null;
   if (VERBAL.has(t.pos)) return { first: i, last: i + 1, cue };
   return isMistaggedVerb(tokens, i, cue.lemma) ? { first: i, last: i + 1, cue } : null;
 }

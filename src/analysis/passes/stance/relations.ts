@@ -2,7 +2,7 @@
 // militias" (X → Y), "Iran's ally Syria" / "Syria, an ally of Iran" (both ways), "the rebels,
 // supported by Turkey," (X → Y); opposition in "X … against Y" ("X unleashed a barrage of
 // insults against Y", "X voted against Y", "X's campaign against Y").
-import { antecedentOf, clauseSubject, nounPhraseFrom } from '../../grammar';
+import { antecedentOf, clauseSubject, isJoiningHyphen, nounPhraseFrom } from '../../grammar';
 import type { Mention, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
@@ -29,7 +29,7 @@ export function relationEvidence(t: TokenisedText, actors: ActorMentions): Evide
     const w = tokens[i].lower;
     if (SUPPORT_PARTICIPLES.has(w)) {
       // "US-backed rebels": X - participle Y
-      if (isAttachedHyphen(tokens, i - 1)) {
+      if (isJoiningHyphen(tokens, i - 1)) {
         const backer = mentionEndingAt(actors.mentions, i - 1);
         const np = nounPhraseFrom(tokens, i + 1);
         add(backer, np ? headMention(tokens, actors.mentions, np) : mentionStartingAt(actors.mentions, i + 1), i);
@@ -58,12 +58,6 @@ export function relationEvidence(t: TokenisedText, actors: ActorMentions): Evide
     }
   }
   return out;
-}
-
-/** A hyphen written tight between two words: "US-backed". */
-function isAttachedHyphen(tokens: Token[], i: number): boolean {
-  const h = tokens[i];
-  return h.value === '-' && tokens[i - 1]?.end === h.start && tokens[i + 1]?.start === h.end;
 }
 
 /** The actor a noun phrase starting at token i names ("President Donald Trump", "the rebels"). */

@@ -8,14 +8,12 @@ import type { Mention, Token } from '../../types';
 import type { TokenisedText } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
 import { type AttributedStatement, headMention, mentionsWithin } from '../5-speakers';
-import type { CueHit } from '../quotes/cues';
+import { ADDRESSEE_FIRST, type CueHit } from '../quotes/cues';
 import { type Evidence, clamp } from './evidence';
 import type { LocalSentiment } from './lexical';
 
 /** How much the cue's own polarity counts beside the words of the content. */
 const CUE_SHARE = 0.6;
-/** Cues whose object is the one spoken to: "told X", "warned X", "said to X". */
-const ADDRESSED = new Set(['tell', 'warn', 'assure', 'remind', 'inform', 'urge', 'threaten', 'promise', 'write', 'say']);
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
 
 export function statementEvidence(t: TokenisedText, statements: AttributedStatement[], actors: ActorMentions, words: LocalSentiment): Evidence[] {
@@ -46,10 +44,9 @@ export function statementEvidence(t: TokenisedText, statements: AttributedStatem
 
 /** Who a cue addresses: the object of "told"/"warned", or the object of "to" after "said". */
 function addresseeOf(tokens: Token[], mentions: Mention[], cue: CueHit): Mention | null {
-  if (!ADDRESSED.has(cue.cue.lemma)) return null;
   let k = cue.last;
-  if (tokens[k]?.lower === 'to') k++;
-  else if (cue.cue.lemma === 'say') return null;
+  if (tokens[k]?.lower === 'to' && cue.cue.lemma === 'say') k++;
+  else if (!ADDRESSEE_FIRST.has(cue.cue.lemma)) return null;
   const np = nounPhraseFrom(tokens, k);
   return np ? headMention(tokens, mentions, np) : null;
 }
