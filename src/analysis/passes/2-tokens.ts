@@ -4,7 +4,6 @@
 // wink-nlp reads the whole text at once (one call is markedly cheaper than one per paragraph);
 // a line break then always ends a paragraph and a sentence, since news text puts one paragraph
 // per line and wink-nlp would run a headline into the first paragraph.
-import type { ItemSentence } from 'wink-nlp';
 import type { Nlp } from '../../models/nlp';
 import type { Paragraph, Sentence, Token } from '../types';
 
@@ -27,10 +26,8 @@ export function tokenise(text: string, nlp: Nlp): TokenisedText {
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const negated = doc.tokens().out(its.negationFlag) as unknown as boolean[];
   const sentenceStarts = new Uint8Array(values.length);
-  doc.sentences().each((s: ItemSentence) => {
-    // An empty sentence (the text is only white space) has no first token to ask for.
-    if (s.tokens().length() > 0) sentenceStarts[s.tokens().itemAt(0).index()] = 1;
-  });
+  // Each sentence's [first, last] token indices (an empty text has none).
+  for (const [first] of doc.sentences().out(its.span) as unknown as [number, number][]) sentenceStarts[first] = 1;
 
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
@@ -52,7 +49,7 @@ export function tokenise(text: string, nlp: Nlp): TokenisedText {
       paragraphs.push({ i: paragraphs.length, start, end: cursor, first: sentences.length, last: sentences.length });
     }
     const paragraph = paragraphs[paragraphs.length - 1];
-    const continues = !newParagraph && (!sentenceStarts[k] || CLOSING.has(v) || /^\p{Ll}/u.test(v));
+    const continues = !newParagraph && (!sentenceStarts[k] || CLOSING.has(v) || LOWER_INITIAL.test(v));
     if (!continues) {
       sentence = { i: sentences.length, paragraph: paragraph.i, first: tokens.length, last: tokens.length, start, end: cursor };
       sentences.push(sentence);
@@ -63,7 +60,7 @@ export function tokenise(text: string, nlp: Nlp): TokenisedText {
       start,
       end: cursor,
       value: v,
-      lower: v.toLowerCase().replace(/[\u2019\u2018]/g, "'"),
+      lower: lowerCase(v),
       lemma: lemmas[k],
       pos: pos[k],
       negated: negated[k] === true,
@@ -74,6 +71,14 @@ export function tokenise(text: string, nlp: Nlp): TokenisedText {
     paragraph.end = cursor;
   }
   return { text, paragraphs, sentences, tokens };
+}
+
+const LOWER_INITIAL = /^\p{Ll}/u;
+
+/** The token in lower case, curly apostrophes straight ("Don’t" → "don't"). */
+function lowerCase(value: string): string {
+  const lower = value.toLowerCase();
+  return lower.includes('\u2019') || lower.includes('\u2018') ? lower.replace(/[\u2019\u2018]/g, "'") : lower;
 }
 
 /** Longest run without white space wink-nlp is given: its tokeniser is quadratic in a run's length. */
