@@ -33,6 +33,11 @@ export class KeyTable {
 export class TokenTrie<T> {
   readonly root: TrieNode = 0;
   private readonly edges = new Map<number, TrieNode>();
+  /**
+   * The root's children by key number (0: none), also kept in `edges`: every token of a text
+   * is looked up at the root, so that step is an array read.
+   */
+  private rootChildren = new Int32Array(1024);
   private readonly values: (T[] | undefined)[] = [undefined];
   size = 0;
 
@@ -41,12 +46,14 @@ export class TokenTrie<T> {
     if (keys.length === 0) return;
     let node = this.root;
     for (const key of keys) {
-      const edge = node * KEYS + this.keys.intern(key);
+      const id = this.keys.intern(key);
+      const edge = node * KEYS + id;
       let child = this.edges.get(edge);
       if (child === undefined) {
         child = this.values.length;
         this.values.push(undefined);
         this.edges.set(edge, child);
+        if (node === this.root) this.setRootChild(id, child);
       }
       node = child;
     }
@@ -58,13 +65,24 @@ export class TokenTrie<T> {
 
   constructor(readonly keys: KeyTable = new KeyTable()) {}
 
+  private setRootChild(id: number, child: TrieNode): void {
+    if (id >= this.rootChildren.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.rootChildren.length * 2));
+      grown.set(this.rootChildren);
+      this.rootChildren = grown;
+    }
+    this.rootChildren[id] = child;
+  }
+
   next(node: TrieNode, key: string): TrieNode | undefined {
     return this.step(node, this.keys.id(key));
   }
 
   /** The child of `node` along the key numbered `id` (from this trie's KeyTable). */
   step(node: TrieNode, id: number): TrieNode | undefined {
-    return id < 0 ? undefined : this.edges.get(node * KEYS + id);
+    if (id < 0) return undefined;
+    if (node === this.root) return id < this.rootChildren.length && this.rootChildren[id] !== 0 ? this.rootChildren[id] : undefined;
+    return this.edges.get(node * KEYS + id);
   }
 
   /** The values of the phrases that end at `node`. */

@@ -45,9 +45,20 @@ export interface LexContext {
   bodyNameWords: Set<string>;
 }
 
-/** A hyphen written between two words ("al-Assad", "US-backed"). */
-const hasLetter = (s: string) => /\p{L}/u.test(s);
-const startsUpper = (s: string) => /^\p{Lu}/u.test(s);
+// The lexer asks these of nearly every token: plain ASCII, nearly all of them, skips the
+// Unicode regular expressions.
+function hasLetter(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k) | 32;
+    if (c >= 97 && c <= 122) return true;
+    if (s.charCodeAt(k) > 127) return /\p{L}/u.test(s);
+  }
+  return false;
+}
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(s);
+}
 const isAllCaps = (s: string) => hasLetter(s) && s === s.toUpperCase();
 
 /** The longest phrase of `trie` starting at token `i` (hyphens inside the phrase are skipped). */
@@ -64,19 +75,24 @@ function longestMatch<T>(trie: TokenTrie<T>, tokens: Token[], keyIds: Int32Array
   return best;
 }
 
+/** A clause starts after these: an opening quote or bracket, a colon, a dash. */
+const CLAUSE_OPENERS = new Set(['“', '"', '‘', "'", '(', '[', ':', '—', '–', '-']);
+
 /** Builds the article-level context of the lexer. */
 export function lexContext(tokens: Token[], paragraphs: { first: number; last: number }[], sentences: { first: number; last: number }[], index: ActorIndex, date: string): LexContext {
-  const keys = tokens.map((t) => tokenKey(t.value));
-  const keyIds = Int32Array.from(keys, (k) => index.names.keys.id(k));
+  const keys = new Array<string>(tokens.length);
+  const keyIds = new Int32Array(tokens.length);
   const lowerWords = new Set<string>();
-  for (const t of tokens) if (hasLetter(t.value) && t.value === t.value.toLowerCase()) lowerWords.add(t.lower);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    keys[k] = tokenKey(t.value);
+    keyIds[k] = index.names.keys.id(keys[k]);
+    if ((t.value === t.lower || t.value === t.value.toLowerCase()) && hasLetter(t.value)) lowerWords.add(t.lower);
+  }
   const clauseInitial = new Array<boolean>(tokens.length).fill(false);
   for (const s of sentences) {
-    for (let k = s.first; k < s.last; k++) {
-      const prev = tokens[k - 1];
-      const opens = k === s.first || (prev && /^[“"‘'(\[:—–-]$/.test(prev.value) && !isJoiningHyphen(tokens, k - 1));
-      if (opens) clauseInitial[k] = true;
-    }
+    if (s.first < s.last) clauseInitial[s.first] = true;
+    for (let k = s.first + 1; k < s.last; k++) if (CLAUSE_OPENERS.has(tokens[k - 1].value) && !isJoiningHyphen(tokens, k - 1)) clauseInitial[k] = true;
   }
   const noUnknownNames = new Array<boolean>(tokens.length).fill(false);
   const dateline = new Array<boolean>(tokens.length).fill(false);
@@ -135,7 +151,7 @@ function nextUnit(ctx: LexContext, i: number, end: number, asActor: boolean): Un
   const { tokens } = ctx;
   const t = tokens[i];
   // "(R-Fla.)", "I-Vt.": a party and a state after a politician's name
-  if (/^[RDI]$/.test(t.value) && isJoiningHyphen(tokens, i + 1) && i + 2 < end) return { kind: 'other', first: i, last: i + 3 };
+  if ((t.value === 'R' || t.value === 'D' || t.value === 'I') && isJoiningHyphen(tokens, i + 1) && i + 2 < end) return { kind: 'other', first: i, last: i + 3 };
   const pronoun = PRONOUNS.get(t.lower);
   // "US" is a country, "us" a pronoun.
   if (pronoun && !(t.lower === 'us' && t.value !== 'us' && t.value !== 'Us')) return { kind: 'pronoun', first: i, last: i + 1 };

@@ -66,6 +66,8 @@ function parseAt(ctx: LexContext, units: Unit[], start: number): { phrases: Phra
   if (unit.kind === 'pronoun') return parsePronoun(ctx, units, start);
   const group = parseGroup(ctx, units, start);
   if (group) return group;
+  // Most words open no actor phrase: at most a generic description ("voters").
+  if (unit.kind === 'place' || unit.kind === 'poss' || (unit.kind === 'other' && !isOther(unit, DETERMINERS, ctx) && !isModifier(ctx, unit))) return parseGeneric(ctx, units, start, undefined);
 
   let u = start;
   let det: string | undefined;
