@@ -51,18 +51,9 @@ export function findActorMentions(t: TokenisedText, index: ActorIndex, options: 
     const start = span?.start ?? t.tokens[r.first].start;
     const end = span?.end ?? t.tokens[r.last - 1].end;
     const ref = r.referent;
-    return {
-      start,
-      end,
-      first: r.first,
-      last: r.last,
-      text: t.text.slice(start, end),
-      kind: r.kind,
-      actorId: ref?.actorId ?? null,
-      name: ref?.actorId ? ref.name : null,
-      plural: r.plural,
-      ...(ref?.actorId ? { referent: ref.key } : {}),
-    };
+    const mention: Mention = { start, end, first: r.first, last: r.last, text: t.text.slice(start, end), kind: r.kind, actorId: ref?.actorId ?? null, name: ref?.actorId ? ref.name : null, plural: r.plural };
+    if (ref?.actorId) mention.referent = ref.key;
+    return mention;
   };
   const resolved = entityRecords.map((r, i) => toMention(r, spans[i]));
   const claimed = resolved.filter((m, i) => !resolved.slice(0, i).some((o) => overlaps(o, m)));

@@ -80,7 +80,7 @@ export function findStatements(t: TokenisedText, lexicon: Lexicon): Statements {
       if (!s) continue;
       const last = Math.max(s.last, r.last);
       for (let k = qi + 1; k < quoted.length && quoteTokens[k].first < last; k++) consumed.add(quoted[k]);
-      statements.push({ ...span(tokens, s.first, last), first: s.first, last, kind: 'mixed', cue: before, speakerSide: sideOf(tokens, cues, before), speakerRange: null, paragraph: paragraphOf(t, before.first), confidence: 0.8 });
+      statements.push(statement(t, s.first, last, 'mixed', before, sideOf(tokens, cues, before), null, 0.8));
       continue;
     }
     const after = clause ? cueAfter(tokens, cues, r.last) : null;
@@ -245,6 +245,12 @@ function direct(t: TokenisedText, q: QuotedSpan, r: TokenRange, cue: CueHit | nu
   return { start: q.start, end: q.end, first: r.first, last: r.last, kind: 'direct', cue, speakerSide, speakerRange: null, paragraph: paragraphOf(t, r.first), confidence };
 }
 
+/** A statement whose content is the tokens [first, last). */
+function statement(t: TokenisedText, first: number, last: number, kind: QuoteKind, cue: CueHit | null, speakerSide: SpeakerSide | null, speakerRange: TokenRange | null, confidence: number): Statement {
+  const { tokens } = t;
+  return { start: tokens[first].start, end: tokens[last - 1].end, first, last, kind, cue, speakerSide, speakerRange, paragraph: paragraphOf(t, first), confidence };
+}
+
 // ---------- indirect ----------
 
 /**
@@ -320,14 +326,13 @@ function sentenceContentEnd(t: TokenisedText, i: number): number {
 
 function indirect(t: TokenisedText, cue: CueHit, lowers: string[], cues: CueHit[]): Statement | null {
   const { tokens } = t;
-  const paragraph = paragraphOf(t, cue.first);
-  if (cue.cue.lemma === 'according to') return accordingTo(t, cue, paragraph);
+  if (cue.cue.lemma === 'according to') return accordingTo(t, cue);
 
   const start = sentenceOf(t, cue.first).first;
   const forward = reportedClauseAfter(t, cue, lowers, cues);
   const subject = nounPhraseBefore(tokens, skipVerbPrefixBackward(tokens, cue.first, start), start);
   if (forward && forward.last - forward.first >= 2) {
-    return { ...span(tokens, forward.first, forward.last), ...forward, kind: 'indirect', cue, speakerSide: sideOf(tokens, cues, cue), speakerRange: null, paragraph, confidence: subject ? 0.75 : 0.6 };
+    return statement(t, forward.first, forward.last, 'indirect', cue, sideOf(tokens, cues, cue), null, subject ? 0.75 : 0.6);
   }
   // "…, the minister said." / "…, said the minister.": the content comes first.
   let comma = -1;
@@ -335,11 +340,11 @@ function indirect(t: TokenisedText, cue: CueHit, lowers: string[], cues: CueHit[
   else if (tokens[cue.first - 1]?.value === ',') comma = cue.first - 1;
   if (comma - start < 3) return null;
   const speakerSide = comma === cue.first - 1 ? 'after' : 'before';
-  return { ...span(tokens, start, comma), first: start, last: comma, kind: 'indirect', cue, speakerSide, speakerRange: null, paragraph, confidence: 0.75 };
+  return statement(t, start, comma, 'indirect', cue, speakerSide, null, 0.75);
 }
 
 /** "According to X, …" or "…, according to X." */
-function accordingTo(t: TokenisedText, cue: CueHit, paragraph: number): Statement | null {
+function accordingTo(t: TokenisedText, cue: CueHit): Statement | null {
   const { tokens } = t;
   const speaker = nounPhraseFrom(tokens, cue.last);
   if (!speaker) return null;
@@ -354,7 +359,7 @@ function accordingTo(t: TokenisedText, cue: CueHit, paragraph: number): Statemen
     last = tokens[cue.first - 1].value === ',' ? cue.first - 1 : cue.first;
   }
   if (last - first < 2) return null;
-  return { ...span(tokens, first, last), first, last, kind: 'indirect', cue, speakerSide: 'after', speakerRange: speaker, paragraph, confidence: 0.8 };
+  return statement(t, first, last, 'indirect', cue, 'after', speaker, 0.8);
 }
 
 /** "Lynch: No outside influence on the probe" — a short name, a colon, a claim. */
@@ -370,16 +375,12 @@ function headlineStatements(t: TokenisedText, insideQuote: boolean[]): Statement
     if (!speaker || speaker.first !== s.first || speaker.last - speaker.first > 3 || !tokens.slice(speaker.first, speaker.last).every((x) => x.pos === 'PROPN')) continue;
     const end = sentenceContentEnd(t, at);
     if (end - (at + 1) < 3) continue;
-    out.push({ ...span(tokens, at + 1, end), first: at + 1, last: end, kind: 'indirect', cue: null, speakerSide: 'before', speakerRange: speaker, paragraph: s.paragraph, confidence: 0.5 });
+    out.push(statement(t, at + 1, end, 'indirect', null, 'before', speaker, 0.5));
   }
   return out;
 }
 
 // ---------- helpers ----------
-
-function span(tokens: Token[], first: number, last: number): Span {
-  return { start: tokens[first].start, end: tokens[last - 1].end };
-}
 
 function paragraphOf(t: TokenisedText, tokenIndex: number): number {
   return t.sentences[t.tokens[tokenIndex].sentence].paragraph;
