@@ -137,7 +137,7 @@ function genericOrRelations(ctx: LexContext, units: Unit[], start: number, det: 
   return relations.length ? { phrases: relations, next } : null;
 }
 
-const IRREGULAR_PLURALS: Record<string, string> = { men: 'man', women: 'woman', people: 'people', public: 'public' };
+const IRREGULAR_PLURALS = new Map([['men', 'man'], ['women', 'woman'], ['people', 'people'], ['public', 'public']]);
 
 /** "the company", "a man", "voters", "the report": a common noun ending its noun phrase. */
 function parseGeneric(ctx: LexContext, units: Unit[], start: number, det: string | undefined): { phrases: Phrase[]; next: number } | null {
@@ -146,12 +146,12 @@ function parseGeneric(ctx: LexContext, units: Unit[], start: number, det: string
   const unit = units[u];
   if (!unit || (unit.kind !== 'other' && unit.kind !== 'role') || unit.last - unit.first !== 1) return null;
   const t = ctx.tokens[unit.first];
-  const next = ctx.tokens[unit.last];
-  if (next && next.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN')) return null;
-  const irregular = IRREGULAR_PLURALS[t.lower];
+  const irregular = IRREGULAR_PLURALS.get(t.lower);
   const noun = irregular ?? (GENERIC_HEADS.has(t.lower) ? t.lower : t.lower.endsWith('s') ? t.lower.slice(0, -1) : t.lower);
   const generic = GENERIC_HEADS.get(noun);
   if (!generic) return null;
+  const next = ctx.tokens[unit.last];
+  if (next && next.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN')) return null;
   const plural = noun !== t.lower || t.lower === 'people';
   if (!det && !plural) return null; // "company officials": no description of its own
   return { phrases: [{ kind: 'generic', first: units[start].first, last: unit.last, noun, generic, plural, definite: !!det && !INDEFINITE.has(det) }], next: u + 1 };

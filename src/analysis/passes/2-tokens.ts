@@ -83,17 +83,26 @@ function lowerCase(value: string): string {
 
 /** Longest run without white space wink-nlp is given: its tokeniser is quadratic in a run's length. */
 const MAX_RUN = 64;
-// Anchored at a run's start (after white space or the text's start): tried once per run, not
-// once per character of it.
-const LONG_RUN = new RegExp(`(?<!\\S)\\S{${MAX_RUN + 1}}`);
 
 /**
  * The text with a space in place of every (MAX_RUN+1)th character of a run without white space
  * (a URL, a million-character token): same length, so tokens are still found where they are.
  */
 function breakLongRuns(text: string): string {
-  if (!LONG_RUN.test(text)) return text;
+  if (!hasLongRun(text)) return text;
   return text.replace(new RegExp(`(\\S{${MAX_RUN}})\\S`, 'g'), '$1 ');
+}
+
+/** Is there a run of more than MAX_RUN characters without white space? (A scan: cheaper than a regular expression.) */
+function hasLongRun(text: string): boolean {
+  for (let k = 0, run = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    // ASCII white space, and beyond ASCII whatever \s matches.
+    const space = c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 128 && /\s/.test(text[k]);
+    run = space ? 0 : run + 1;
+    if (run > MAX_RUN) return true;
+  }
+  return false;
 }
 
 /** The next line break at or after `from` (the text's length when none). */

@@ -62,18 +62,20 @@ export function actionEvidence(t: TokenisedText, actors: ActorMentions, lexicon:
 function verbAt(tokens: Token[], lowers: string[], i: number, lexicon: Lexicon): VerbHit | null {
   const phrase = matchPhrase(lexicon.verbPhrases, lowers, i);
   if (phrase) return { first: i, last: i + phrase.length, verb: phrase.value };
+  const verb = lexicon.verbByForm.get(lowers[i]);
+  const patterns = lexicon.verbObjectPatterns.get(lowers[i]);
+  if (!verb && !patterns) return null;
   const t = tokens[i];
   // wink-nlp tags some verbs as nouns after a subject ("Tehran slams") and some passive
   // participles as adjectives ("is being pressured").
   const verbal =
     t.pos === 'VERB' ||
-    isMistaggedVerb(tokens, i, lexicon.verbByForm.get(lowers[i])?.lemma ?? '') ||
+    isMistaggedVerb(tokens, i, verb?.lemma ?? '') ||
     (t.pos === 'ADJ' && isPassive(tokens, i, Math.max(0, i - 3)));
   if (!verbal) return null;
-  for (const p of lexicon.verbObjectPatterns.get(lowers[i]) ?? []) {
+  for (const p of patterns ?? []) {
     if (objectFollows(lowers, i + 1, p.object)) return { first: i, last: i + 1, verb: p.verb };
   }
-  const verb = lexicon.verbByForm.get(lowers[i]);
   return verb ? { first: i, last: i + 1, verb } : null;
 }
 
