@@ -65,6 +65,46 @@ export interface VerbObjectPattern {
   verb: StanceVerb;
 }
 
+/**
+ * A verb form's object patterns in lexicon order (the first that matches wins), and for speed
+ * the places in that list of the patterns whose object starts with each letter: "offer" has 175
+ * patterns, and only the few whose first letter opens one of the next words need a look.
+ */
+export interface ObjectPatterns {
+  list: VerbObjectPattern[];
+  byFirstLetter: Map<number, number[]>;
+}
+
+/** How many other words may stand among a pattern's words ("lifted the remaining sanctions"). */
+const MAX_SKIPPED = 3;
+
+/** The first of a verb form's object patterns whose words follow token `verb` (a word may be a prefix: "sanction" matches "sanctions"). */
+export function matchObjectPattern(patterns: ObjectPatterns, lowerTokens: string[], verb: number): VerbObjectPattern | null {
+  let best = -1;
+  const last = Math.min(lowerTokens.length - 1, verb + 1 + MAX_SKIPPED);
+  for (let k = verb + 1; k <= last; k++) {
+    for (const n of patterns.byFirstLetter.get(lowerTokens[k].charCodeAt(0)) ?? []) {
+      if (best >= 0 && n >= best) break;
+      if (objectFollows(lowerTokens, verb + 1, patterns.list[n].object)) best = n;
+    }
+  }
+  return best < 0 ? null : patterns.list[best];
+}
+
+/** Do the words follow in order from token `from`, with at most MAX_SKIPPED other words among them? */
+function objectFollows(lowerTokens: string[], from: number, words: string[]): boolean {
+  let k = from, skipped = 0;
+  for (const w of words) {
+    while (k < lowerTokens.length && !lowerTokens[k].startsWith(w)) {
+      if (++skipped > MAX_SKIPPED) return false;
+      k++;
+    }
+    if (k >= lowerTokens.length) return false;
+    k++;
+  }
+  return true;
+}
+
 /** Multi-token entries, matched token by token (the first value added for a phrase wins). */
 export type PhraseIndex<T> = TokenTrie<T>;
 
@@ -80,7 +120,7 @@ export interface Lexicon {
   /** Multi-token CAMEO verbs ("cracked down", "shot down", "sided with"). */
   verbPhrases: PhraseIndex<StanceVerb>;
   /** Lower-case verb form → the object patterns of its verb (a multi-word verb's forms keep their spaces). */
-  verbObjectPatterns: Map<string, VerbObjectPattern[]>;
+  verbObjectPatterns: Map<string, ObjectPatterns>;
   /** AFINN-165 merged with the domain lexicon, without the neutralised words. */
   wordScore: Map<string, number>;
   negators: Set<string>;
@@ -220,10 +260,19 @@ function compileVerbs(file: VerbsFile): Pick<Lexicon, 'verbByForm' | 'verbPhrase
       else if (!verbByForm.has(form)) verbByForm.set(form, verb);
     }
   }
-  const verbObjectPatterns = new Map<string, VerbObjectPattern[]>();
+  const listByForm = new Map<string, VerbObjectPattern[]>();
   for (const { verb: lemma, forms, patterns } of file.objectPatterns) {
     const compiled = patterns.map(({ object, ...stance }): VerbObjectPattern => ({ object, verb: { lemma, ...stance } }));
-    for (const form of forms) verbObjectPatterns.set(form, [...(verbObjectPatterns.get(form) ?? []), ...compiled]);
+    for (const form of forms) listByForm.set(form, [...(listByForm.get(form) ?? []), ...compiled]);
+  }
+  const verbObjectPatterns = new Map<string, ObjectPatterns>();
+  for (const [form, list] of listByForm) {
+    const byFirstLetter = new Map<number, number[]>();
+    list.forEach((pattern, n) => {
+      const letter = pattern.object[0].charCodeAt(0);
+      byFirstLetter.set(letter, [...(byFirstLetter.get(letter) ?? []), n]);
+    });
+    verbObjectPatterns.set(form, { list, byFirstLetter });
   }
   return { verbByForm, verbPhrases, verbObjectPatterns };
 }

@@ -4,7 +4,7 @@ import { buildLexicons, formatLexicon, LEXICON_FILES, type Lexicons } from '../.
 import { parseCameoVerbs, parseGoldstein } from '../../scripts/lexicon/cameo';
 import { edForms, ingForms, nounForms, phrasalNounForms, phrasalVerbForms, sForm, verbForms } from '../../scripts/lexicon/morphology';
 import { stanceOfCode } from '../../scripts/lexicon/stance';
-import { addPhrase, createPhraseIndex, loadLexicon, matchPhrase, type Lexicon } from '../../src/models/lexicon';
+import { addPhrase, createPhraseIndex, loadLexicon, matchObjectPattern, matchPhrase, type Lexicon } from '../../src/models/lexicon';
 import { loadNlp } from '../../src/models/nlp';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -215,11 +215,33 @@ describe('loadLexicon', () => {
   });
 
   it('gives object patterns to every form of their verb', () => {
-    const lifted = lexicon.verbObjectPatterns.get('lifted') ?? [];
+    const lifted = lexicon.verbObjectPatterns.get('lifted')?.list ?? [];
     const sanctions = lifted.find((p) => p.object.join(' ') === 'sanctions');
     expect(sanctions?.verb).toMatchObject({ lemma: 'lift', polarity: 1 });
-    const imposes = lexicon.verbObjectPatterns.get('imposes') ?? [];
+    const imposes = lexicon.verbObjectPatterns.get('imposes')?.list ?? [];
     expect(imposes.find((p) => p.object.join(' ') === 'sanctions')?.verb).toMatchObject({ cameo: '163', polarity: -1 });
+  });
+
+  it('matches an object pattern after its verb: prefixes, up to three words between, the first listed pattern winning', () => {
+    const lifted = lexicon.verbObjectPatterns.get('lifted')!;
+    const words = (text: string) => text.split(' ');
+    expect(matchObjectPattern(lifted, words('they lifted the remaining economic sanctions'), 1)?.verb).toMatchObject({ lemma: 'lift', polarity: 1 });
+    expect(matchObjectPattern(lifted, words('they lifted it after many long and painful sanctions'), 1)?.object ?? []).not.toContain('sanctions');
+    // Whatever pattern the index picks is the one a scan of the list in order would pick.
+    for (const text of ['they lifted the sanctions on oil', 'lifted the ban', 'lifted a siege of the city', 'lifted spirits']) {
+      const tokens = words(text);
+      const at = tokens.indexOf('lifted');
+      const scan = lifted.list.find((p) => {
+        let k = at + 1, skipped = 0;
+        for (const w of p.object) {
+          while (k < tokens.length && !tokens[k].startsWith(w)) if (++skipped > 3 || ++k >= tokens.length) return false;
+          if (k >= tokens.length) return false;
+          k++;
+        }
+        return true;
+      }) ?? null;
+      expect(matchObjectPattern(lifted, tokens, at)).toBe(scan);
+    }
   });
 
   it('scores words from AFINN and the news lexicon, without neutralised words', () => {

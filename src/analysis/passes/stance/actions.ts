@@ -4,7 +4,7 @@
 // from the verb's CAMEO code and its Goldstein value; a verb + object pattern ("lift
 // sanctions", "cut ties") overrides the verb's own code; negation flips the sign.
 import type { Lexicon, StanceVerb } from '../../../models/lexicon';
-import { matchPhrase } from '../../../models/lexicon';
+import { matchObjectPattern, matchPhrase } from '../../../models/lexicon';
 import {
   type TokenRange, antecedentOf, coordinatedBefore, isMistaggedVerb, isPassive, isQuoteMark, isSentenceEnd, nounPhraseFrom, subjectOf,
 } from '../../grammar';
@@ -73,24 +73,9 @@ function verbAt(tokens: Token[], lowers: string[], i: number, lexicon: Lexicon):
     isMistaggedVerb(tokens, i, verb?.lemma ?? '') ||
     (t.pos === 'ADJ' && isPassive(tokens, i, Math.max(0, i - 3)));
   if (!verbal) return null;
-  for (const p of patterns ?? []) {
-    if (objectFollows(lowers, i + 1, p.object)) return { first: i, last: i + 1, verb: p.verb };
-  }
+  const pattern = patterns ? matchObjectPattern(patterns, lowers, i) : null;
+  if (pattern) return { first: i, last: i + 1, verb: pattern.verb };
   return verb ? { first: i, last: i + 1, verb } : null;
-}
-
-/** Do the pattern's words follow in order, with at most three other words among them? */
-function objectFollows(lowers: string[], from: number, words: string[]): boolean {
-  let k = from, skipped = 0;
-  for (const w of words) {
-    while (k < lowers.length && !lowers[k].startsWith(w)) {
-      if (++skipped > 3) return false;
-      k++;
-    }
-    if (k >= lowers.length) return false;
-    k++;
-  }
-  return true;
 }
 
 /**
