@@ -4,23 +4,27 @@ import type { ActorMentions } from './passes/3-actors';
 import type { AttributedStatement } from './passes/5-speakers';
 import { AUTHOR, type Stances, polarityOf } from './passes/6-stance';
 import type { TokenisedText } from './passes/2-tokens';
-import type { ActorOut, Analysis, EntityOut, QuoteOut, Span, StanceOut, TextSpan } from './types';
+import type { ActorOut, Analysis, EntityOut, EvidenceOut, QuoteOut, Span, StanceOut, TextSpan } from './types';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function toAnalysis(text: string, t: TokenisedText, statements: AttributedStatement[], actors: ActorMentions, stances: Stances, entities?: Span[]): Analysis {
   const cut = (s: Span) => text.slice(s.start, s.end);
+  // The text of tokens [first, last), with its offsets.
+  const tokenSpan = (r: { first: number; last: number }): TextSpan => {
+    const start = t.tokens[r.first].start, end = t.tokens[r.last - 1].end;
+    return { start, end, text: text.slice(start, end) };
+  };
   const quotes: QuoteOut[] = statements.map((s) => {
-    const cue = s.cue ? { start: t.tokens[s.cue.first].start, end: t.tokens[s.cue.last - 1].end } : null;
     const sp = s.speaker;
-    const speakerSpan = sp ? { start: t.tokens[sp.range.first].start, end: t.tokens[sp.range.last - 1].end } : null;
+    const speaker = sp ? tokenSpan(sp.range) : null;
     return {
       start: s.start,
       end: s.end,
       text: cut(s),
       kind: s.kind,
-      cue: cue && { ...cue, text: cut(cue) },
-      speaker: sp && speakerSpan ? { ...speakerSpan, text: cut(speakerSpan), actorId: sp.actorId, name: sp.name } : null,
+      cue: s.cue ? tokenSpan(s.cue) : null,
+      speaker: sp && speaker ? { start: speaker.start, end: speaker.end, text: speaker.text, actorId: sp.actorId, name: sp.name } : null,
       confidence: round(s.confidence),
     };
   });
@@ -41,13 +45,11 @@ export function toAnalysis(text: string, t: TokenisedText, statements: Attribute
     target: p.target,
     score: round(p.score),
     polarity: p.polarity,
-    evidence: p.evidence.map((e) => ({
-      start: e.start,
-      end: e.end,
-      text: cut(e),
-      score: round(e.score),
-      ...(e.statement === undefined ? {} : { quote: e.statement }),
-    })),
+    evidence: p.evidence.map((e) => {
+      const out: EvidenceOut = { start: e.start, end: e.end, text: cut(e), score: round(e.score) };
+      if (e.statement !== undefined) out.quote = e.statement;
+      return out;
+    }),
   }));
 
   const analysis: Analysis = { quotes, actors: actorList, stances: stanceList };

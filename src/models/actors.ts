@@ -142,9 +142,19 @@ const DROPPABLE_PARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'an', 'ar', 
 export function tokenKey(value: string): string {
   const lower = value.toLowerCase();
   // Plain ASCII words, nearly all of them, skip the Unicode work.
-  if (/^[a-z]+$/.test(lower)) return lower;
+  if (isAsciiWord(lower)) return lower;
   const plain = foldDiacritics(lower).replace(/[\u2019\u2018`]/g, "'");
   return /\p{L}/u.test(plain) ? plain.replace(/\./g, '') : plain;
+}
+
+/** Only a–z (a loop: this runs for every token of every article). */
+function isAsciiWord(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
 
 export function foldDiacritics(s: string): string {

@@ -101,7 +101,9 @@ export class ArticleResolver {
   }
 
   private record(first: number, last: number, kind: MentionKind, referent: Referent | null, plural: boolean, sentence: number, relation = false): MentionRecord {
-    return { first, last, kind, referent, plural, sentence, subjectLike: this.subjectLike(first, last), ...(relation ? { relation } : {}) };
+    const record: MentionRecord = { first, last, kind, referent, plural, sentence, subjectLike: this.subjectLike(first, last) };
+    if (relation) record.relation = true;
+    return record;
   }
 
   /** Followed by its verb ("Iran says", "the minister has also said"). */

@@ -25,7 +25,7 @@ export class LocalSentiment {
     }
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
-      let s = lexicon.wordScore.get(tok.lower) ?? lexicon.wordScore.get(tok.lemma) ?? 0;
+      let s = lexicon.wordScore.get(tok.lower) ?? (tok.lemma !== tok.lower ? lexicon.wordScore.get(tok.lemma) : undefined) ?? 0;
       if (s === 0) continue;
       const before = tokens[i - 1]?.sentence === tok.sentence ? tokens[i - 1].lower : undefined;
       if (before) s *= lexicon.intensifiers.get(before) ?? lexicon.hedges.get(before) ?? 1;
