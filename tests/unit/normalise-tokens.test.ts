@@ -14,6 +14,8 @@ describe('normalise', () => {
 
   it('makes in-word apostrophes plain and keeps quotation marks', () => {
     expect(normalise('Iran’s “victory”, they don’t')).toBe("Iran's “victory”, they don't");
+    // Only between two letters (letters beyond the BMP too), never at the text's edges.
+    expect(normalise('’tis rock ’n’ roll, 𝒜’𝒷 O`Neil’')).toBe("’tis rock ’n’ roll, 𝒜'𝒷 O'Neil’");
   });
 
   it('blanks out invisible characters and HTML tags', () => {

@@ -32,7 +32,9 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
     let speaker = range ? speakerFrom(range, actors.mentions, t.tokens) : null;
     if (s.speakerSide === 'previous') speaker = sameSentenceSpeaker(t, out, s) ?? participleSubject(t, s, actors.mentions);
     if (!speaker && !s.cue) speaker = conversationSpeaker(out, s);
-    out.push({ ...s, speaker, confidence: speaker ? s.confidence : Math.min(s.confidence, 0.5) });
+    const confidence = speaker ? s.confidence : Math.min(s.confidence, 0.5);
+    // Written out rather than spread: one object shape, and V8's fast path.
+    out.push({ start: s.start, end: s.end, first: s.first, last: s.last, kind: s.kind, cue: s.cue, speakerSide: s.speakerSide, speakerRange: s.speakerRange, paragraph: s.paragraph, confidence, speaker });
   }
   return out;
 }
