@@ -141,20 +141,22 @@ const DROPPABLE_PARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'an', 'ar', 
 /** The key one text token is matched by: lower case, no diacritics, no dots ("U.S." → "us"). */
 export function tokenKey(value: string): string {
   const lower = value.toLowerCase();
-  // Plain ASCII words, nearly all of them, skip the Unicode work.
-  if (isAsciiWord(lower)) return lower;
-  const plain = foldDiacritics(lower).replace(/[\u2019\u2018`]/g, "'");
-  return /\p{L}/u.test(plain) ? plain.replace(/\./g, '') : plain;
+  // ASCII, nearly every token, skips the Unicode work (a loop: this runs for every token of every article).
+  let letter = false, onlyLetters = true;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c > 127) return unicodeKey(lower);
+    if (c >= 97 && c <= 122) letter = true;
+    else onlyLetters = false;
+  }
+  if (onlyLetters) return lower;
+  const plain = lower.includes('`') ? lower.replace(/`/g, "'") : lower;
+  return letter && plain.includes('.') ? plain.replace(/\./g, '') : plain;
 }
 
-/** Only a–z (a loop: this runs for every token of every article). */
-function isAsciiWord(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 97 || c > 122) return false;
-  }
-  return true;
+function unicodeKey(lower: string): string {
+  const plain = foldDiacritics(lower).replace(/[\u2019\u2018`]/g, "'");
+  return /\p{L}/u.test(plain) ? plain.replace(/\./g, '') : plain;
 }
 
 export function foldDiacritics(s: string): string {

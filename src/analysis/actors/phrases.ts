@@ -64,6 +64,7 @@ const isOther = (unit: Unit | undefined, words: Set<string> | ReadonlySet<string
 function parseAt(ctx: LexContext, units: Unit[], start: number): { phrases: Phrase[]; next: number } | null {
   const unit = units[start];
   if (unit.kind === 'pronoun') return parsePronoun(ctx, units, start);
+  if (unit.kind === 'other' && !PHRASE_OPENERS.has(ctx.tokens[unit.first].lower) && !isModifier(ctx, unit)) return null;
   const group = parseGroup(ctx, units, start);
   if (group) return group;
   // Most words open no actor phrase: at most a generic description ("voters").
@@ -139,6 +140,21 @@ function genericOrRelations(ctx: LexContext, units: Unit[], start: number, det: 
 
 const IRREGULAR_PLURALS = new Map([['men', 'man'], ['women', 'woman'], ['people', 'people'], ['public', 'public']]);
 
+/** Each written form of a generic noun ("voters", "men", "company") → the noun and its kind. */
+const GENERIC_FORMS = new Map<string, { noun: string; generic: GenericKind }>();
+for (const [noun, generic] of GENERIC_HEADS) {
+  GENERIC_FORMS.set(noun, { noun, generic });
+  if (!GENERIC_HEADS.has(`${noun}s`)) GENERIC_FORMS.set(`${noun}s`, { noun, generic });
+}
+for (const [plural, noun] of IRREGULAR_PLURALS) {
+  const generic = GENERIC_HEADS.get(noun);
+  if (generic) GENERIC_FORMS.set(plural, { noun, generic });
+  else GENERIC_FORMS.delete(plural);
+}
+
+/** Words that may open a phrase: one look-up rules out most words (adjectives and hyphens aside). */
+const PHRASE_OPENERS = new Set([...DETERMINERS, ...ROLE_MODIFIERS, 'the', 'both', ...GENERIC_FORMS.keys()]);
+
 /** "the company", "a man", "voters", "the report": a common noun ending its noun phrase. */
 function parseGeneric(ctx: LexContext, units: Unit[], start: number, det: string | undefined): { phrases: Phrase[]; next: number } | null {
   let u = det ? start + 1 : start;
@@ -146,10 +162,9 @@ function parseGeneric(ctx: LexContext, units: Unit[], start: number, det: string
   const unit = units[u];
   if (!unit || (unit.kind !== 'other' && unit.kind !== 'role') || unit.last - unit.first !== 1) return null;
   const t = ctx.tokens[unit.first];
-  const irregular = IRREGULAR_PLURALS.get(t.lower);
-  const noun = irregular ?? (GENERIC_HEADS.has(t.lower) ? t.lower : t.lower.endsWith('s') ? t.lower.slice(0, -1) : t.lower);
-  const generic = GENERIC_HEADS.get(noun);
-  if (!generic) return null;
+  const form = GENERIC_FORMS.get(t.lower);
+  if (!form) return null;
+  const { noun, generic } = form;
   const next = ctx.tokens[unit.last];
   if (next && next.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN')) return null;
   const plural = noun !== t.lower || t.lower === 'people';
@@ -186,9 +201,9 @@ function includeDeterminer(ctx: LexContext, head: Unit, units: Unit[], afterDet:
 
 function isModifier(ctx: LexContext, unit: Unit): boolean {
   const t = ctx.tokens[unit.first];
-  if (ROLE_MODIFIERS.has(t.lower)) return true;
+  if (t.pos === 'ADJ' && t.value === t.lower) return true;
   if (isJoiningHyphen(ctx.tokens, unit.first)) return true; // "high-ranking", "then-President"
-  return t.pos === 'ADJ' && t.value === t.lower;
+  return ROLE_MODIFIERS.has(t.lower);
 }
 
 /** A lower-case noun before a role ("border police", "oil minister"). */
