@@ -113,6 +113,8 @@ export interface Lexicon {
   cueByForm: Map<string, Cue>;
   /** Multi-token cues ("according to", "told reporters", "called for"). */
   cuePhrases: PhraseIndex<Cue>;
+  /** Every word a cue may begin with, single or multi-token: one look-up rules out most tokens. */
+  cueWords: Set<string>;
   /** Nouns naming someone who speaks for another (spokesman, spokeswoman, spokesperson). */
   speakerNouns: Set<string>;
   /** Lower-case form → CAMEO verb. */
@@ -121,6 +123,8 @@ export interface Lexicon {
   verbPhrases: PhraseIndex<StanceVerb>;
   /** Lower-case verb form → the object patterns of its verb (a multi-word verb's forms keep their spaces). */
   verbObjectPatterns: Map<string, ObjectPatterns>;
+  /** Every word a stance verb, verb phrase or object pattern may begin with: one look-up rules out most tokens. */
+  verbWords: Set<string>;
   /** AFINN-165 merged with the domain lexicon, without the neutralised words. */
   wordScore: Map<string, number>;
   negators: Set<string>;
@@ -233,12 +237,14 @@ export function loadAfinn(): Map<string, number> {
   return new Map(Object.entries(labels));
 }
 
-function compileCues(file: CuesFile): Pick<Lexicon, 'cueByForm' | 'cuePhrases' | 'speakerNouns'> {
+function compileCues(file: CuesFile): Pick<Lexicon, 'cueByForm' | 'cuePhrases' | 'cueWords' | 'speakerNouns'> {
   const cueByForm = new Map<string, Cue>();
   const cuePhrases = createPhraseIndex<Cue>();
+  const cueWords = new Set<string>();
   for (const { forms, ...cue } of file.cues) {
     for (const form of forms) {
       const tokens = form.split(' ');
+      cueWords.add(tokens[0]);
       const entry: Cue = { ...cue, form };
       if (tokens.length === 1) {
         if (!cueByForm.has(form)) cueByForm.set(form, entry);
@@ -247,15 +253,17 @@ function compileCues(file: CuesFile): Pick<Lexicon, 'cueByForm' | 'cuePhrases' |
       }
     }
   }
-  return { cueByForm, cuePhrases, speakerNouns: new Set(file.speakerNouns) };
+  return { cueByForm, cuePhrases, cueWords, speakerNouns: new Set(file.speakerNouns) };
 }
 
-function compileVerbs(file: VerbsFile): Pick<Lexicon, 'verbByForm' | 'verbPhrases' | 'verbObjectPatterns'> {
+function compileVerbs(file: VerbsFile): Pick<Lexicon, 'verbByForm' | 'verbPhrases' | 'verbObjectPatterns' | 'verbWords'> {
   const verbByForm = new Map<string, StanceVerb>();
   const verbPhrases = createPhraseIndex<StanceVerb>();
+  const verbWords = new Set<string>();
   for (const { forms, ...verb } of file.verbs) {
     for (const form of forms) {
       const tokens = form.split(' ');
+      verbWords.add(tokens[0]);
       if (tokens.length > 1) addPhrase(verbPhrases, tokens, verb);
       else if (!verbByForm.has(form)) verbByForm.set(form, verb);
     }
@@ -263,7 +271,10 @@ function compileVerbs(file: VerbsFile): Pick<Lexicon, 'verbByForm' | 'verbPhrase
   const listByForm = new Map<string, VerbObjectPattern[]>();
   for (const { verb: lemma, forms, patterns } of file.objectPatterns) {
     const compiled = patterns.map(({ object, ...stance }): VerbObjectPattern => ({ object, verb: { lemma, ...stance } }));
-    for (const form of forms) listByForm.set(form, [...(listByForm.get(form) ?? []), ...compiled]);
+    for (const form of forms) {
+      listByForm.set(form, [...(listByForm.get(form) ?? []), ...compiled]);
+      verbWords.add(form.split(' ')[0]);
+    }
   }
   const verbObjectPatterns = new Map<string, ObjectPatterns>();
   for (const [form, list] of listByForm) {
@@ -274,7 +285,7 @@ function compileVerbs(file: VerbsFile): Pick<Lexicon, 'verbByForm' | 'verbPhrase
     });
     verbObjectPatterns.set(form, { list, byFirstLetter });
   }
-  return { verbByForm, verbPhrases, verbObjectPatterns };
+  return { verbByForm, verbPhrases, verbObjectPatterns, verbWords };
 }
 
 function compileSentiment(file: SentimentDomainFile, afinn: Map<string, number>): Pick<Lexicon, 'wordScore' | 'negators' | 'intensifiers' | 'hedges'> {

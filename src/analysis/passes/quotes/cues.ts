@@ -17,6 +17,7 @@ export const ADDRESSEE_FIRST = new Set(['tell', 'inform', 'assure', 'remind', 'n
 
 /** The cue that starts at token i, if any. */
 export function cueAt(tokens: Token[], lowers: string[], i: number, lexicon: Lexicon): CueHit | null {
+  if (!lexicon.cueWords.has(lowers[i])) return null;
   const phrase = matchPhrase(lexicon.cuePhrases, lowers, i);
   if (phrase) return { first: i, last: i + phrase.length, cue: phrase.value };
   const cue = lexicon.cueByForm.get(lowers[i]);

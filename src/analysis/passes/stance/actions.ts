@@ -60,6 +60,7 @@ export function actionEvidence(t: TokenisedText, actors: ActorMentions, lexicon:
 
 /** The stance verb at token i: a multi-word verb, a verb + object pattern, or a verb form. */
 function verbAt(tokens: Token[], lowers: string[], i: number, lexicon: Lexicon): VerbHit | null {
+  if (!lexicon.verbWords.has(lowers[i])) return null;
   const phrase = matchPhrase(lexicon.verbPhrases, lowers, i);
   if (phrase) return { first: i, last: i + phrase.length, verb: phrase.value };
   const verb = lexicon.verbByForm.get(lowers[i]);
