@@ -5,7 +5,7 @@
 //      redis-server: articles/s for a burst, and POST-to-result p50/p99 at a steady pace
 //   4. load: autocannon on POST /articles against the API and two worker processes (bench/load.ts)
 // Sections: `npm run bench -- analyze service load` (all three when none is named).
-// Settings (environment): BENCH_SECONDS (the in-process comparison, default 20), BENCH_ARTICLES
+// Settings (environment): BENCH_SECONDS (the in-process comparisons, default 20, half each), BENCH_ARTICLES
 // (burst size, default 400), BENCH_WORKERS (worker process counts, default "1,2"),
 // BENCH_LOAD_SECONDS (30), BENCH_LOAD_CONNECTIONS (50), BENCH_LOAD_WORKERS (2).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -45,6 +45,19 @@ interface Text {
   publishedAt?: string;
 }
 
+/** Real news when the evaluation data sits beside the project: timed only, never copied. */
+const NEWS = path.resolve(projectRoot(), '../shared/eval/data/quotes-dev.jsonl');
+const NEWS_ARTICLES = 300;
+
+function newsTexts(): Text[] {
+  if (!fs.existsSync(NEWS)) return [];
+  const lines = fs.readFileSync(NEWS, 'utf8').split('\n').filter(Boolean).slice(0, NEWS_ARTICLES);
+  return lines.map((line) => {
+    const { text, publishedAt } = JSON.parse(line) as Text;
+    return { text, publishedAt };
+  });
+}
+
 function benchTexts(): Text[] {
   const texts: Text[] = Array.from({ length: 49 }, (_, i) => generatedArticle(i + 1));
   if (fs.existsSync(EXAMPLE)) texts.unshift({ text: fs.readFileSync(EXAMPLE, 'utf8'), publishedAt: '2019-02-25' });
@@ -74,14 +87,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function inProcess(models: Models, texts: Text[]): Promise<void> {
+async function inProcess(models: Models, texts: Text[], about: string, withPasses: boolean): Promise<void> {
   const kb = texts.reduce((sum, t) => sum + t.text.length, 0) / texts.length / 1024;
-  console.log(`\nIn-process, one core, ${texts.length} texts (example article + generated news), mean ${kb.toFixed(1)} KB`);
+  console.log(`\nIn-process, one core, ${texts.length} texts (${about}), mean ${kb.toFixed(1)} KB`);
   // wink-nlp as it comes (every pipe), not the leaner engine the analysis loads.
   const wink = loadFullNlp().engine;
   // Rounds that alternate the two, each over every text: a slow spell of a shared machine (GC,
   // a neighbour) then falls on both alike, and the median round is the figure.
-  const rounds = alternatingRounds(texts, SECONDS, [(t) => analyze(t, models), (t) => wink.readDoc(t.text)]).map(([analysed, read]) => ({ analysed, read, ratio: analysed / read }));
+  const rounds = alternatingRounds(texts, SECONDS / 2, [(t) => analyze(t, models), (t) => wink.readDoc(t.text)]).map(([analysed, read]) => ({ analysed, read, ratio: analysed / read }));
   rounds.sort((a, b) => a.ratio - b.ratio);
   const median = rounds[Math.floor(rounds.length / 2)];
   const pct = (r: number) => `${(r * 100).toFixed(0)}%`;
@@ -91,6 +104,7 @@ async function inProcess(models: Models, texts: Text[]): Promise<void> {
     `  analyze() is ${pct(median.ratio)} of readDoc's speed (median of ${rounds.length} rounds, each all texts through both; ` +
       `middle half of the rounds ${pct(rounds[Math.floor(rounds.length / 4)].ratio)}–${pct(rounds[Math.floor((3 * rounds.length) / 4)].ratio)})`,
   );
+  if (!withPasses) return;
   console.log('  per pass, ms per article:');
   for (const [pass, cost] of Object.entries(passCosts(models, texts))) console.log(`    ${pass.padEnd(46)} ${cost.toFixed(2)}`);
 }
@@ -245,7 +259,9 @@ async function main(): Promise<void> {
     console.log(`models loaded in ${Date.now() - started} ms (cold start of the process, all models)`);
     if (SECTIONS.includes('analyze')) {
       for (const [model, cost] of Object.entries(loadTimes())) console.log(`  ${model.padEnd(34)} ${cost.toFixed(0)} ms (warm reload)`);
-      await inProcess(models, benchTexts());
+      await inProcess(models, benchTexts(), 'example article + generated news', true);
+      const news = newsTexts();
+      if (news.length) await inProcess(models, news, `PolNeAR dev news articles, read from ${path.relative(projectRoot(), NEWS)}`, false);
     }
   }
   if (SECTIONS.includes('service')) {
