@@ -97,9 +97,11 @@ export function nounPhraseFrom(tokens: Token[], start: number, ceiling = tokens.
 /** Skip adverbs and auxiliaries leftwards from `i` (exclusive): "X has also said" → before "has". */
 export function skipVerbPrefixBackward(tokens: Token[], i: number, floor = 0): number {
   let k = i;
-  while (k - 1 >= floor && VERB_PREFIX.has(tokens[k - 1].pos) && !isPossessive(tokens[k - 1])) k--;
+  while (k - 1 >= floor && (VERB_PREFIX.has(tokens[k - 1].pos) || MISTAGGED_ADVERBS.has(tokens[k - 1].lower)) && !isPossessive(tokens[k - 1])) k--;
   return k;
 }
+/** Adverbs wink-nlp tags otherwise before a verb: "has since said", "further announced". */
+const MISTAGGED_ADVERBS = new Set(['since', 'further']);
 
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
@@ -136,14 +138,15 @@ export function subjectBefore(tokens: Token[], i: number, floor: number, asides 
   if (RELATIVE_PRONOUNS.has(prev.lower)) return { first: k - 1, last: k };
   if (prev.value === ')') return phraseBefore(tokens, k, floor);
   if (prev.value === ',') {
-    // "Sen. Jack Reed (D-R.I.), said"
-    if (tokens[k - 2]?.value === ')') return phraseBefore(tokens, k - 1, floor);
-    const open = openingComma(tokens, k - 1, floor);
-    if (open < 0) return null;
-    // "Democrats, meanwhile, blasted", "officials have, in fact, praised": past the aside.
-    if (isAside(tokens, open + 1, k - 1)) return asides < 3 ? subjectBefore(tokens, open, floor, asides + 1) : null;
-    // "Guy Cecil, the group's chief strategist, said": the name before the apposition.
-    return isApposition(tokens, open + 1) ? phraseBefore(tokens, open, floor) : null;
+    // "Several leaders, including A, B and C, said": the list's commas are not the aside's.
+    const lead = leadingSubject(tokens, k - 1, floor);
+    if (lead && LIST_OPENERS.has(tokens[lead.last + 1]?.lower)) return lead;
+    return subjectBeforeComma(tokens, k - 1, floor, asides) ?? lead;
+  }
+  // "Joyce — who is listed as an attorney — told": the phrase before the opening dash.
+  if (isDash(prev) && !isJoiningHyphen(tokens, k - 1)) {
+    const open = openingDash(tokens, k - 1, floor);
+    return (open >= 0 ? phraseBefore(tokens, open, floor) : null) ?? leadingSubject(tokens, k - 1, floor);
   }
   // "Obama met survivors … and said …": the subject of the first verb.
   if (prev.pos === 'CCONJ') return clauseSubject(tokens, k - 1, floor);
@@ -151,6 +154,48 @@ export function subjectBefore(tokens: Token[], i: number, floor: number, asides 
 }
 
 export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
+
+/** The subject before an aside that ends with the comma at `comma`. */
+function subjectBeforeComma(tokens: Token[], comma: number, floor: number, asides: number): TokenRange | null {
+  // "Sen. Jack Reed (D-R.I.), said"
+  if (tokens[comma - 1]?.value === ')') return phraseBefore(tokens, comma, floor);
+  const open = openingComma(tokens, comma, floor);
+  if (open < 0) return null;
+  // "Democrats, meanwhile, blasted", "officials have, in fact, praised": past the aside.
+  if (isAside(tokens, open + 1, comma)) return asides < 3 ? subjectBefore(tokens, open, floor, asides + 1) : null;
+  // "Guy Cecil, the group's chief strategist, said": the name before the apposition.
+  return isApposition(tokens, open + 1) ? phraseBefore(tokens, open, floor) : null;
+}
+
+/**
+ * The noun phrase opening the clause when a long aside stands between it and the verb at
+ * `close` (a comma or dash): "Several leaders, including A, B and C, said", "X, wearing a
+ * campaign shirt, said", "Economists, like their counterparts abroad, say", "The company and
+ * its minister, Y, confirmed". The phrase must be followed by the aside's comma, dash or
+ * bracket, or reach it through one preposition or one "and".
+ */
+function leadingSubject(tokens: Token[], close: number, floor: number): TokenRange | null {
+  let s = floor;
+  while (s < close && (tokens[s].pos === 'CCONJ' || tokens[s].pos === 'ADV')) s++;
+  const np = nounPhraseFrom(tokens, s, close);
+  if (!np) return null;
+  let end = np.last;
+  if (tokens[end]?.pos === 'ADP' || tokens[end]?.lower === 'and') end = nounPhraseFrom(tokens, end + 1, close)?.last ?? end;
+  const after = tokens[end];
+  return end < close && (after.value === ',' || after.value === '(' || (isDash(after) && !isJoiningHyphen(tokens, end))) ? np : null;
+}
+
+/** Words that open a list of examples after a noun phrase ("leaders, including …", "cities like …"). */
+const LIST_OPENERS = new Set(['including', 'like', 'such', 'among', 'especially', 'notably']);
+
+/** The dash that opens the aside closed by the dash at `close` (within 40 tokens), or -1. */
+function openingDash(tokens: Token[], close: number, floor: number): number {
+  for (let j = close - 1; j >= floor && close - j <= 40; j--) {
+    if (isDash(tokens[j]) && !isJoiningHyphen(tokens, j)) return j < close - 1 ? j : -1;
+    if (tokens[j].value === ':' || tokens[j].value === ';') return -1;
+  }
+  return -1;
+}
 
 /** The noun phrase before token `end`, stepping over a parenthesis: "Sen. Claire McCaskill (D-Mo.)". */
 function phraseBefore(tokens: Token[], end: number, floor: number): TokenRange | null {

@@ -143,6 +143,19 @@ describe('speakers past asides and parentheses', () => {
     expect(only('Regional officials have, in fact, praised the new budget.').speaker?.text).toBe('Regional officials');
   });
 
+  it('steps over a long aside: a list, a participle, a comparison, a dash-enclosed clause', () => {
+    expect(only('Several union leaders, including Ana Ruiz, Tom Berg and Lee Park, said the offer was an insult.').speaker?.text).toBe('Several union leaders');
+    expect(only('Harbour pilot Rui Costa, wearing a cap covered in badges, said the channel was too shallow.').speaker?.text).toBe('Harbour pilot Rui Costa');
+    expect(only('Yet rural economists, like their colleagues in the cities, say the subsidy distorts prices.').speaker?.text).toBe('rural economists');
+    expect(only('Some engineers - including a few on the bridge-safety board - warn that the cables are corroded.').speaker?.text).toBe('Some engineers');
+    expect(only('Okafor — who sits on the council but rarely votes — told reporters the budget was doomed.').speaker?.text).toBe('Okafor');
+  });
+
+  it('steps over adverbs wink-nlp tags as other words', () => {
+    expect(only('The ministry has since said that the figures were wrong.').speaker?.text).toBe('The ministry');
+    expect(only('She further announced that the office would close.').speaker?.text).toBe('She');
+  });
+
   it('steps over a party-and-state parenthesis', () => {
     expect(only('Sen. Ada Moreno (D-Calif.) said the vote would be close.').speaker?.text).toBe('Sen. Ada Moreno');
     expect(only('Rep. Paul Dunn (R-Ohio), who chairs the panel, said hearings would start in May.').speaker?.text).toBe('Rep. Paul Dunn');
