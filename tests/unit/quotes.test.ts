@@ -113,6 +113,16 @@ describe('mixed and indirect statements', () => {
     expect(found[1].speaker?.text).toBe('Norland');
   });
 
+  it('gives a relative clause with a cue of its own its own statement and speaker', () => {
+    const found = quotes('The mayor promised a new tram line, which she said the region would pay for.');
+    expect(found.map((q) => [q.cue?.text, q.speaker?.text, q.text])).toEqual([
+      ['promised', 'The mayor', 'a new tram line'],
+      ['said', 'she', 'the region would pay for'],
+    ]);
+    const later = quotes('Half of the members back the deal, compared with a third who say the same of the old one.');
+    expect(later.find((q) => q.text === 'the same of the old one')?.speaker?.text).toBe('who');
+  });
+
   it('finds the subject past an apposition and a relative clause', () => {
     expect(only('Tom Reyes, the party’s treasurer, said the accounts were in order.').speaker?.text).toBe('Tom Reyes');
     expect(only('Maria Lund, who chairs the committee, said the vote would be delayed.').speaker?.text).toBe('Maria Lund');

@@ -45,6 +45,11 @@ export interface Statements {
 
 /** Short prepositional phrases that may sit between a cue and its content ("said in a statement that"). */
 const SKIPPABLE_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'during', 'after', 'before', 'via', 'through', 'from']);
+/**
+ * Relative pronouns that open a clause with a cue of its own ("…, which he said …", "… who
+ * say …"); "that" is left out: after a cue it opens the reported clause itself.
+ */
+const RELATIVE_SUBJECTS = new Set(['which', 'who', 'whom']);
 /** Tokens a speaker phrase with its apposition may take between a quote and its cue. */
 const MAX_ATTRIBUTION_GAP = 25;
 
@@ -284,9 +289,13 @@ function nextCoordinatedCue(tokens: Token[], cues: CueHit[], cue: CueHit): numbe
   if (conj?.pos === 'CCONJ') return tokens[k - 2]?.value === ',' ? k - 2 : k - 1;
   // "rejected the offer, saying …": a participle adds a statement of its own.
   if (conj?.value === ',' && tokens[next.first].lower.endsWith('ing')) return k - 1;
+  // "…, compared with 60 percent who say …": a relative clause with a cue of its own.
+  if (RELATIVE_SUBJECTS.has(tokens[k - 1]?.lower) && k - 1 > cue.last) return tokens[k - 2]?.value === ',' ? k - 2 : k - 1;
   // "after the department asked X to …, Hackett said that …": another speaker's clause.
   const subject = nounPhraseBefore(tokens, k, cue.last);
   if (!subject) return tokens.length;
+  // "a wall, which he said Mexico would pay for": a relative clause reporting another statement.
+  if (RELATIVE_SUBJECTS.has(tokens[subject.first - 1]?.lower) && subject.first - 1 > cue.last) return tokens[subject.first - 2]?.value === ',' ? subject.first - 2 : subject.first - 1;
   // ", Hackett said", ", but Cook did not say": back to the comma.
   let b = subject.first - 1;
   if (tokens[b]?.pos === 'CCONJ' && tokens[b - 1]?.value === ',') b--;
