@@ -123,6 +123,14 @@ describe('mixed and indirect statements', () => {
     expect(later.find((q) => q.text === 'the same of the old one')?.speaker?.text).toBe('who');
   });
 
+  it('ends a reported clause where a later cue of the sentence opens its own, past cue words that open none', () => {
+    const found = quotes('The broker did not reveal his backing, but he did say he found the bid “generous.”');
+    expect(found.map((q) => [q.cue?.text, q.speaker?.text, q.kind])).toEqual([
+      ['reveal', 'The broker', 'indirect'],
+      ['say', 'he', 'mixed'],
+    ]);
+  });
+
   it('finds the subject past an apposition and a relative clause', () => {
     expect(only('Tom Reyes, the party’s treasurer, said the accounts were in order.').speaker?.text).toBe('Tom Reyes');
     expect(only('Maria Lund, who chairs the committee, said the vote would be delayed.').speaker?.text).toBe('Maria Lund');

@@ -282,8 +282,17 @@ function reportedClauseAfter(t: TokenisedText, cue: CueHit, lowers: string[], cu
  * statement of its own.
  */
 function nextCoordinatedCue(tokens: Token[], cues: CueHit[], cue: CueHit): number {
-  const next = cues[lastCueBefore(cues, cue.last) + 1];
-  if (!next || tokens[next.first].sentence !== tokens[cue.first].sentence) return tokens.length;
+  // The first later cue of the sentence that opens a clause of its own: "didn't disclose his
+  // backing, he did say …" stops before "he", past the noun "backing".
+  for (let n = lastCueBefore(cues, cue.last) + 1; n < cues.length && tokens[cues[n].first].sentence === tokens[cue.first].sentence; n++) {
+    const boundary = clauseBoundaryBefore(tokens, cue, cues[n]);
+    if (boundary < tokens.length) return boundary;
+  }
+  return tokens.length;
+}
+
+/** Where the clause of cue `next` begins, when it is not part of `cue`'s reported clause (else tokens.length). */
+function clauseBoundaryBefore(tokens: Token[], cue: CueHit, next: CueHit): number {
   const k = skipVerbPrefixBackward(tokens, next.first, cue.last);
   const conj = tokens[k - 1];
   if (conj?.pos === 'CCONJ') return tokens[k - 2]?.value === ',' ? k - 2 : k - 1;
