@@ -251,6 +251,18 @@ const NOUN_PHRASE_OPENERS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON
 /** The subject of the sentence's main clause before token i: its first verb that has one. */
 export function clauseSubject(tokens: Token[], i: number, floor: number): TokenRange | null {
   floor = Math.max(floor, i - MAX_CLAUSE);
+  return firstSubject(tokens, afterSubordinateClause(tokens, floor, i), i) ?? firstSubject(tokens, floor, i);
+}
+
+/** "As the results came in, he …", "When Rubio did take Trump on, he …": past the opening subordinate clause. */
+function afterSubordinateClause(tokens: Token[], floor: number, i: number): number {
+  if (tokens[floor]?.pos !== 'SCONJ' && !SUBORDINATORS.has(tokens[floor]?.lower)) return floor;
+  for (let k = floor + 1; k < i; k++) if (tokens[k].value === ',') return k + 1;
+  return floor;
+}
+const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'although', 'though', 'because', 'if', 'since', 'once', 'until', 'whereas']);
+
+function firstSubject(tokens: Token[], floor: number, i: number): TokenRange | null {
   for (let v = floor; v < i; v++) {
     if (tokens[v].pos !== 'VERB' && tokens[v].pos !== 'AUX') continue;
     const k = skipVerbPrefixBackward(tokens, v, floor);

@@ -190,6 +190,22 @@ describe('speakers past asides and parentheses', () => {
   });
 });
 
+describe('participles after an object', () => {
+  it('give a participle after the object of a verb the subject of that verb', () => {
+    expect(only('A group of nurses sent a letter to the hospital board urging it to reopen the ward.').speaker?.text).toBe('A group of nurses');
+    expect(only('The senator is making a pitch to voters saying the tax is unfair.').speaker?.text).toBe('The senator');
+  });
+
+  it('keep a participle right after its own subject with that subject', () => {
+    expect(only('A caller saying she was afraid reached the station.').speaker?.text).toBe('A caller');
+  });
+
+  it('look for the main clause past an opening subordinate clause', () => {
+    const q = quotes('As the results came in, the governor gave a speech in Ohio, predicting he would win.').find((x) => x.cue?.text === 'predicting');
+    expect(q?.speaker?.text).toBe('the governor');
+  });
+});
+
 describe('participles after an attribution', () => {
   it('give the participle the speaker of the attribution, not a word of the quote', () => {
     const found = quotes('“It will take time to recover,” Mr. Ackman said at the meeting, adding that investors were patient.');

@@ -6,7 +6,7 @@
 // A quote with no cue belongs to the conversation around it: the speaker of the statement just
 // before it in the same or the preceding paragraph. The actor comes from the actors pass: the
 // head mention inside the speaker phrase (a pronoun keeps its resolution).
-import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isPassive, isPossessive, isQuoteMark, isPossessivePronoun, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isPassive, isPossessive, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { type TokenisedText, sentenceOf } from './2-tokens';
 import type { ActorMentions } from './3-actors';
@@ -64,7 +64,20 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   if ((before?.value === ',' && tokens[cue.first].lower.endsWith('ing')) || before?.lower === 'to') return clauseSubject(tokens, cue.first - 1, afterQuotes(tokens, cue.first, floor));
   // "Declaring that …, the mogul …", "While saying …, he …": the main clause comes after.
   if (tokens[cue.first].lower.endsWith('ing') && opensSentence(tokens, cue.first, floor)) return subjectAfterComma(t, cue.last);
-  return subjectPhrase(tokens, mentions, cue.first, floor);
+  const subject = subjectPhrase(tokens, mentions, cue.first, floor);
+  // "X sent a letter to the board urging …", "X was heard on a microphone telling …": a
+  // participle after the object of a verb reports that verb's subject, not its object.
+  if (subject && tokens[cue.first].pos === 'VERB' && tokens[cue.first].lower.endsWith('ing')) {
+    const main = clauseSubject(tokens, subject.first, afterQuotes(tokens, cue.first, floor));
+    if (main && main.last < subject.first && hasVerb(tokens, main.last, subject.first)) return main;
+  }
+  return subject;
+}
+
+/** A verb among tokens [from, to). */
+function hasVerb(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') return true;
+  return false;
 }
 
 /** The subject of the verb at token v: the grammar's phrase, or the actor mention right before the verb when the POS tags broke the phrase up. */
@@ -102,7 +115,8 @@ function subjectAfterComma(t: TokenisedText, from: number): TokenRange | null {
   for (let k = from; k < end; k++) {
     if (tokens[k].value !== ',') continue;
     const np = nounPhraseFrom(tokens, k + 1, end);
-    if (!np) continue;
+    // ", which is scheduled …": a relative clause, not the main clause.
+    if (!np || RELATIVE_PRONOUNS.has(tokens[np.first].lower)) continue;
     let v = np.last;
     while (v < end && (tokens[v].pos === 'ADV' || tokens[v].pos === 'AUX')) v++;
     if (tokens[v]?.pos === 'VERB' || tokens[v - 1]?.pos === 'AUX') return np;
