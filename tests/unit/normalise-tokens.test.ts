@@ -50,6 +50,13 @@ describe('tokenise', () => {
     expect(t.tokens.find((x) => x.value === 'said')!.negated).toBe(false);
   });
 
+  it('tags an apostrophe after a plural or a name in s as a possessive, not a closing quote', () => {
+    const pos = (text: string, i: number) => tokenise(text, nlp).tokens.filter((x) => x.lower === "'")[i].pos;
+    expect(pos('The Greens’ campaign manager spoke.', 0)).toBe('PART');
+    expect(pos("The voters' choice was clear.", 0)).toBe('PART');
+    expect(pos('He called them ‘the winners’ and left.', 1)).toBe('PUNCT');
+  });
+
   it('maps character spans to token ranges', () => {
     const text = 'Assad thanked Iran warmly.';
     const t = tokenise(text, nlp);

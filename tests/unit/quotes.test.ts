@@ -26,6 +26,11 @@ describe('direct quotes', () => {
     expect(q.speaker?.text).toContain('Lena Okafor');
   });
 
+  it('attributes “…,” X, aside, said when the aside holds verbs or a plural possessive', () => {
+    expect(only('“We beat the target,” Ana Ruiz, who ran the fund for six years under two mayors, said on Friday.').speaker?.text).toBe('Ana Ruiz');
+    expect(only('“The polls were wrong,” Tom Reid, the Greens’ campaign manager, told reporters.').speaker?.text).toBe('Tom Reid');
+  });
+
   it('attributes X said: “…”', () => {
     const q = only('The spokeswoman said: “Our doors remain open to talks.”');
     expect(q.kind).toBe('direct');

@@ -70,7 +70,31 @@ export function tokenise(text: string, nlp: Nlp): TokenisedText {
     sentence.end = cursor;
     paragraph.end = cursor;
   }
+  markPluralPossessives(tokens);
   return { text, paragraphs, sentences, tokens };
+}
+
+/**
+ * "Sanders’ campaign", "the voters' choice": wink-nlp tags an apostrophe after a plural or a
+ * name ending in s as punctuation; it is a possessive (PART, as wink-nlp tags 's) unless an
+ * opening single quotation mark before it in the sentence makes it a closing one.
+ */
+function markPluralPossessives(tokens: Token[]): void {
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    const t = tokens[k], prev = tokens[k - 1], next = tokens[k + 1];
+    if (t.lower !== "'" || t.pos !== 'PUNCT' || prev.end !== t.start || next.start === t.end) continue;
+    if (!/s$/i.test(prev.value) || !/^\p{L}/u.test(next.value) || prev.sentence !== t.sentence) continue;
+    let opened = false;
+    for (let j = k - 1; j >= 0 && tokens[j].sentence === t.sentence && !opened; j--) opened = opensSingleQuote(tokens, j);
+    if (!opened) t.pos = 'PART';
+  }
+}
+
+/** ‘ or a straight ' with a space before it and none after: an opening single quotation mark. */
+function opensSingleQuote(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  if (t.value === '‘') return true;
+  return t.value === "'" && (j === 0 || tokens[j - 1].end !== t.start) && tokens[j + 1]?.start === t.end;
 }
 
 const LOWER_INITIAL = /^\p{Ll}/u;

@@ -12,7 +12,7 @@
 // its content is the reported clause after it, or before it when the attribution comes last.
 // Which actor spoke is the speakers pass's job; this pass only notes where to look.
 import type { Lexicon } from '../../models/lexicon';
-import { type TokenRange, isDash, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward } from '../grammar';
+import { type TokenRange, isDash, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward } from '../grammar';
 import type { QuoteKind, Span, Token } from '../types';
 import { type TokenisedText, sentenceOf, tokensWithin } from './2-tokens';
 import { ADDRESSEE_FIRST, type CueHit, cueAt } from './quotes/cues';
@@ -52,6 +52,8 @@ const SKIPPABLE_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'during', 'after
 const RELATIVE_SUBJECTS = new Set(['which', 'who', 'whom']);
 /** Tokens a speaker phrase with its apposition may take between a quote and its cue. */
 const MAX_ATTRIBUTION_GAP = 25;
+/** … and with an aside between commas ("X, who served as … under Y, said"). */
+const MAX_ASIDE_GAP = 40;
 
 export function findStatements(t: TokenisedText, lexicon: Lexicon): Statements {
   const { tokens } = t;
@@ -187,17 +189,24 @@ function cueAfter(tokens: Token[], cues: CueHit[], quoteLast: number): { cue: Cu
   let k = quoteLast;
   if (tokens[k]?.value === ',') k++;
   const cue = cues[lastCueBefore(cues, k) + 1];
-  if (!cue || cue.first < k || cue.first - k > MAX_ATTRIBUTION_GAP || tokens[cue.first].sentence !== tokens[k].sentence) return null;
+  if (!cue || cue.first < k || cue.first - k > MAX_ASIDE_GAP || tokens[cue.first].sentence !== tokens[k].sentence) return null;
   if (cue.first === k) {
     const np = nounPhraseFrom(tokens, cue.last);
     return np ? { cue, speakerSide: 'after', end: extendApposition(tokens, np.last) } : null;
   }
+  const np = nounPhraseFrom(tokens, k);
+  if (!np) return null;
   const end = skipVerbPrefixBackward(tokens, cue.first, k);
+  // "“…,” X, a fellow who served under Y, said": an aside between two commas may hold verbs
+  // (and a possessive apostrophe: "Sanders’ campaign manager").
+  const aside = tokens[np.last]?.value === ',' && end - 1 > np.last && tokens[end - 1].value === ',';
+  if (!aside && cue.first - k > MAX_ATTRIBUTION_GAP) return null;
   for (let j = k; j < end; j++) {
     const x = tokens[j];
-    if (x.pos === 'VERB' || x.pos === 'AUX' || isSentenceEnd(x) || isQuoteMark(x)) return null;
+    if (isSentenceEnd(x) || (isQuoteMark(x) && !(aside && isPossessive(x)))) return null;
+    if (!aside && (x.pos === 'VERB' || x.pos === 'AUX')) return null;
   }
-  return nounPhraseFrom(tokens, k) ? { cue, speakerSide: 'before', end: cue.last } : null;
+  return { cue, speakerSide: 'before', end: cue.last };
 }
 
 /** “…” ― Jorge Falcon: a quote signed with a dash and a name that ends the paragraph. */
