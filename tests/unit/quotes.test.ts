@@ -179,7 +179,15 @@ describe('speakers past asides and parentheses', () => {
     expect(only('She further announced that the office would close.').speaker?.text).toBe('She');
   });
 
+  it('reads a circumstance cue after a verb cue as part of it', () => {
+    const q = only('Ms. Okafor, who works as a nurse, said in an interview on Friday that she was undecided.');
+    expect(q.cue?.text).toBe('said');
+    expect(q.speaker?.text).toBe('Ms. Okafor');
+    expect(q.text).toBe('that she was undecided');
+  });
+
   it('steps over a party-and-state parenthesis', () => {
+    expect(only('Rep. Dan Cole (D-N.Y.) said the bill would pass.').speaker?.text).toBe('Rep. Dan Cole');
     expect(only('Sen. Ada Moreno (D-Calif.) said the vote would be close.').speaker?.text).toBe('Sen. Ada Moreno');
     expect(only('Rep. Paul Dunn (R-Ohio), who chairs the panel, said hearings would start in May.').speaker?.text).toBe('Rep. Paul Dunn');
   });

@@ -49,7 +49,7 @@ export function tokenise(text: string, nlp: Nlp): TokenisedText {
       paragraphs.push({ i: paragraphs.length, start, end: cursor, first: sentences.length, last: sentences.length });
     }
     const paragraph = paragraphs[paragraphs.length - 1];
-    const continues = !newParagraph && (!sentenceStarts[k] || CLOSING.has(v) || LOWER_INITIAL.test(v));
+    const continues = !newParagraph && (!sentenceStarts[k] || CLOSING.has(v) || LOWER_INITIAL.test(v) || afterInitial(tokens));
     if (!continues) {
       sentence = { i: sentences.length, paragraph: paragraph.i, first: tokens.length, last: tokens.length, start, end: cursor };
       sentences.push(sentence);
@@ -98,6 +98,12 @@ function opensSingleQuote(tokens: Token[], j: number): boolean {
 }
 
 const LOWER_INITIAL = /^\p{Ll}/u;
+
+/** Do the tokens so far end with an initial ("N." of "D-N.Y.", "K." of "Oliver K. Hedge"), which ends no sentence? */
+function afterInitial(tokens: Token[]): boolean {
+  const stop = tokens[tokens.length - 1], letter = tokens[tokens.length - 2];
+  return stop?.value === '.' && !!letter && letter.end === stop.start && /^\p{Lu}$/u.test(letter.value);
+}
 
 /** The token in lower case, curly apostrophes straight ("Don’t" → "don't"). */
 function lowerCase(value: string): string {

@@ -132,10 +132,17 @@ function findCues(t: TokenisedText, lowers: string[], lexicon: Lexicon): CueHit[
   for (let i = 0; i < t.tokens.length; i++) {
     const hit = cueAt(t.tokens, lowers, i, lexicon);
     if (!hit) continue;
-    if (!introducesSentence(t, hit)) hits.push(hit);
+    if (!introducesSentence(t, hit) && !circumstanceOf(t, hits[hits.length - 1], hit)) hits.push(hit);
     i = hit.last - 1;
   }
   return hits;
+}
+
+/** "said in an interview", "told CNN on Twitter": a prepositional cue just after a verb cue is that verb's circumstance. */
+function circumstanceOf(t: TokenisedText, previous: CueHit | undefined, hit: CueHit): boolean {
+  if (!previous || previous.cue.pos !== 'verb' || t.tokens[hit.first].pos !== 'ADP' || hit.first - previous.last > 2) return false;
+  for (let k = previous.last; k < hit.first; k++) if (t.tokens[k].pos === 'PUNCT') return false;
+  return t.tokens[hit.first].sentence === t.tokens[previous.first].sentence;
 }
 
 /**
