@@ -136,6 +136,15 @@ describe('mixed and indirect statements', () => {
     ]);
   });
 
+  it('ends a reported clause where a conjunction brings a new subject and cue', () => {
+    const found = quotes('Ruiz said the union would strike, though she acknowledged it was unlikely to work.');
+    expect(found.map((q) => [q.cue?.text, q.speaker?.text, q.text])).toEqual([
+      ['said', 'Ruiz', 'the union would strike'],
+      ['acknowledged', 'she', 'it was unlikely to work'],
+    ]);
+    expect(only('Smith said he and his wife believed the plan was fair.').text).toBe('he and his wife believed the plan was fair');
+  });
+
   it('finds the subject past an apposition and a relative clause', () => {
     expect(only('Tom Reyes, the party’s treasurer, said the accounts were in order.').speaker?.text).toBe('Tom Reyes');
     expect(only('Maria Lund, who chairs the committee, said the vote would be delayed.').speaker?.text).toBe('Maria Lund');

@@ -323,10 +323,16 @@ function clauseBoundaryBefore(tokens: Token[], cue: CueHit, next: CueHit): numbe
   if (RELATIVE_SUBJECTS.has(tokens[subject.first - 1]?.lower) && subject.first - 1 > cue.last) return tokens[subject.first - 2]?.value === ',' ? subject.first - 2 : subject.first - 1;
   // ", Hackett said", ", but Cook did not say": back to the comma.
   let b = subject.first - 1;
-  if (tokens[b]?.pos === 'CCONJ' && tokens[b - 1]?.value === ',') b--;
-  else if (tokens[b]?.value !== ',') return tokens.length;
+  const joiner = tokens[b];
+  if ((joiner?.pos === 'CCONJ' || CONTRASTING.has(joiner?.lower)) && tokens[b - 1]?.value === ',') b--;
+  // "… though she acknowledged …", "… and he accused …": a new subject, a pronoun, after a conjunction.
+  else if ((CONTRASTING.has(joiner?.lower) || (joiner?.pos === 'CCONJ' && tokens[subject.first].pos === 'PRON')) && subject.last - subject.first === 1) return b > cue.last + 1 ? b : tokens.length;
+  else if (joiner?.value !== ',') return tokens.length;
   return b > cue.last ? b : tokens.length;
 }
+
+/** Conjunctions that open a clause of its own after a reported one ("…, though she acknowledged …"). */
+const CONTRASTING = new Set(['but', 'though', 'although', 'while', 'whereas', 'yet']);
 
 /** The speaker's side for a cue: "and condemned", ", adding" share the subject of the cue before it. */
 function sideOf(tokens: Token[], cues: CueHit[], cue: CueHit): SpeakerSide {
