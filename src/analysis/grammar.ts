@@ -327,7 +327,10 @@ export function isPassive(tokens: Token[], v: number, floor: number): boolean {
   if (t.lower.endsWith('ing') || (t.lower === t.lemma && !/(ed|en)$/.test(t.lower))) return false;
   let k = v - 1;
   while (k >= floor && tokens[k].pos === 'ADV') k--;
-  return k >= floor && BE_FORMS.has(tokens[k].lower);
+  if (k < floor || !BE_FORMS.has(tokens[k].lower)) return false;
+  // "he's predicted big wins" is "has predicted"; "he's said to be ill", "it's attacked by …" are passives.
+  if (tokens[k].lower === "'s") return tokens[v + 1]?.lower === 'to' || tokens[v + 1]?.lower === 'by';
+  return true;
 }
 
 /**

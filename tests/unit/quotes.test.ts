@@ -183,6 +183,11 @@ describe('speakers past asides and parentheses', () => {
     expect(only('Okafor — who sits on the council but rarely votes — told reporters the budget was doomed.').speaker?.text).toBe('Okafor');
   });
 
+  it("reads 's before a participle as has, unless to or by follows", () => {
+    expect(only("And she's predicted a narrow win in the runoff.").speaker?.text).toBe('she');
+    expect(only("He's said to be furious about the leak.").speaker).toBeNull();
+  });
+
   it('steps over adverbs wink-nlp tags as other words', () => {
     expect(only('The ministry has since said that the figures were wrong.').speaker?.text).toBe('The ministry');
     expect(only('She further announced that the office would close.').speaker?.text).toBe('She');
