@@ -36,7 +36,8 @@ export const CUE_GROUPS: CueGroup[] = [
       predict, conclude, continue, retort, exclaim, shout, scream, yell, whisper, murmur, mutter,
       proclaim, pronounce, report, suggest, hint, indicate, imply, clarify, elaborate, specify,
       summarise, summarize, attest, affirm, reaffirm, aver, avow, speculate, theorise, theorize,
-      interject, rejoin, surmise, posit, counter, snap, thunder, quote, cite`,
+      interject, rejoin, surmise, posit, counter, snap, thunder, quote, cite, bark, growl, snarl,
+      chant, laugh, sigh, gush, marvel, rant`,
   },
   {
     signal: 'report', speech: true, pos: 'verb', frames: 'that colon quote object',

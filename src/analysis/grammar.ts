@@ -46,8 +46,9 @@ const isTitleAbbreviation = (t: Token | undefined): boolean => !!t && /^[A-Z][a-
 function insideNounPhrase(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (isNominal(t) || MODIFIER.has(t.pos) || isPossessive(t) || isTitleAbbreviation(t)) return true;
-  // "al-Assad", "US-backed": a hyphen between two words.
+  // "al-Assad", "US-backed": a hyphen between two words, and the word after it.
   if (isHyphen(t)) return isJoiningHyphen(tokens, k);
+  if (isJoiningHyphen(tokens, k - 1)) return true;
   // "Secretary of State", "a fellow at Brookings": a linking preposition between two nominals.
   if (t.pos === 'ADP' && LINKING_PREPOSITIONS.has(t.lower)) return isNominal(tokens[k - 1]) && (isNominal(tokens[k + 1]) || tokens[k + 1]?.pos === 'DET');
   return false;

@@ -31,6 +31,12 @@ describe('direct quotes', () => {
     expect(only('“The polls were wrong,” Tom Reid, the Greens’ campaign manager, told reporters.').speaker?.text).toBe('Tom Reid');
   });
 
+  it('attributes a short quote that ends like speech, manner-of-speaking cues and hyphenated speakers', () => {
+    expect(only('“Fine,” I said, trying to smile.').speaker?.text).toBe('I');
+    expect(only('“Get out of my office,” the mayor barked.').cue?.text).toBe('barked');
+    expect(only('“The deal is dead,” the business-friendly newspaper wrote.').speaker?.text).toBe('the business-friendly newspaper');
+  });
+
   it('attributes X said: “…”', () => {
     const q = only('The spokeswoman said: “Our doors remain open to talks.”');
     expect(q.kind).toBe('direct');

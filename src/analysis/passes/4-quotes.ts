@@ -12,7 +12,7 @@
 // its content is the reported clause after it, or before it when the attribution comes last.
 // Which actor spoke is the speakers pass's job; this pass only notes where to look.
 import type { Lexicon } from '../../models/lexicon';
-import { type TokenRange, isDash, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward } from '../grammar';
+import { type TokenRange, isDash, isJoiningHyphen, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward } from '../grammar';
 import type { QuoteKind, Span, Token } from '../types';
 import { type TokenisedText, sentenceOf, tokensWithin } from './2-tokens';
 import { ADDRESSEE_FIRST, type CueHit, cueAt } from './quotes/cues';
@@ -90,7 +90,8 @@ export function findStatements(t: TokenisedText, lexicon: Lexicon): Statements {
       statements.push(statement(t, s.first, last, 'mixed', before, sideOf(tokens, cues, before), null, 0.8));
       continue;
     }
-    const after = clause ? cueAfter(tokens, cues, r.last) : null;
+    // A short quote ending in a comma, ! or ? and followed by its attribution is speech too: “Okay,” I said.
+    const after = clause || endsAsSpeech(t.text, q) ? cueAfter(tokens, cues, r.last) : null;
     if (after) {
       usedCues.add(after.cue);
       const statement = direct(t, q, r, after.cue, after.speakerSide, 0.9);
@@ -211,7 +212,8 @@ function cueAfter(tokens: Token[], cues: CueHit[], quoteLast: number): { cue: Cu
   for (let j = k; j < end; j++) {
     const x = tokens[j];
     if (isSentenceEnd(x) || (isQuoteMark(x) && !(aside && isPossessive(x)))) return null;
-    if (!aside && (x.pos === 'VERB' || x.pos === 'AUX')) return null;
+    // "the conservative-leaning newspaper": a verb inside a hyphenated word is no verb of the clause.
+    if (!aside && (x.pos === 'VERB' || x.pos === 'AUX') && !isJoiningHyphen(tokens, j - 1)) return null;
   }
   return { cue, speakerSide: 'before', end: cue.last };
 }
@@ -255,6 +257,10 @@ function countWords(tokens: Token[], first: number, last: number): number {
 }
 
 /** Speech rather than a scare-quoted word or a title: a clause, or a phrase ending in punctuation. */
+function endsAsSpeech(text: string, q: QuotedSpan): boolean {
+  return /[,!?]$/.test(text.slice(q.inner.start, q.inner.end).trim());
+}
+
 function readsAsClause(text: string, q: QuotedSpan, words: number): boolean {
   if (words >= 6) return true;
   const inner = text.slice(q.inner.start, q.inner.end).trim();
