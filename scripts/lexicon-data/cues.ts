@@ -33,14 +33,19 @@ export const CUE_GROUPS: CueGroup[] = [
       respond, answer, reiterate, repeat, restate, stress, emphasise, emphasize, underline,
       underscore, insist, maintain, contend, assert, argue, claim, allege, observe, confirm,
       disclose, reveal, recall, recount, write, tweet, testify, quip, joke, boast, brag, muse,
-      predict, conclude, continue, retort, exclaim, shout, scream, yell, whisper, murmur, mutter,
+      predict, conclude, retort, exclaim, shout, scream, yell, whisper, murmur, mutter,
       proclaim, pronounce, report, suggest, hint, indicate, imply, clarify, elaborate, specify,
       summarise, summarize, attest, affirm, reaffirm, aver, avow, speculate, theorise, theorize,
       interject, rejoin, surmise, posit, counter, snap, thunder, quote, cite, bark, growl, snarl,
       chant, laugh, sigh, gush, marvel, rant`,
   },
   {
-    signal: 'report', speech: true, pos: 'verb', frames: 'that colon quote object',
+    // "“…,” he continued", "She went on: …" — never "continues to face", "continued his tour".
+    signal: 'report', speech: true, pos: 'verb', frames: 'colon quote',
+    lemmas: 'continue',
+  },
+  {
+    signal: 'report', speech: true, pos: 'verb', frames: 'that colon quote object to-infinitive',
     lemmas: 'tell, inform, brief, notify, remind, assure',
   },
   {
@@ -89,7 +94,11 @@ export const CUE_GROUPS: CueGroup[] = [
     signal: 'denial', speech: true, pos: 'verb', frames: 'object that quote',
     lemmas: `deny, reject, dismiss, refute, rebut, dispute, contest, disavow, repudiate, disown,
       downplay, contradict, disagree, disprove, renounce, rebuff, spurn, debunk, discount,
-      discredit, refuse`,
+      discredit`,
+  },
+  {
+    signal: 'denial', speech: true, pos: 'verb', frames: 'object to-infinitive that quote',
+    lemmas: 'refuse',
   },
   {
     signal: 'agreement', speech: true, pos: 'verb', frames: 'that object quote',

@@ -151,6 +151,12 @@ describe('mixed and indirect statements', () => {
     expect(only('Smith said he and his wife believed the plan was fair.').text).toBe('he and his wife believed the plan was fair');
   });
 
+  it('reads an infinitive only after cues that take one', () => {
+    expect(quotes('The senator continues to face questions about the loan.')).toHaveLength(0);
+    expect(only('The senator refused to answer questions about the loan.').text).toBe('to answer questions about the loan');
+    expect(only('“We are not done,” the senator continued.').cue?.text).toBe('continued');
+  });
+
   it('finds the subject past an apposition and a relative clause', () => {
     expect(only('Tom Reyes, the party’s treasurer, said the accounts were in order.').speaker?.text).toBe('Tom Reyes');
     expect(only('Maria Lund, who chairs the committee, said the vote would be delayed.').speaker?.text).toBe('Maria Lund');

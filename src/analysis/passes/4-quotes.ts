@@ -377,7 +377,7 @@ function indirect(t: TokenisedText, cue: CueHit, lowers: string[], cues: CueHit[
   const start = sentenceOf(t, cue.first).first;
   const forward = reportedClauseAfter(t, cue, lowers, cues);
   const subject = nounPhraseBefore(tokens, skipVerbPrefixBackward(tokens, cue.first, start), start);
-  if (forward && forward.last - forward.first >= 2) {
+  if (forward && forward.last - forward.first >= 2 && fitsFrames(tokens, cue, forward)) {
     return statement(t, forward.first, forward.last, 'indirect', cue, sideOf(tokens, cues, cue), null, subject ? 0.75 : 0.6);
   }
   // "…, the minister said." / "…, said the minister.": the content comes first.
@@ -387,6 +387,20 @@ function indirect(t: TokenisedText, cue: CueHit, lowers: string[], cues: CueHit[
   if (comma - start < 3) return null;
   const speakerSide = comma === cue.first - 1 ? 'after' : 'before';
   return statement(t, start, comma, 'indirect', cue, speakerSide, null, 0.75);
+}
+
+/**
+ * Does what follows the cue fit one of its frames? An infinitive needs a cue that takes one
+ * ("vowed to …", not "continues to face"); a cue used only with quotes and colons ("he
+ * continued: …") reports nothing else.
+ */
+function fitsFrames(tokens: Token[], cue: CueHit, content: TokenRange): boolean {
+  const { frames, pos } = cue.cue;
+  if (pos === 'phrase') return true;
+  const first = tokens[content.first];
+  if (first.value === ':') return true;
+  if (first.lower === 'to' && tokens[content.first + 1]?.pos === 'VERB') return frames.includes('to-infinitive');
+  return frames.includes('that') || frames.includes('object') || frames.includes('of');
 }
 
 /** "According to X, …" or "…, according to X." */
