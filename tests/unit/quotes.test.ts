@@ -151,6 +151,12 @@ describe('mixed and indirect statements', () => {
     expect(only('Smith said he and his wife believed the plan was fair.').text).toBe('he and his wife believed the plan was fair');
   });
 
+  it('does not read a participle that modifies a noun as a cue', () => {
+    expect(quotes('She leads in pledged delegates across the southern states.')).toHaveLength(0);
+    expect(quotes('They joined a group called Fair Votes Now last spring.')).toHaveLength(0);
+    expect(only('The mayor called the plan a disaster.').speaker?.text).toBe('The mayor');
+  });
+
   it('reads an infinitive only after cues that take one', () => {
     expect(quotes('The senator continues to face questions about the loan.')).toHaveLength(0);
     expect(only('The senator refused to answer questions about the loan.').text).toBe('to answer questions about the loan');

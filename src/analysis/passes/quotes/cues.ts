@@ -15,6 +15,22 @@ const VERBAL = new Set(['VERB', 'AUX']);
 /** Cues whose first object is the one spoken to, not the content: "told reporters that …", "warned Tehran". */
 export const ADDRESSEE_FIRST = new Set(['tell', 'inform', 'assure', 'remind', 'notify', 'warn', 'advise', 'promise', 'urge', 'brief', 'caution', 'convince', 'persuade', 'reassure', 'update', 'write', 'email', 'text', 'thank', 'threaten']);
 
+/** Verbs that name what follows them: "a group called X", "the so called initiative". */
+const NAMING = new Set(['call', 'dub', 'term', 'label', 'nickname', 'brand']);
+const NOUN_OPENERS = new Set(['DET', 'ADP', 'ADJ']);
+
+/**
+ * A participle that modifies a noun rather than reporting speech: "in pledged delegates", "the
+ * announced cuts", "a group called Black Votes Matter", "so called reforms".
+ */
+function isModifyingParticiple(tokens: Token[], i: number, lemma: string): boolean {
+  const t = tokens[i], prev = tokens[i - 1], next = tokens[i + 1];
+  if (!prev || !t.lower.endsWith('ed') || prev.sentence !== t.sentence) return false;
+  if (NOUN_OPENERS.has(prev.pos) && next?.pos === 'NOUN' && next.sentence === t.sentence) return true;
+  if (!NAMING.has(lemma)) return false;
+  return prev.lower === 'so' || (prev.pos === 'NOUN' && (tokens[i - 2]?.lower === 'a' || tokens[i - 2]?.lower === 'an'));
+}
+
 /** The cue that starts at token i, if any. */
 export function cueAt(tokens: Token[], lowers: string[], i: number, lexicon: Lexicon): CueHit | null {
   if (!lexicon.cueWords.has(lowers[i])) return null;
@@ -25,6 +41,7 @@ export function cueAt(tokens: Token[], lowers: string[], i: number, lexicon: Lex
   const t = tokens[i];
   // "so-called", "much-criticised": part of a compound word, not a verb.
   if (isJoiningHyphen(tokens, i - 1)) return null;
+  if (isModifyingParticiple(tokens, i, cue.lemma)) return null;
   if (VERBAL.has(t.pos)) return { first: i, last: i + 1, cue };
   return isMistaggedVerb(tokens, i, cue.lemma) ? { first: i, last: i + 1, cue } : null;
 }
