@@ -78,6 +78,10 @@ describe('direct quotes', () => {
     expect(only('"This is the end of an era," the chairman said.').speaker?.text).toBe('the chairman');
   });
 
+  it('does not take a Title Case quote without a cue for a statement', () => {
+    expect(quotes('The actress, star of the cult film “Winter Roads and Summer Lights,” joined the tour.')).toHaveLength(0);
+  });
+
   it('does not take a scare-quoted word or a title for a statement', () => {
     expect(quotes('The so-called “reform” passed in the night.')).toHaveLength(0);
     expect(quotes('She reviewed the film “Northern Lights” for the paper.')).toHaveLength(0);

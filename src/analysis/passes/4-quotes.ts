@@ -110,7 +110,8 @@ export function findStatements(t: TokenisedText, lexicon: Lexicon): Statements {
       statements.push({ ...direct(t, q, r, null, null, 0.8), speakerRange: signed });
       continue;
     }
-    if (clause) statements.push(direct(t, q, r, null, null, 0.6));
+    // With no cue, a quote in Title Case names a show, a film or a slogan (“Thelma and Louise,”).
+    if (clause && !isTitleCase(tokens, r)) statements.push(direct(t, q, r, null, null, 0.6));
   }
 
   // 2. Unused speech cues: indirect statements.
@@ -257,6 +258,18 @@ function countWords(tokens: Token[], first: number, last: number): number {
 }
 
 /** Speech rather than a scare-quoted word or a title: a clause, or a phrase ending in punctuation. */
+/** Most of the longer words capitalised: a title ("The Nightly Show with Larry Wilmore"). */
+function isTitleCase(tokens: Token[], r: TokenRange): boolean {
+  let words = 0, capitalised = 0;
+  for (let k = r.first; k < r.last; k++) {
+    const v = tokens[k].value;
+    if (v.length < 4 || !/^\p{L}/u.test(v)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(v)) capitalised++;
+  }
+  return words >= 2 && capitalised >= 0.75 * words;
+}
+
 function endsAsSpeech(text: string, q: QuotedSpan): boolean {
   return /[,!?]$/.test(text.slice(q.inner.start, q.inner.end).trim());
 }
