@@ -27,6 +27,14 @@ describe('statements', () => {
     expect(stance(run('France praised Germany for its handling of the crisis.'), 'FRA', 'DEU')).toBeGreaterThan(0);
   });
 
+  it('the body a speaker phrase ties the speaker to speaks too', () => {
+    const a = run('Lena Okafor, a senior fellow at the Brookings Institution, condemned Vestria for the blockade.');
+    expect(a.quotes[0]?.speaker?.text).toBe('Lena Okafor');
+    expect(stance(a, 'name:brookings', 'name:vestria')).toBeLessThan(0);
+    // The phrase of the statement's own content is no affiliation.
+    expect(stance(run('Lena Okafor condemned Vestria for the blockade.'), 'name:vestria', 'name:lena')).toBeUndefined();
+  });
+
   it('the words of a quote count toward the actors it names, negation included', () => {
     const a = run('“Russia will not protect you, and it never has,” the Ukrainian president told reporters.');
     expect(stance(a, 'UKR', 'RUS')).toBeLessThan(0);

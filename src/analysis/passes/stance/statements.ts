@@ -12,6 +12,10 @@ import { ADDRESSEE_FIRST, type CueHit } from '../quotes/cues';
 import { type Evidence, clamp } from './evidence';
 import type { LocalSentiment } from './lexical';
 
+/** An actor the speaker phrase ties the speaker to speaks at this share of the speaker's confidence. */
+const AFFILIATION_CONFIDENCE = 0.5;
+/** How far an apposition may reach between the speaker's name and the cue, in tokens. */
+const MAX_APPOSITION = 20;
 /** How much the cue's own polarity counts beside the words of the content. */
 const CUE_SHARE = 0.6;
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
@@ -23,11 +27,14 @@ export function statementEvidence(t: TokenisedText, statements: AttributedStatem
     if (!source) return;
     const cue = s.cue ? s.cue.cue.polarity * s.cue.cue.weight : 0;
     const content: TokenRange = s;
+    // The speaker, and at less weight whom the speaker phrase ties them to: "Patriots
+    // quarterback Tom Brady", "Walter Schaub, the director of the ethics office, said".
+    const sources = [{ id: source, confidence: s.confidence }, ...affiliations(actors.mentions, s, source).map((id) => ({ id, confidence: s.confidence * AFFILIATION_CONFIDENCE }))];
     const add = (target: string, toward: TokenRange) => {
       const score = clamp(CUE_SHARE * cue + words.toward(content.first, content.last, toward));
-      out.push({ start: s.start, end: s.end, source, target, score, confidence: s.confidence, statement: index });
+      for (const from of sources) if (from.id !== target) out.push({ start: s.start, end: s.end, source: from.id, target, score, confidence: from.confidence, statement: index });
     };
-    const seen = new Set<string>([source]);
+    const seen = new Set<string>(sources.map((from) => from.id));
     for (const m of mentionsWithin(actors.mentions, s)) {
       if (!m.actorId || seen.has(m.actorId)) continue;
       seen.add(m.actorId);
@@ -40,6 +47,17 @@ export function statementEvidence(t: TokenisedText, statements: AttributedStatem
     }
   });
   return out;
+}
+
+/** The other actors the speaker phrase names, appositions up to the cue included. */
+function affiliations(mentions: Mention[], s: AttributedStatement, speaker: string): string[] {
+  const range = s.speaker!.range;
+  const last = s.cue && range.last <= s.cue.first && s.cue.first - range.last <= MAX_APPOSITION ? s.cue.first : range.last;
+  const ids = new Set<string>();
+  for (const m of mentionsWithin(mentions, { first: range.first, last })) {
+    if (m.actorId && m.actorId !== speaker && m.kind !== 'pronoun' && (m.last <= s.first || m.first >= s.last)) ids.add(m.actorId);
+  }
+  return [...ids];
 }
 
 /** Who a cue addresses: the object of "told"/"warned", or the object of "to" after "said". */
