@@ -158,6 +158,7 @@ describe('mixed and indirect statements', () => {
   it('does not read a participle that modifies a noun as a cue', () => {
     expect(quotes('She leads in pledged delegates across the southern states.')).toHaveLength(0);
     expect(quotes('They joined a group called Fair Votes Now last spring.')).toHaveLength(0);
+    expect(only("Ana Ruiz, who runs the union's lobbying arm, says the bill is dead.").speaker?.text).toBe('Ana Ruiz');
     expect(only('The mayor called the plan a disaster.').speaker?.text).toBe('The mayor');
   });
 

@@ -21,11 +21,14 @@ const NOUN_OPENERS = new Set(['DET', 'ADP', 'ADJ']);
 
 /**
  * A participle that modifies a noun rather than reporting speech: "in pledged delegates", "the
- * announced cuts", "a group called Black Votes Matter", "so called reforms".
+ * announced cuts", "the NRA's lobbying arm", "a group called Black Votes Matter", "so called reforms".
  */
 function isModifyingParticiple(tokens: Token[], i: number, lemma: string): boolean {
   const t = tokens[i], prev = tokens[i - 1], next = tokens[i + 1];
-  if (!prev || !t.lower.endsWith('ed') || prev.sentence !== t.sentence) return false;
+  if (!prev || prev.sentence !== t.sentence) return false;
+  // "the NRA's lobbying arm", "a training camp"
+  if (t.lower.endsWith('ing')) return (NOUN_OPENERS.has(prev.pos) || prev.lower === "'s") && next?.pos === 'NOUN' && next.sentence === t.sentence;
+  if (!t.lower.endsWith('ed')) return false;
   if (NOUN_OPENERS.has(prev.pos) && next?.pos === 'NOUN' && next.sentence === t.sentence) return true;
   if (!NAMING.has(lemma)) return false;
   return prev.lower === 'so' || (prev.pos === 'NOUN' && (tokens[i - 2]?.lower === 'a' || tokens[i - 2]?.lower === 'an'));
