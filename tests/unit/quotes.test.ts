@@ -250,6 +250,11 @@ describe('participles after an object', () => {
     expect(only('A caller saying she was afraid reached the station.').speaker?.text).toBe('A caller');
   });
 
+  it('give an infinitive cue the subject of its governing verb', () => {
+    const q = quotes('The minister refused to say whether the talks had failed.').find((x) => x.cue?.text === 'say');
+    expect(q?.speaker?.text).toBe('The minister');
+  });
+
   it('look for the main clause past an opening subordinate clause', () => {
     const q = quotes('As the results came in, the governor gave a speech in Ohio, predicting he would win.').find((x) => x.cue?.text === 'predicting');
     expect(q?.speaker?.text).toBe('the governor');

@@ -61,6 +61,12 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   if (tokens[cue.first].pos === 'NOUN' && cue.cue.pos !== 'verb') return possessorOf(tokens, cue.first, floor) ?? clauseSubject(tokens, cue.first, floor);
   // "…, saying that …", "… to call for …": a participle or infinitive reports its main clause's subject.
   const before = tokens[cue.first - 1];
+  // "Cook declined to say …": the governing verb's subject, an actor mention where the tags break the phrase.
+  const governor = tokens[cue.first - 2];
+  if (before?.lower === 'to' && (governor?.pos === 'VERB' || governor?.pos === 'ADJ') && cue.first - 2 >= floor) {
+    const subject = subjectPhrase(tokens, mentions, cue.first - 2, floor);
+    if (subject) return subject;
+  }
   if ((before?.value === ',' && tokens[cue.first].lower.endsWith('ing')) || before?.lower === 'to') return clauseSubject(tokens, cue.first - 1, afterQuotes(tokens, cue.first, floor));
   // "Declaring that …, the mogul …", "While saying …, he …": the main clause comes after.
   if (tokens[cue.first].lower.endsWith('ing') && opensSentence(tokens, cue.first, floor)) return subjectAfterComma(t, cue.last);
