@@ -250,6 +250,14 @@ describe('participles after an object', () => {
     expect(only('A caller saying she was afraid reached the station.').speaker?.text).toBe('A caller');
   });
 
+  it('give an -ing cue after start, keep or avoid the subject of that verb', () => {
+    expect(only('The governor has lately started asking residents to save water.').speaker?.text).toBe('The governor');
+  });
+
+  it('read a cue wink-nlp tags a noun as a verb after its subject', () => {
+    expect(only('Union leaders point out that the plant could close.').speaker?.text).toBe('Union leaders');
+  });
+
   it('give an infinitive cue the subject of its governing verb', () => {
     const q = quotes('The minister declined to say whether the talks had failed.').find((x) => x.cue?.text === 'say');
     expect(q?.speaker?.text).toBe('The minister');

@@ -6,7 +6,7 @@
 // A quote with no cue belongs to the conversation around it: the speaker of the statement just
 // before it in the same or the preceding paragraph. The actor comes from the actors pass: the
 // head mention inside the speaker phrase (a pronoun keeps its resolution).
-import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isPassive, isPossessive, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { type TokenisedText, sentenceOf } from './2-tokens';
 import type { ActorMentions } from './3-actors';
@@ -57,8 +57,14 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
     return nounPhraseFrom(tokens, tokens[s.last]?.value === ',' ? s.last + 1 : s.last, cue.first);
   }
   // "his attacks on X", "Trump's call for Y", "Cruz made a call for Z": a noun cue's speaker is
-  // its possessor, else the subject of its clause.
-  if (tokens[cue.first].pos === 'NOUN' && cue.cue.pos !== 'verb') return possessorOf(tokens, cue.first, floor) ?? clauseSubject(tokens, cue.first, floor);
+  // its possessor, else the subject of its clause. ("Labor leaders point out": a verb tagged a
+  // noun after its subject.)
+  if (tokens[cue.first].pos === 'NOUN' && cue.cue.pos !== 'verb' && !afterSubject(tokens, cue.first)) return possessorOf(tokens, cue.first, floor) ?? clauseSubject(tokens, cue.first, floor);
+  // "has lately started asking", "avoids condemning": the subject of the verb the -ing form completes.
+  const previous = tokens[cue.first - 1];
+  if (tokens[cue.first].lower.endsWith('ing') && previous?.pos === 'VERB' && CATENATIVES.has(previous.lemma) && cue.first - 1 >= floor) {
+    return subjectPhrase(tokens, mentions, cue.first - 1, floor);
+  }
   // "…, saying that …", "… to call for …": a participle or infinitive reports its main clause's subject.
   const before = tokens[cue.first - 1];
   // "Cook declined to say …": the governing verb's subject, an actor mention where the tags break the phrase.
@@ -78,6 +84,16 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
     if (main && main.last < subject.first && hasVerb(tokens, main.last, subject.first)) return main;
   }
   return subject;
+}
+
+/** Verbs an -ing form completes ("started asking", "kept saying", "avoided condemning"). */
+const CATENATIVES = new Set(['start', 'begin', 'keep', 'continue', 'stop', 'quit', 'resume', 'avoid', 'finish', 'risk', 'spend']);
+
+/** A plural or proper noun, or a personal pronoun, right before token i: a subject, so the word at i is its verb. */
+function afterSubject(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev || prev.sentence !== tokens[i].sentence) return false;
+  return prev.pos === 'PROPN' || (prev.pos === 'NOUN' && prev.lower.endsWith('s')) || (prev.pos === 'PRON' && isPersonalPronoun(prev));
 }
 
 /** A verb among tokens [from, to). */
