@@ -98,8 +98,14 @@ export function nounPhraseFrom(tokens: Token[], start: number, ceiling = tokens.
 /** Skip adverbs and auxiliaries leftwards from `i` (exclusive): "X has also said" → before "has". */
 export function skipVerbPrefixBackward(tokens: Token[], i: number, floor = 0): number {
   let k = i;
-  while (k - 1 >= floor && (VERB_PREFIX.has(tokens[k - 1].pos) || MISTAGGED_ADVERBS.has(tokens[k - 1].lower)) && !isPossessive(tokens[k - 1])) k--;
+  while (k - 1 >= floor && (VERB_PREFIX.has(tokens[k - 1].pos) || MISTAGGED_ADVERBS.has(tokens[k - 1].lower) || isFloatingQuantifier(tokens, k - 1, floor)) && !isPossessive(tokens[k - 1])) k--;
   return k;
+}
+
+/** "Cruz and Rubio have both argued", "the ministers all urged": a quantifier after the subject it counts. */
+function isFloatingQuantifier(tokens: Token[], j: number, floor: number): boolean {
+  const t = tokens[j], before = tokens[j - 1];
+  return (t.lower === 'all' || t.lower === 'both' || t.lower === 'each') && j - 1 >= floor && (isNominal(before) || before.pos === 'AUX');
 }
 /** Adverbs wink-nlp tags otherwise before a verb: "has since said", "further announced". */
 const MISTAGGED_ADVERBS = new Set(['since', 'further']);
@@ -257,8 +263,10 @@ export function clauseSubject(tokens: Token[], i: number, floor: number): TokenR
 
 /** "As the results came in, he …", "When Rubio did take Trump on, he …": past the opening subordinate clause. */
 function afterSubordinateClause(tokens: Token[], floor: number, i: number): number {
-  if (tokens[floor]?.pos !== 'SCONJ' && !SUBORDINATORS.has(tokens[floor]?.lower)) return floor;
-  for (let k = floor + 1; k < i; k++) if (tokens[k].value === ',') return k + 1;
+  // "Ever since she endorsed …,", "Even though …,"
+  const opener = tokens[floor]?.pos === 'ADV' && !SUBORDINATORS.has(tokens[floor].lower) ? floor + 1 : floor;
+  if (tokens[opener]?.pos !== 'SCONJ' && !SUBORDINATORS.has(tokens[opener]?.lower)) return floor;
+  for (let k = opener + 1; k < i; k++) if (tokens[k].value === ',') return k + 1;
   return floor;
 }
 const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'although', 'though', 'because', 'if', 'since', 'once', 'until', 'whereas']);

@@ -211,6 +211,11 @@ describe('speakers past asides and parentheses', () => {
     expect(only("He's said to be furious about the leak.").speaker).toBeNull();
   });
 
+  it('steps over a quantifier floating after the subject, not over one that is the subject', () => {
+    expect(only('The three mayors have all attacked the plan as a waste of money.').speaker?.text).toBe('The three mayors');
+    expect(only('Both have promised to cut taxes.').speaker?.text).toBe('Both');
+  });
+
   it('steps over adverbs wink-nlp tags as other words', () => {
     expect(only('The ministry has since said that the figures were wrong.').speaker?.text).toBe('The ministry');
     expect(only('She further announced that the office would close.').speaker?.text).toBe('She');
@@ -261,6 +266,11 @@ describe('participles after an object', () => {
   it('give an infinitive cue the subject of its governing verb', () => {
     const q = quotes('The minister declined to say whether the talks had failed.').find((x) => x.cue?.text === 'say');
     expect(q?.speaker?.text).toBe('The minister');
+  });
+
+  it('look for the main clause past an opening subordinate clause, an adverb before it too', () => {
+    const q = quotes('Ever since she endorsed the mayor, the senator has been a loud ally, attacking the governor.').find((x) => x.cue?.text === 'attacking');
+    expect(q?.speaker?.text).toBe('the senator');
   });
 
   it('look for the main clause past an opening subordinate clause', () => {
