@@ -147,7 +147,9 @@ export function subjectBefore(tokens: Token[], i: number, floor: number, asides 
   if (prev.value === ',') {
     // "Several leaders, including A, B and C, said": the list's commas are not the aside's.
     const lead = leadingSubject(tokens, k - 1, floor);
-    if (lead && LIST_OPENERS.has(tokens[lead.last + 1]?.lower)) return lead;
+    // "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said": a relative
+    // clause may hold commas of its own.
+    if (lead && (LIST_OPENERS.has(tokens[lead.last + 1]?.lower) || RELATIVE_OPENERS.has(tokens[lead.last + 1]?.lower))) return lead;
     return subjectBeforeComma(tokens, k - 1, floor, asides) ?? lead;
   }
   // "Joyce — who is listed as an attorney — told": the phrase before the opening dash.
@@ -192,6 +194,7 @@ function leadingSubject(tokens: Token[], close: number, floor: number): TokenRan
   return end < close && (after.value === ',' || after.value === '(' || (isDash(after) && !isJoiningHyphen(tokens, end))) ? np : null;
 }
 
+const RELATIVE_OPENERS = new Set(['who', 'whose', 'which', 'whom']);
 /** Words that open a list of examples after a noun phrase ("leaders, including …", "cities like …"). */
 const LIST_OPENERS = new Set(['including', 'like', 'such', 'among', 'especially', 'notably']);
 

@@ -216,6 +216,10 @@ describe('speakers past asides and parentheses', () => {
     expect(only('Both have promised to cut taxes.').speaker?.text).toBe('Both');
   });
 
+  it('steps over a relative clause that holds commas of its own', () => {
+    expect(only('Ana Ruiz, who lost her home in Tulsa, Oklahoma, in May 2019, said the fund had failed them.').speaker?.text).toBe('Ana Ruiz');
+  });
+
   it('steps over adverbs wink-nlp tags as other words', () => {
     expect(only('The ministry has since said that the figures were wrong.').speaker?.text).toBe('The ministry');
     expect(only('She further announced that the office would close.').speaker?.text).toBe('She');
