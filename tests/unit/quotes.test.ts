@@ -259,6 +259,11 @@ describe('participles after an object', () => {
     expect(only('A caller saying she was afraid reached the station.').speaker?.text).toBe('A caller');
   });
 
+  it('give an -ing cue after a preposition or subordinator the subject of the main clause', () => {
+    expect(only('The governor surprised the council on Monday by declaring the budget balanced.').speaker?.text).toBe('The governor');
+    expect(only('The senator angered donors after saying the tax would rise.').speaker?.text).toBe('The senator');
+  });
+
   it('give an -ing cue after start, keep or avoid the subject of that verb', () => {
     expect(only('The governor has lately started asking residents to save water.').speaker?.text).toBe('The governor');
   });

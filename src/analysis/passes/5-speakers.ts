@@ -60,6 +60,11 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   // its possessor, else the subject of its clause. ("Labor leaders point out": a verb tagged a
   // noun after its subject.)
   if (tokens[cue.first].pos === 'NOUN' && cue.cue.pos !== 'verb' && !afterSubject(tokens, cue.first)) return possessorOf(tokens, cue.first, floor) ?? clauseSubject(tokens, cue.first, floor);
+  // "X threw liberals a bone by declaring …", "after saying …", "while insisting …": the main clause's subject.
+  if (tokens[cue.first].lower.endsWith('ing') && (previousIs(tokens, cue.first, 'ADP') || previousIs(tokens, cue.first, 'SCONJ')) && !opensSentence(tokens, cue.first, floor)) {
+    const main = clauseSubject(tokens, cue.first - 1, afterQuotes(tokens, cue.first, floor));
+    if (main) return main;
+  }
   // "has lately started asking", "avoids condemning": the subject of the verb the -ing form completes.
   const previous = tokens[cue.first - 1];
   if (tokens[cue.first].lower.endsWith('ing') && previous?.pos === 'VERB' && CATENATIVES.has(previous.lemma) && cue.first - 1 >= floor) {
@@ -85,6 +90,8 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   }
   return subject;
 }
+
+const previousIs = (tokens: Token[], i: number, pos: string) => tokens[i - 1]?.pos === pos && tokens[i - 1].sentence === tokens[i].sentence;
 
 /** Verbs an -ing form completes ("started asking", "kept saying", "avoided condemning"). */
 const CATENATIVES = new Set(['start', 'begin', 'keep', 'continue', 'stop', 'quit', 'resume', 'avoid', 'finish', 'risk', 'spend']);
