@@ -264,6 +264,12 @@ describe('participles after an object', () => {
     expect(only('The senator angered donors after saying the tax would rise.').speaker?.text).toBe('The senator');
   });
 
+  it('read an -ing cue from before its adverbs', () => {
+    const q = quotes('The senator had a strong moment in the second hour, forcefully denouncing the deal.').find((x) => x.cue?.text === 'denouncing');
+    expect(q?.speaker?.text).toBe('The senator');
+    expect(only('The mayor has avoided directly criticizing the chief.').speaker?.text).toBe('The mayor');
+  });
+
   it('give an -ing cue after start, keep or avoid the subject of that verb', () => {
     expect(only('The governor has lately started asking residents to save water.').speaker?.text).toBe('The governor');
   });

@@ -60,17 +60,22 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   // its possessor, else the subject of its clause. ("Labor leaders point out": a verb tagged a
   // noun after its subject.)
   if (tokens[cue.first].pos === 'NOUN' && cue.cue.pos !== 'verb' && !afterSubject(tokens, cue.first)) return possessorOf(tokens, cue.first, floor) ?? clauseSubject(tokens, cue.first, floor);
+  // An -ing form is read from before its adverbs: "…, forcefully denouncing", "before optimistically predicting".
+  const ing = tokens[cue.first].lower.endsWith('ing');
+  let lead = cue.first;
+  while (ing && lead - 1 > floor && tokens[lead - 1].pos === 'ADV') lead--;
   // "X threw liberals a bone by declaring …", "after saying …", "while insisting …": the main clause's subject.
-  if (tokens[cue.first].lower.endsWith('ing') && (previousIs(tokens, cue.first, 'ADP') || previousIs(tokens, cue.first, 'SCONJ')) && !opensSentence(tokens, cue.first, floor)) {
-    const main = clauseSubject(tokens, cue.first - 1, afterQuotes(tokens, cue.first, floor));
+  if (ing && (previousIs(tokens, lead, 'ADP') || previousIs(tokens, lead, 'SCONJ')) && !opensSentence(tokens, lead, floor)) {
+    const main = clauseSubject(tokens, lead - 1, afterQuotes(tokens, cue.first, floor));
     if (main) return main;
   }
-  // "has lately started asking", "avoids condemning": the subject of the verb the -ing form completes.
-  const previous = tokens[cue.first - 1];
-  if (tokens[cue.first].lower.endsWith('ing') && previous?.pos === 'VERB' && CATENATIVES.has(previous.lemma) && cue.first - 1 >= floor) {
-    return subjectPhrase(tokens, mentions, cue.first - 1, floor);
+  // "has lately started asking", "has avoided directly criticizing": the subject of the verb the -ing form completes.
+  const previous = tokens[lead - 1];
+  if (ing && previous?.pos === 'VERB' && CATENATIVES.has(previous.lemma) && lead - 1 >= floor) {
+    return subjectPhrase(tokens, mentions, lead - 1, floor);
   }
   // "…, saying that …", "… to call for …": a participle or infinitive reports its main clause's subject.
+  if (ing && tokens[lead - 1]?.value === ',' && lead < cue.first) return clauseSubject(tokens, lead - 1, afterQuotes(tokens, cue.first, floor));
   const before = tokens[cue.first - 1];
   // "Cook declined to say …": the governing verb's subject, an actor mention where the tags break the phrase.
   const governor = tokens[cue.first - 2];
