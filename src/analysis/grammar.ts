@@ -120,6 +120,22 @@ export function rangeText(text: string, tokens: Token[], r: TokenRange): string 
   return text.slice(tokens[r.first].start, tokens[r.last - 1].end);
 }
 
+/**
+ * Title Case: of the words of four letters or more in tokens [first, last) (leaving out those
+ * `skip` marks), how many, and how many of them capitalised. A headline and the title of a show
+ * are read by the same count.
+ */
+export function titleCaseCounts(tokens: Token[], first: number, last: number, skip?: (k: number) => boolean): { words: number; capitalised: number } {
+  let words = 0, capitalised = 0;
+  for (let k = first; k < last; k++) {
+    const v = tokens[k].value;
+    if (skip?.(k) || v.length < 4 || !/^\p{L}+$/u.test(v)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(v)) capitalised++;
+  }
+  return { words, capitalised };
+}
+
 export const isSentenceEnd = (t: Token | undefined): boolean => !!t && t.pos === 'PUNCT' && /^[.!?]+$/.test(t.value);
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„', '``', "''", '‘', '’']);

@@ -1,7 +1,7 @@
 // The words of a sentence as units the phrase grammar reads: dictionary names (longest match in
 // the name trie), role words ("foreign minister"), titles ("Mr.", "Sen."), capitalised words
 // that no dictionary knows (joined into runs: candidate names), possessives, pronouns.
-import { isJoiningHyphen } from '../grammar';
+import { isJoiningHyphen, titleCaseCounts } from '../grammar';
 import type { Token } from '../types';
 import { type ActorIndex, type NameHit, type RoleHit, NAME_PARTICLES, roleAt, tokenKey } from '../../models/actors';
 import type { TokenTrie, TrieNode } from '../../models/token-trie';
@@ -129,14 +129,7 @@ function isHeadline(tokens: Token[], first: number, last: number, clauseInitial:
   let end = last - 1;
   while (end > first && /^[”"’')\]]$/.test(tokens[end].value)) end--;
   if (/^[.!?]$/.test(tokens[end].value)) return false;
-  let words = 0;
-  let capitalised = 0;
-  for (let k = first; k < last; k++) {
-    const v = tokens[k].value;
-    if (clauseInitial[k] || v.length < 4 || !/^\p{L}+$/u.test(v)) continue;
-    words++;
-    if (startsUpper(v)) capitalised++;
-  }
+  const { words, capitalised } = titleCaseCounts(tokens, first, last, (k) => clauseInitial[k]);
   // Title Case: hardly a long word in lower case ("Iran hosts Syria's Assad, slams ..." is a sentence).
   return words >= 1 && words - capitalised <= 1 && capitalised / words >= 0.75;
 }

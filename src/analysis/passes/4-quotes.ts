@@ -12,7 +12,7 @@
 // its content is the reported clause after it, or before it when the attribution comes last.
 // Which actor spoke is the speakers pass's job; this pass only notes where to look.
 import type { Lexicon } from '../../models/lexicon';
-import { type TokenRange, isDash, isJoiningHyphen, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward } from '../grammar';
+import { type TokenRange, isDash, isJoiningHyphen, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, titleCaseCounts } from '../grammar';
 import type { QuoteKind, Span, Token } from '../types';
 import { type TokenisedText, sentenceOf, tokensWithin } from './2-tokens';
 import { ADDRESSEE_FIRST, type CueHit, cueAt } from './quotes/cues';
@@ -260,13 +260,7 @@ function countWords(tokens: Token[], first: number, last: number): number {
 /** Speech rather than a scare-quoted word or a title: a clause, or a phrase ending in punctuation. */
 /** Most of the longer words capitalised: a title ("The Nightly Show with Larry Wilmore"). */
 function isTitleCase(tokens: Token[], r: TokenRange): boolean {
-  let words = 0, capitalised = 0;
-  for (let k = r.first; k < r.last; k++) {
-    const v = tokens[k].value;
-    if (v.length < 4 || !/^\p{L}/u.test(v)) continue;
-    words++;
-    if (/^\p{Lu}/u.test(v)) capitalised++;
-  }
+  const { words, capitalised } = titleCaseCounts(tokens, r.first, r.last);
   return words >= 2 && capitalised >= 0.75 * words;
 }
 
