@@ -257,6 +257,7 @@ describe('participles after an object', () => {
 
   it('keep a participle right after its own subject with that subject', () => {
     expect(only('A caller saying she was afraid reached the station.').speaker?.text).toBe('A caller');
+    expect(only('The rivals went further, with former governor Martin Hale calling the mayor a fraud.').speaker?.text).toBe('former governor Martin Hale');
   });
 
   it('give an -ing cue after a preposition or subordinator the subject of the main clause', () => {

@@ -89,12 +89,16 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   const subject = subjectPhrase(tokens, mentions, cue.first, floor);
   // "X sent a letter to the board urging …", "X was heard on a microphone telling …": a
   // participle after the object of a verb reports that verb's subject, not its object.
-  if (subject && tokens[cue.first].pos === 'VERB' && tokens[cue.first].lower.endsWith('ing')) {
+  // ("with O'Malley calling Trump a fascist", "featuring voters telling …": the phrase is the participle's own subject.)
+  if (subject && tokens[cue.first].pos === 'VERB' && tokens[cue.first].lower.endsWith('ing') && !ABSOLUTE_OPENERS.has(tokens[subject.first - 1]?.lower)) {
     const main = clauseSubject(tokens, subject.first, afterQuotes(tokens, cue.first, floor));
     if (main && main.last < subject.first && hasVerb(tokens, main.last, subject.first)) return main;
   }
   return subject;
 }
+
+/** Words that open a noun phrase with its own participle: "with X calling …", "about X saying …". */
+const ABSOLUTE_OPENERS = new Set(['with', 'without', 'featuring', 'including', 'about', 'as']);
 
 const previousIs = (tokens: Token[], i: number, pos: string) => tokens[i - 1]?.pos === pos && tokens[i - 1].sentence === tokens[i].sentence;
 
