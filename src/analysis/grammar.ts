@@ -189,7 +189,11 @@ function subjectBeforeComma(tokens: Token[], comma: number, floor: number, aside
   // "Democrats, meanwhile, blasted", "officials have, in fact, praised": past the aside.
   if (isAside(tokens, open + 1, comma)) return asides < 3 ? subjectBefore(tokens, open, floor, asides + 1) : null;
   // "Guy Cecil, the group's chief strategist, said": the name before the apposition.
-  return isApposition(tokens, open + 1) ? phraseBefore(tokens, open, floor) : null;
+  if (!isApposition(tokens, open + 1)) return null;
+  const phrase = phraseBefore(tokens, open, floor);
+  // "Woodrow Benford, 58, who lives …, says": past the age to the name.
+  if (phrase && phrase.last - phrase.first === 1 && tokens[phrase.first].pos === 'NUM' && tokens[phrase.first - 1]?.value === ',') return phraseBefore(tokens, phrase.first - 1, floor) ?? phrase;
+  return phrase;
 }
 
 /**

@@ -216,6 +216,10 @@ describe('speakers past asides and parentheses', () => {
     expect(only('Both have promised to cut taxes.').speaker?.text).toBe('Both');
   });
 
+  it('steps over an age before a relative clause', () => {
+    expect(only('Rosa Lind, 58, who lives outside Duluth, says she knew little about the senator.').speaker?.text).toBe('Rosa Lind');
+  });
+
   it('steps over a relative clause that holds commas of its own', () => {
     expect(only('Ana Ruiz, who lost her home in Tulsa, Oklahoma, in May 2019, said the fund had failed them.').speaker?.text).toBe('Ana Ruiz');
   });
