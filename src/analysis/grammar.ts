@@ -105,7 +105,7 @@ export function skipVerbPrefixBackward(tokens: Token[], i: number, floor = 0): n
 /** "Cruz and Rubio have both argued", "the ministers all urged": a quantifier after the subject it counts. */
 function isFloatingQuantifier(tokens: Token[], j: number, floor: number): boolean {
   const t = tokens[j], before = tokens[j - 1];
-  return (t.lower === 'all' || t.lower === 'both' || t.lower === 'each') && j - 1 >= floor && (isNominal(before) || before.pos === 'AUX');
+  return (t.lower === 'all' || t.lower === 'both' || t.lower === 'each') && j - 1 >= floor && (isNominal(before) || before.pos === 'AUX' || before.value === ')');
 }
 /** Adverbs wink-nlp tags otherwise before a verb: "has since said", "further announced". */
 const MISTAGGED_ADVERBS = new Set(['since', 'further']);
@@ -297,7 +297,10 @@ const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'althou
 function firstSubject(tokens: Token[], floor: number, i: number): TokenRange | null {
   for (let v = floor; v < i; v++) {
     if (tokens[v].pos !== 'VERB' && tokens[v].pos !== 'AUX') continue;
-    const k = skipVerbPrefixBackward(tokens, v, floor);
+    let k = skipVerbPrefixBackward(tokens, v, floor);
+    // "Biden on Monday hit the trail …": past a time phrase.
+    const time = timePhraseBefore(tokens, k, floor);
+    if (time > floor) k = skipVerbPrefixBackward(tokens, time, floor);
     // "Sanders, who endorsed X and said …": the phrase the relative pronoun stands for.
     if (k - 1 >= floor && RELATIVE_PRONOUNS.has(tokens[k - 1].lower)) return antecedentOf(tokens, { first: k - 1, last: k });
     const np = nounPhraseBefore(tokens, k, floor);

@@ -293,6 +293,11 @@ describe('participles after an object', () => {
     expect(q?.speaker?.text).toBe('the senator');
   });
 
+  it('find the main clause subject past a time phrase', () => {
+    const q = quotes('The senator on Monday hit the campaign trail in Ohio, accusing the governor of cowardice.').find((x) => x.cue?.text === 'accusing');
+    expect(q?.speaker?.text).toBe('The senator');
+  });
+
   it('look for the main clause past an opening subordinate clause', () => {
     const q = quotes('As the results came in, the governor gave a speech in Ohio, predicting he would win.').find((x) => x.cue?.text === 'predicting');
     expect(q?.speaker?.text).toBe('the governor');
