@@ -162,6 +162,12 @@ describe('mixed and indirect statements', () => {
     expect(only('The mayor called the plan a disaster.').speaker?.text).toBe('The mayor');
   });
 
+  it('reads no statement into a passive cue without a by-agent, and the agent into one with it', () => {
+    expect(quotes('The mayor was asked about the budget on Monday.')).toHaveLength(0);
+    expect(quotes('When asked about the budget, the mayor smiled.')).toHaveLength(0);
+    expect(only('The plan was criticized by the union as a giveaway.').speaker?.text).toBe('the union');
+  });
+
   it('reads an infinitive only after cues that take one', () => {
     expect(quotes('The senator continues to face questions about the loan.')).toHaveLength(0);
     expect(only('The senator refused to answer questions about the loan.').text).toBe('to answer questions about the loan');

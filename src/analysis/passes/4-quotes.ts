@@ -12,7 +12,7 @@
 // its content is the reported clause after it, or before it when the attribution comes last.
 // Which actor spoke is the speakers pass's job; this pass only notes where to look.
 import type { Lexicon } from '../../models/lexicon';
-import { type TokenRange, isDash, isJoiningHyphen, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, titleCaseCounts } from '../grammar';
+import { type TokenRange, isDash, isJoiningHyphen, isPassive, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, titleCaseCounts } from '../grammar';
 import type { QuoteKind, Span, Token } from '../types';
 import { type TokenisedText, sentenceOf, tokensWithin } from './2-tokens';
 import { ADDRESSEE_FIRST, type CueHit, cueAt } from './quotes/cues';
@@ -117,7 +117,7 @@ export function findStatements(t: TokenisedText, lexicon: Lexicon): Statements {
   // 2. Unused speech cues: indirect statements.
   const insideQuote = markQuoted(tokens.length, statements);
   for (const cue of cues) {
-    if (usedCues.has(cue) || insideQuote[cue.first] || !cue.cue.speech) continue;
+    if (usedCues.has(cue) || insideQuote[cue.first] || !cue.cue.speech || isAgentlessPassive(t, cue)) continue;
     const s = indirect(t, cue, lowers, cues);
     if (s) statements.push(s);
   }
@@ -138,6 +138,20 @@ function findCues(t: TokenisedText, lowers: string[], lexicon: Lexicon): CueHit[
     i = hit.last - 1;
   }
   return hits;
+}
+
+/**
+ * "Trump was asked about …", "when asked …", "as he was known": a passive with no by-agent
+ * reports no statement of its own.
+ */
+function isAgentlessPassive(t: TokenisedText, cue: CueHit): boolean {
+  const { tokens } = t;
+  const v = tokens[cue.first];
+  if (cue.cue.pos !== 'verb' || cue.last - cue.first !== 1 || !/(ed|en|wn)$/.test(v.lower) || v.lower === v.lemma) return false;
+  if (tokens[cue.last]?.lower === 'by') return false;
+  const prev = tokens[cue.first - 1];
+  const reduced = prev?.lower === 'when' || prev?.lower === 'if' || prev?.lower === 'as';
+  return reduced || isPassive(tokens, cue.first, sentenceOf(t, cue.first).first);
 }
 
 /** "said in an interview", "told CNN on Twitter": a prepositional cue just after a verb cue is that verb's circumstance. */
