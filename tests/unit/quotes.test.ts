@@ -270,6 +270,14 @@ describe('participles after an object', () => {
     expect(only('The rivals went further, with former governor Martin Hale calling the mayor a fraud.').speaker?.text).toBe('former governor Martin Hale');
   });
 
+  it('end a participle aside at the comma before the main verb, with the subject before it', () => {
+    const found = quotes('Okafor, citing figures from the census bureau, said the ban was legal.');
+    expect(found.map((q) => [q.cue?.text, q.speaker?.text, q.text])).toEqual([
+      ['citing', 'Okafor', 'figures from the census bureau'],
+      ['said', 'Okafor', 'the ban was legal'],
+    ]);
+  });
+
   it('give an -ing cue after a preposition or subordinator the subject of the main clause', () => {
     expect(only('The governor surprised the council on Monday by declaring the budget balanced.').speaker?.text).toBe('The governor');
     expect(only('The senator angered donors after saying the tax would rise.').speaker?.text).toBe('The senator');

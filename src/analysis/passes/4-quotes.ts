@@ -341,6 +341,8 @@ function clauseBoundaryBefore(tokens: Token[], cue: CueHit, next: CueHit): numbe
   if (conj?.pos === 'CCONJ') return tokens[k - 2]?.value === ',' ? k - 2 : k - 1;
   // "rejected the offer, saying …": a participle adds a statement of its own.
   if (conj?.value === ',' && tokens[next.first].lower.endsWith('ing')) return k - 1;
+  // "Salceda, citing data from …, said …": a participle aside ends at the comma before the main verb.
+  if (conj?.value === ',' && tokens[cue.first - 1]?.value === ',' && tokens[cue.first].lower.endsWith('ing') && k - 1 > cue.last) return k - 1;
   // "…, compared with 60 percent who say …": a relative clause with a cue of its own.
   if (RELATIVE_SUBJECTS.has(tokens[k - 1]?.lower) && k - 1 > cue.last) return tokens[k - 2]?.value === ',' ? k - 2 : k - 1;
   // "after the department asked X to …, Hackett said that …": another speaker's clause.

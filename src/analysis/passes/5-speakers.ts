@@ -83,7 +83,9 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
     const subject = subjectPhrase(tokens, mentions, cue.first - 2, floor);
     if (subject) return subject;
   }
-  if ((before?.value === ',' && tokens[cue.first].lower.endsWith('ing')) || before?.lower === 'to') return clauseSubject(tokens, cue.first - 1, afterQuotes(tokens, cue.first, floor));
+  // ("Salceda, citing data from …, said": with no verb before it, the participle's subject is the phrase before its comma.)
+  if (before?.value === ',' && tokens[cue.first].lower.endsWith('ing')) return clauseSubject(tokens, cue.first - 1, afterQuotes(tokens, cue.first, floor)) ?? nounPhraseBefore(tokens, cue.first - 1, floor);
+  if (before?.lower === 'to') return clauseSubject(tokens, cue.first - 1, afterQuotes(tokens, cue.first, floor));
   // "Declaring that …, the mogul …", "While saying …, he …": the main clause comes after.
   if (tokens[cue.first].lower.endsWith('ing') && opensSentence(tokens, cue.first, floor)) return subjectAfterComma(t, cue.last);
   const subject = subjectPhrase(tokens, mentions, cue.first, floor);
@@ -177,9 +179,12 @@ function possessorOf(tokens: Token[], i: number, floor: number): TokenRange | nu
  * actors pass knows names the POS tags break up ("the Ministry of Silly Walks condemned").
  */
 function mentionBefore(tokens: Token[], mentions: Mention[], v: number, floor: number): TokenRange | null {
-  const k = skipVerbPrefixBackward(tokens, v, floor);
-  const m = mentionsWithin(mentions, { first: Math.max(floor, k - 12), last: k }).pop();
-  return m && m.last === k && m.actorId && m.kind !== 'pronoun' && m.first >= floor ? { first: m.first, last: m.last } : null;
+  // Right before the verb first: a name wink-nlp tags as an auxiliary ("Will wrote", "May said") is no verb prefix.
+  for (const k of [v, skipVerbPrefixBackward(tokens, v, floor)]) {
+    const m = mentionsWithin(mentions, { first: Math.max(floor, k - 12), last: k }).pop();
+    if (m && m.last === k && m.actorId && m.kind !== 'pronoun' && m.first >= floor) return { first: m.first, last: m.last };
+  }
+  return null;
 }
 
 /** "Trump went even further: “…”" — a quote after a colon belongs to the clause's subject. */
