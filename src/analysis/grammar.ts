@@ -303,7 +303,8 @@ function firstSubject(tokens: Token[], floor: number, i: number): TokenRange | n
     if (time > floor) k = skipVerbPrefixBackward(tokens, time, floor);
     // "Sanders, who endorsed X and said …": the phrase the relative pronoun stands for.
     if (k - 1 >= floor && RELATIVE_PRONOUNS.has(tokens[k - 1].lower)) return antecedentOf(tokens, { first: k - 1, last: k });
-    const np = nounPhraseBefore(tokens, k, floor);
+    // "Gov. Rick Scott (R) blasted Congress and said …": past the party's parenthesis.
+    const np = phraseBefore(tokens, k, floor);
     if (np) return np;
   }
   return null;

@@ -242,6 +242,11 @@ describe('speakers past asides and parentheses', () => {
     expect(q.text).toBe('that she was undecided');
   });
 
+  it('steps over a party parenthesis to the subject shared by coordinated verbs', () => {
+    const q = quotes('Gov. Lena Park (R) blasted the council and said the state had spent enough.').find((x) => x.cue?.text === 'said');
+    expect(q?.speaker?.text).toBe('Gov. Lena Park');
+  });
+
   it('steps over a party-and-state parenthesis', () => {
     expect(only('Rep. Dan Cole (D-N.Y.) said the bill would pass.').speaker?.text).toBe('Rep. Dan Cole');
     expect(only('Sen. Ada Moreno (D-Calif.) said the vote would be close.').speaker?.text).toBe('Sen. Ada Moreno');
