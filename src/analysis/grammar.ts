@@ -165,12 +165,12 @@ export function subjectBefore(tokens: Token[], i: number, floor: number, asides 
     const lead = leadingSubject(tokens, k - 1, floor);
     // "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said": a relative
     // clause may hold commas of its own.
-    if (lead && (LIST_OPENERS.has(tokens[lead.last + 1]?.lower) || RELATIVE_OPENERS.has(tokens[lead.last + 1]?.lower))) return lead;
+    if (lead && (LIST_OPENERS.has(tokens[lead.last + 1]?.lower) || WH_RELATIVES.has(tokens[lead.last + 1]?.lower))) return lead;
     return subjectBeforeComma(tokens, k - 1, floor, asides) ?? lead;
   }
   // "Joyce — who is listed as an attorney — told": the phrase before the opening dash.
   if (isDash(prev) && !isJoiningHyphen(tokens, k - 1)) {
-    const open = openingDash(tokens, k - 1, floor);
+    const open = openingMark(tokens, k - 1, floor, (j) => isDash(tokens[j]) && !isJoiningHyphen(tokens, j), DASH_ASIDE_STOPS);
     return (open >= 0 ? phraseBefore(tokens, open, floor) : null) ?? leadingSubject(tokens, k - 1, floor);
   }
   // "Obama met survivors … and said …": the subject of the first verb.
@@ -179,12 +179,14 @@ export function subjectBefore(tokens: Token[], i: number, floor: number, asides 
 }
 
 export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
+/** The relative pronouns that never open a reported clause, as "that" may: "X, who …", "…, which he said …". */
+export const WH_RELATIVES = new Set(['who', 'whom', 'whose', 'which']);
 
 /** The subject before an aside that ends with the comma at `comma`. */
 function subjectBeforeComma(tokens: Token[], comma: number, floor: number, asides: number): TokenRange | null {
   // "Sen. Jack Reed (D-R.I.), said"
   if (tokens[comma - 1]?.value === ')') return phraseBefore(tokens, comma, floor);
-  const open = openingComma(tokens, comma, floor);
+  const open = openingMark(tokens, comma, floor, (j) => tokens[j].value === ',', COMMA_ASIDE_STOPS);
   if (open < 0) return null;
   // "Democrats, meanwhile, blasted", "officials have, in fact, praised": past the aside.
   if (isAside(tokens, open + 1, comma)) return asides < 3 ? subjectBefore(tokens, open, floor, asides + 1) : null;
@@ -214,18 +216,9 @@ function leadingSubject(tokens: Token[], close: number, floor: number): TokenRan
   return end < close && (after.value === ',' || after.value === '(' || (isDash(after) && !isJoiningHyphen(tokens, end))) ? np : null;
 }
 
-const RELATIVE_OPENERS = new Set(['who', 'whose', 'which', 'whom']);
 /** Words that open a list of examples after a noun phrase ("leaders, including …", "cities like …"). */
 const LIST_OPENERS = new Set(['including', 'like', 'such', 'among', 'especially', 'notably']);
 
-/** The dash that opens the aside closed by the dash at `close` (within 40 tokens), or -1. */
-function openingDash(tokens: Token[], close: number, floor: number): number {
-  for (let j = close - 1; j >= floor && close - j <= 40; j--) {
-    if (isDash(tokens[j]) && !isJoiningHyphen(tokens, j)) return j < close - 1 ? j : -1;
-    if (tokens[j].value === ':' || tokens[j].value === ';') return -1;
-  }
-  return -1;
-}
 
 /** The noun phrase before token `end`, stepping over a parenthesis: "Sen. Claire McCaskill (D-Mo.)". */
 function phraseBefore(tokens: Token[], end: number, floor: number): TokenRange | null {
@@ -252,15 +245,19 @@ function timePhraseBefore(tokens: Token[], i: number, floor: number): number {
 
 const TIME_MODIFIERS = new Set(['last', 'this', 'next', 'early', 'late', 'earlier', 'later', 'on', 'the']);
 
-/** The comma that opens the phrase closed by the comma at `close` (within 40 tokens), or -1. */
-function openingComma(tokens: Token[], close: number, floor: number): number {
+/**
+ * The mark that opens the aside closed by the mark at `close` (within 40 tokens): the nearest
+ * token before it that `opens`, unless one of `stops` comes first or the aside is empty; else -1.
+ */
+function openingMark(tokens: Token[], close: number, floor: number, opens: (j: number) => boolean, stops: ReadonlySet<string>): number {
   for (let j = close - 1; j >= floor && close - j <= 40; j--) {
-    const x = tokens[j];
-    if (x.value === ',') return j < close - 1 ? j : -1;
-    if (x.value === ':' || x.value === ';' || x.value === '?' || x.value === '!') return -1;
+    if (opens(j)) return j < close - 1 ? j : -1;
+    if (stops.has(tokens[j].value)) return -1;
   }
   return -1;
 }
+const COMMA_ASIDE_STOPS = new Set([':', ';', '?', '!']);
+const DASH_ASIDE_STOPS = new Set([':', ';']);
 
 /**
  * A noun phrase ("Guy Cecil, the group's strategist, said"), a relative clause ("Barkley,
@@ -268,7 +265,7 @@ function openingComma(tokens: Token[], close: number, floor: number): number {
  */
 function isApposition(tokens: Token[], first: number): boolean {
   const opener = tokens[first];
-  return RELATIVE_PRONOUNS.has(opener.lower) || opener.lower === 'whose' || NOUN_PHRASE_OPENERS.has(opener.pos);
+  return RELATIVE_PRONOUNS.has(opener.lower) || WH_RELATIVES.has(opener.lower) || NOUN_PHRASE_OPENERS.has(opener.pos);
 }
 
 /** A short aside between commas: "meanwhile", "in fact", "among others", "however". */
@@ -281,7 +278,8 @@ const NOUN_PHRASE_OPENERS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON
 /** The subject of the sentence's main clause before token i: its first verb that has one. */
 export function clauseSubject(tokens: Token[], i: number, floor: number): TokenRange | null {
   floor = Math.max(floor, i - MAX_CLAUSE);
-  return firstSubject(tokens, afterSubordinateClause(tokens, floor, i), i) ?? firstSubject(tokens, floor, i);
+  const main = afterSubordinateClause(tokens, floor, i);
+  return (main > floor ? firstSubject(tokens, main, i) : null) ?? firstSubject(tokens, floor, i);
 }
 
 /** "As the results came in, he …", "When Rubio did take Trump on, he …": past the opening subordinate clause. */

@@ -209,6 +209,11 @@ export function addPhrase<T>(index: PhraseIndex<T>, tokens: string[], value: T):
   index.insert(tokens, value, () => true);
 }
 
+/** A word's score (AFINN and the news lexicon): its own form's, else its lemma's, else 0. */
+export function wordScoreOf(lexicon: Lexicon, word: { lower: string; lemma: string }): number {
+  return lexicon.wordScore.get(word.lower) ?? (word.lemma !== word.lower ? lexicon.wordScore.get(word.lemma) : undefined) ?? 0;
+}
+
 /** The longest phrase starting at token `at`, or null. */
 export function matchPhrase<T>(index: PhraseIndex<T>, lowerTokens: string[], at: number): { value: T; length: number } | null {
   let node: number | undefined = index.root;
@@ -237,37 +242,32 @@ export function loadAfinn(): Map<string, number> {
   return new Map(Object.entries(labels));
 }
 
-function compileCues(file: CuesFile): Pick<Lexicon, 'cueByForm' | 'cuePhrases' | 'cueWords' | 'speakerNouns'> {
-  const cueByForm = new Map<string, Cue>();
-  const cuePhrases = createPhraseIndex<Cue>();
-  const cueWords = new Set<string>();
-  for (const { forms, ...cue } of file.cues) {
-    for (const form of forms) {
-      const tokens = form.split(' ');
-      cueWords.add(tokens[0]);
-      const entry: Cue = { ...cue, form };
-      if (tokens.length === 1) {
-        if (!cueByForm.has(form)) cueByForm.set(form, entry);
-      } else {
-        addPhrase(cuePhrases, tokens, entry);
-      }
-    }
+/**
+ * Forms as the passes read them: one-token forms by form, longer ones in a phrase index (the
+ * first value listed for a form wins in both), and the word every form begins with.
+ */
+function indexForms<T>(entries: [form: string, value: T][]): { byForm: Map<string, T>; phrases: PhraseIndex<T>; firstWords: Set<string> } {
+  const byForm = new Map<string, T>();
+  const phrases = createPhraseIndex<T>();
+  const firstWords = new Set<string>();
+  for (const [form, value] of entries) {
+    const tokens = form.split(' ');
+    firstWords.add(tokens[0]);
+    if (tokens.length > 1) addPhrase(phrases, tokens, value);
+    else if (!byForm.has(form)) byForm.set(form, value);
   }
-  return { cueByForm, cuePhrases, cueWords, speakerNouns: new Set(file.speakerNouns) };
+  return { byForm, phrases, firstWords };
+}
+
+function compileCues(file: CuesFile): Pick<Lexicon, 'cueByForm' | 'cuePhrases' | 'cueWords' | 'speakerNouns'> {
+  const { byForm, phrases, firstWords } = indexForms(file.cues.flatMap(({ forms, ...cue }) => forms.map((form): [string, Cue] => [form, { ...cue, form }])));
+  return { cueByForm: byForm, cuePhrases: phrases, cueWords: firstWords, speakerNouns: new Set(file.speakerNouns) };
 }
 
 function compileVerbs(file: VerbsFile): Pick<Lexicon, 'verbByForm' | 'verbPhrases' | 'verbObjectPatterns' | 'verbWords'> {
-  const verbByForm = new Map<string, StanceVerb>();
-  const verbPhrases = createPhraseIndex<StanceVerb>();
-  const verbWords = new Set<string>();
-  for (const { forms, ...verb } of file.verbs) {
-    for (const form of forms) {
-      const tokens = form.split(' ');
-      verbWords.add(tokens[0]);
-      if (tokens.length > 1) addPhrase(verbPhrases, tokens, verb);
-      else if (!verbByForm.has(form)) verbByForm.set(form, verb);
-    }
-  }
+  const { byForm: verbByForm, phrases: verbPhrases, firstWords: verbWords } = indexForms(
+    file.verbs.flatMap(({ forms, ...verb }) => forms.map((form): [string, StanceVerb] => [form, verb])),
+  );
   const listByForm = new Map<string, VerbObjectPattern[]>();
   for (const { verb: lemma, forms, patterns } of file.objectPatterns) {
     const compiled = patterns.map(({ object, ...stance }): VerbObjectPattern => ({ object, verb: { lemma, ...stance } }));

@@ -6,6 +6,7 @@
 // per line and wink-nlp would run a headline into the first paragraph.
 import type { Nlp } from '../../models/nlp';
 import type { Paragraph, Sentence, Token } from '../types';
+import { partitionPoint } from '../sorted';
 
 export interface TokenisedText {
   text: string;
@@ -143,13 +144,7 @@ function lineBreakFrom(text: string, from: number): number {
 
 /** Index of the first token that starts at or after `offset` (tokens.length when none). */
 export function firstTokenFrom(tokens: Token[], offset: number): number {
-  let lo = 0, hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens.length, (k) => tokens[k].start < offset);
 }
 
 /** Token range [first, last) of the tokens lying inside a character span. */

@@ -12,8 +12,9 @@
 // its content is the reported clause after it, or before it when the attribution comes last.
 // Which actor spoke is the speakers pass's job; this pass only notes where to look.
 import type { Lexicon } from '../../models/lexicon';
-import { type TokenRange, isDash, isJoiningHyphen, isPassive, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, titleCaseCounts } from '../grammar';
+import { type TokenRange, WH_RELATIVES, isDash, isJoiningHyphen, isPassive, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, titleCaseCounts } from '../grammar';
 import type { QuoteKind, Span, Token } from '../types';
+import { partitionPoint } from '../sorted';
 import { type TokenisedText, sentenceOf, tokensWithin } from './2-tokens';
 import { ADDRESSEE_FIRST, type CueHit, cueAt } from './quotes/cues';
 import { type QuotedSpan, findQuotedSpans } from './quotes/marks';
@@ -45,11 +46,6 @@ export interface Statements {
 
 /** Short prepositional phrases that may sit between a cue and its content ("said in a statement that"). */
 const SKIPPABLE_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'during', 'after', 'before', 'via', 'through', 'from']);
-/**
- * Relative pronouns that open a clause with a cue of its own ("…, which he said …", "… who
- * say …"); "that" is left out: after a cue it opens the reported clause itself.
- */
-const RELATIVE_SUBJECTS = new Set(['which', 'who', 'whom']);
 /** Tokens a speaker phrase with its apposition may take between a quote and its cue. */
 const MAX_ATTRIBUTION_GAP = 25;
 /** … and with an aside between commas ("X, who served as … under Y, said"). */
@@ -185,13 +181,7 @@ function cueBefore(tokens: Token[], cues: CueHit[], i: number): CueHit | null {
 }
 
 function lastCueBefore(cues: CueHit[], i: number): number {
-  let lo = 0, hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cues[mid].last <= i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(cues.length, (n) => cues[n].last <= i) - 1;
 }
 
 /** "X said: “…”", "X said, “…”", "X told reporters: “…”": the cue introduces the quote whole. */
@@ -271,7 +261,6 @@ function countWords(tokens: Token[], first: number, last: number): number {
   return n;
 }
 
-/** Speech rather than a scare-quoted word or a title: a clause, or a phrase ending in punctuation. */
 /** Most of the longer words capitalised: a title ("The Nightly Show with Larry Wilmore"). */
 function isTitleCase(tokens: Token[], r: TokenRange): boolean {
   const { words, capitalised } = titleCaseCounts(tokens, r.first, r.last);
@@ -282,6 +271,7 @@ function endsAsSpeech(text: string, q: QuotedSpan): boolean {
   return /[,!?]$/.test(text.slice(q.inner.start, q.inner.end).trim());
 }
 
+/** Speech rather than a scare-quoted word or a title: a clause, or a phrase ending in punctuation. */
 function readsAsClause(text: string, q: QuotedSpan, words: number): boolean {
   if (words >= 6) return true;
   const inner = text.slice(q.inner.start, q.inner.end).trim();
@@ -338,18 +328,19 @@ function nextCoordinatedCue(tokens: Token[], cues: CueHit[], cue: CueHit): numbe
 function clauseBoundaryBefore(tokens: Token[], cue: CueHit, next: CueHit): number {
   const k = skipVerbPrefixBackward(tokens, next.first, cue.last);
   const conj = tokens[k - 1];
-  if (conj?.pos === 'CCONJ') return tokens[k - 2]?.value === ',' ? k - 2 : k - 1;
+  if (conj?.pos === 'CCONJ') return withCommaBefore(tokens, k - 1);
   // "rejected the offer, saying …": a participle adds a statement of its own.
   if (conj?.value === ',' && tokens[next.first].lower.endsWith('ing')) return k - 1;
   // "Salceda, citing data from …, said …": a participle aside ends at the comma before the main verb.
   if (conj?.value === ',' && tokens[cue.first - 1]?.value === ',' && tokens[cue.first].lower.endsWith('ing') && k - 1 > cue.last) return k - 1;
-  // "…, compared with 60 percent who say …": a relative clause with a cue of its own.
-  if (RELATIVE_SUBJECTS.has(tokens[k - 1]?.lower) && k - 1 > cue.last) return tokens[k - 2]?.value === ',' ? k - 2 : k - 1;
+  // "…, compared with 60 percent who say …": a relative clause with a cue of its own ("that" is
+  // left out: after a cue it opens the reported clause itself).
+  if (WH_RELATIVES.has(tokens[k - 1]?.lower) && k - 1 > cue.last) return withCommaBefore(tokens, k - 1);
   // "after the department asked X to …, Hackett said that …": another speaker's clause.
   const subject = nounPhraseBefore(tokens, k, cue.last);
   if (!subject) return tokens.length;
   // "a wall, which he said Mexico would pay for": a relative clause reporting another statement.
-  if (RELATIVE_SUBJECTS.has(tokens[subject.first - 1]?.lower) && subject.first - 1 > cue.last) return tokens[subject.first - 2]?.value === ',' ? subject.first - 2 : subject.first - 1;
+  if (WH_RELATIVES.has(tokens[subject.first - 1]?.lower) && subject.first - 1 > cue.last) return withCommaBefore(tokens, subject.first - 1);
   // ", Hackett said", ", but Cook did not say": back to the comma.
   let b = subject.first - 1;
   const joiner = tokens[b];
@@ -359,6 +350,9 @@ function clauseBoundaryBefore(tokens: Token[], cue: CueHit, next: CueHit): numbe
   else if (joiner?.value !== ',') return tokens.length;
   return b > cue.last ? b : tokens.length;
 }
+
+/** Token k, or the comma right before it: where a clause opened at k begins. */
+const withCommaBefore = (tokens: Token[], k: number): number => (tokens[k - 1]?.value === ',' ? k - 1 : k);
 
 /** Conjunctions that open a clause of its own after a reported one ("…, though she acknowledged …"). */
 const CONTRASTING = new Set(['but', 'though', 'although', 'while', 'whereas', 'yet']);

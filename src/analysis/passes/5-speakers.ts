@@ -8,6 +8,7 @@
 // head mention inside the speaker phrase (a pronoun keeps its resolution).
 import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
+import { partitionPoint } from '../sorted';
 import { type TokenisedText, sentenceOf } from './2-tokens';
 import type { ActorMentions } from './3-actors';
 import type { Statement, Statements } from './4-quotes';
@@ -74,25 +75,23 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   if (ing && previous?.pos === 'VERB' && CATENATIVES.has(previous.lemma) && lead - 1 >= floor) {
     return subjectPhrase(tokens, mentions, lead - 1, floor);
   }
-  // "…, saying that …", "… to call for …": a participle or infinitive reports its main clause's subject.
-  if (ing && tokens[lead - 1]?.value === ',' && lead < cue.first) return clauseSubject(tokens, lead - 1, afterQuotes(tokens, cue.first, floor));
-  const before = tokens[cue.first - 1];
-  // "Cook declined to say …": the governing verb's subject, an actor mention where the tags break the phrase.
-  const governor = tokens[cue.first - 2];
-  if (before?.lower === 'to' && (governor?.pos === 'VERB' || governor?.pos === 'ADJ') && cue.first - 2 >= floor) {
-    const subject = subjectPhrase(tokens, mentions, cue.first - 2, floor);
-    if (subject) return subject;
+  // "…, saying that …": a participle reports its main clause's subject ("Salceda, citing data
+  // from …, said": with no verb before it, the phrase before the comma the participle follows).
+  if (ing && tokens[lead - 1]?.value === ',') return clauseSubject(tokens, lead - 1, afterQuotes(tokens, cue.first, floor)) ?? (lead === cue.first ? nounPhraseBefore(tokens, lead - 1, floor) : null);
+  // "… to call for …": an infinitive reports its governing verb's subject ("Cook declined to
+  // say …", an actor mention where the tags break the phrase), else its main clause's.
+  if (tokens[cue.first - 1]?.lower === 'to') {
+    const governor = tokens[cue.first - 2];
+    const governed = (governor?.pos === 'VERB' || governor?.pos === 'ADJ') && cue.first - 2 >= floor ? subjectPhrase(tokens, mentions, cue.first - 2, floor) : null;
+    return governed ?? clauseSubject(tokens, cue.first - 1, afterQuotes(tokens, cue.first, floor));
   }
-  // ("Salceda, citing data from …, said": with no verb before it, the participle's subject is the phrase before its comma.)
-  if (before?.value === ',' && tokens[cue.first].lower.endsWith('ing')) return clauseSubject(tokens, cue.first - 1, afterQuotes(tokens, cue.first, floor)) ?? nounPhraseBefore(tokens, cue.first - 1, floor);
-  if (before?.lower === 'to') return clauseSubject(tokens, cue.first - 1, afterQuotes(tokens, cue.first, floor));
   // "Declaring that …, the mogul …", "While saying …, he …": the main clause comes after.
-  if (tokens[cue.first].lower.endsWith('ing') && opensSentence(tokens, cue.first, floor)) return subjectAfterComma(t, cue.last);
+  if (ing && opensSentence(tokens, cue.first, floor)) return subjectAfterComma(t, cue.last);
   const subject = subjectPhrase(tokens, mentions, cue.first, floor);
   // "X sent a letter to the board urging …", "X was heard on a microphone telling …": a
   // participle after the object of a verb reports that verb's subject, not its object.
   // ("with O'Malley calling Trump a fascist", "featuring voters telling …": the phrase is the participle's own subject.)
-  if (subject && tokens[cue.first].pos === 'VERB' && tokens[cue.first].lower.endsWith('ing') && !ABSOLUTE_OPENERS.has(tokens[subject.first - 1]?.lower)) {
+  if (subject && ing && tokens[cue.first].pos === 'VERB' && !ABSOLUTE_OPENERS.has(tokens[subject.first - 1]?.lower)) {
     const main = clauseSubject(tokens, subject.first, afterQuotes(tokens, cue.first, floor));
     if (main && main.last < subject.first && hasVerb(tokens, main.last, subject.first)) return main;
   }
@@ -227,14 +226,8 @@ export function headMention(tokens: Token[], mentions: Mention[], r: TokenRange)
 
 /** Mentions lying within a token range (mentions are sorted and do not overlap). */
 export function mentionsWithin(mentions: Mention[], r: TokenRange): Mention[] {
-  let lo = 0, hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].last <= r.first) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Mention[] = [];
-  for (let k = lo; k < mentions.length && mentions[k].first < r.last; k++) if (mentions[k].first >= r.first) out.push(mentions[k]);
+  for (let k = partitionPoint(mentions.length, (n) => mentions[n].last <= r.first); k < mentions.length && mentions[k].first < r.last; k++) if (mentions[k].first >= r.first) out.push(mentions[k]);
   return out;
 }
 

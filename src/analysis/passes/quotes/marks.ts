@@ -5,6 +5,7 @@
 // next paragraph opens with a quotation mark (the newspaper convention for a quote running
 // over several paragraphs); otherwise the quote ends with its paragraph.
 import type { Paragraph, Span } from '../../types';
+import { partitionPoint } from '../../sorted';
 
 export interface QuotedSpan extends Span {
   /** The text between the marks. */
@@ -35,15 +36,7 @@ function positions(text: string, pattern: RegExp): number[] {
 }
 
 /** Index of the first position at or after `offset`. */
-function firstAtOrAfter(at: number[], offset: number): number {
-  let lo = 0, hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstAtOrAfter = (at: number[], offset: number): number => partitionPoint(at.length, (n) => at[n] < offset);
 
 /** Double quotation marks of one paragraph, each with the role its form and context allow. */
 function doubleMarks(text: string, p: Span, at: number[]): Mark[] {

@@ -2,7 +2,7 @@
 // (wink-nlp's flag, or a negator just before), intensifiers and hedges, each word weighted by
 // its distance to the target so that the words about the target count most, and by half across
 // a contrast ("praised the plan but attacked the ministry": the attack is about the ministry).
-import type { Lexicon } from '../../../models/lexicon';
+import { type Lexicon, wordScoreOf } from '../../../models/lexicon';
 import type { TokenRange } from '../../grammar';
 import type { Token } from '../../types';
 
@@ -25,7 +25,7 @@ export class LocalSentiment {
     }
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
-      let s = lexicon.wordScore.get(tok.lower) ?? (tok.lemma !== tok.lower ? lexicon.wordScore.get(tok.lemma) : undefined) ?? 0;
+      let s = wordScoreOf(lexicon, tok);
       if (s === 0) continue;
       const before = tokens[i - 1]?.sentence === tok.sentence ? tokens[i - 1].lower : undefined;
       if (before) s *= lexicon.intensifiers.get(before) ?? lexicon.hedges.get(before) ?? 1;

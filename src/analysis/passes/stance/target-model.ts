@@ -13,7 +13,7 @@
 //   statements  the target speaks (the cue's signal), or sits inside a statement or a quote
 //   evidence    what the stance pass found about the target's actor and by it, and the
 //               rules' own score (ruleScore: evidence about the actor, else the words around it)
-import type { Lexicon } from '../../../models/lexicon';
+import { type Lexicon, wordScoreOf } from '../../../models/lexicon';
 import type { TargetModel } from '../../../models/target-model';
 import { type TokenRange, isPassive, isPossessive, isPossessivePronoun } from '../../grammar';
 import type { Mention, Token } from '../../types';
@@ -119,7 +119,7 @@ function lexiconFeatures({ t, mention: m, words, lexicon }: TargetInput, s: Toke
   for (let k = s.first; k < s.last; k++) {
     if (k >= m.first && k < m.last) continue;
     const tok = t.tokens[k];
-    const score = lexicon.wordScore.get(tok.lower) ?? lexicon.wordScore.get(tok.lemma) ?? 0;
+    const score = wordScoreOf(lexicon, tok);
     if (score === 0) continue;
     const negated = tok.negated || lexicon.negators.has(t.tokens[k - 1]?.lower ?? '');
     const polar = (score > 0) !== negated ? 'pos' : 'neg';
@@ -192,7 +192,7 @@ function verbFeatures(tokens: Token[], v: number, s: TokenRange, role: string, l
     add(`${r}-cue:${cue.signal}`);
     if (cue.polarity !== 0) add(`${r}-cue-polarity`, sign * cue.polarity * cue.weight);
   }
-  const score = lexicon.wordScore.get(verb.lower) ?? lexicon.wordScore.get(verb.lemma) ?? 0;
+  const score = wordScoreOf(lexicon, verb);
   if (score !== 0) add(`${r}-verb-sentiment`, (sign * score) / 5);
 }
 
