@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import bytes from 'bytes';
 import { z } from 'zod';
+import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS } from './analysis-pool/pool';
 
 const NAME = /^[A-Za-z0-9_-]{1,40}$/;
 /** What an Authorization: Bearer token may hold (RFC 6750's token68 characters). */
@@ -68,6 +69,8 @@ const envSchema = z.object({
   JOB_STALLED_INTERVAL_MS: integer(500, 3_600_000).default(30_000),
   JOB_MAX_STALLED: integer(0, 100).default(1),
   HEARTBEAT_SECONDS: integer(1, 3600).default(5),
+  ANALYSIS_TIMEOUT_MS: integer(100, 3_600_000).default(DEFAULT_TIMEOUT_MS),
+  ANALYSIS_MEMORY_MB: integer(128, 65_536).default(DEFAULT_MEMORY_MB),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   PRIVATE_REDIS: z.enum(['auto', 'never'], { error: 'must be auto or never' }).default('auto'),
   DATA_DIR: z.string().min(1).default('data'),
@@ -103,6 +106,7 @@ export interface Config {
     keepFailed: number;
   };
   worker: {
+    /** Jobs one worker process runs at once: as many analysis threads. */
     concurrency: number;
     heartbeatSeconds: number;
     /** How long a job's lock lasts; a worker renews it while it works (BullMQ lockDuration). */
@@ -122,6 +126,12 @@ export interface Config {
     corsOrigins: string[];
     /** Proxies in front of the API whose X-Forwarded-For is believed (express's trust proxy). */
     trustProxy: number;
+  };
+  analysis: {
+    /** Longest time one article's analysis may take; past it the article fails for good. */
+    timeoutMs: number;
+    /** Heap limit of each analysis thread (MB); an article past it fails for good. */
+    memoryMb: number;
   };
   /** A worker whose last heartbeat is older than this is not counted by /ready. */
   heartbeatMaxAgeSeconds: number;
@@ -179,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       corsOrigins: e.CORS_ORIGINS ?? [],
       trustProxy: e.TRUST_PROXY,
     },
+    analysis: { timeoutMs: e.ANALYSIS_TIMEOUT_MS, memoryMb: e.ANALYSIS_MEMORY_MB },
     heartbeatMaxAgeSeconds: 3 * e.HEARTBEAT_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     privateRedis: e.PRIVATE_REDIS,

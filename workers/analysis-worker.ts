@@ -6,7 +6,6 @@ import { redact, redisAnswers } from '../src/entrypoints/private-redis';
 import { runEntrypoint } from '../src/entrypoints/run';
 import { onShutdownSignals } from '../src/entrypoints/shutdown';
 import { startWorker } from '../src/entrypoints/start-worker';
-import { loadModels } from '../src/models';
 
 runEntrypoint(async () => {
   const config = loadConfig();
@@ -14,7 +13,6 @@ runEntrypoint(async () => {
   if (!(await redisAnswers(config.redisUrl))) {
     logger.warn({ redisUrl: redact(config.redisUrl) }, 'Redis does not answer yet: waiting for it');
   }
-  const models = loadModels(config.models);
-  const worker = await startWorker(config, models, logger);
+  const worker = await startWorker(config, logger);
   onShutdownSignals([{ name: 'worker', close: worker.close }], { logger, timeoutMs: config.shutdownTimeoutMs });
 });

@@ -12,10 +12,6 @@ runEntrypoint(async () => {
   if (!(await redisAnswers(config.redisUrl))) {
     logger.warn({ redisUrl: redact(config.redisUrl) }, 'Redis does not answer yet: requests get 503 until it does');
   }
-  const api = await startApi(config, logger);
-  // The actor dictionary behind GET /actors, now rather than on the first call (a bad ACTORS_FILE stops here).
-  const actorsLoaded = Date.now();
-  api.actors();
-  logger.info({ ms: Date.now() - actorsLoaded }, 'actor dictionary loaded');
+  const api = await startApi(config, logger, { preloadActors: true });
   onShutdownSignals([{ name: 'api', close: api.close }], { logger, timeoutMs: config.shutdownTimeoutMs });
 });

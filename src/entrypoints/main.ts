@@ -1,12 +1,10 @@
 // `npm start`: the API and one worker in one process, with a private Redis when none answers.
 import { loadConfig } from '../config';
-import { loadModels } from '../models';
 import { createLogger } from './logger';
 import { ensureRedis } from './private-redis';
 import { onShutdownSignals, type Closer } from './shutdown';
 import { runEntrypoint } from './run';
 import { startApi } from './start-api';
-import { actorDirectory } from '../api/actor-directory';
 import { startWorker } from './start-worker';
 
 runEntrypoint(async () => {
@@ -18,12 +16,8 @@ runEntrypoint(async () => {
     log: (message, fields) => logger.info(fields ?? {}, message),
   });
   const withRedis = { ...config, redisUrl: redis.url };
-  const startedAt = Date.now();
-  const models = loadModels(config.models);
-  logger.info({ ms: Date.now() - startedAt }, 'models loaded');
-  const worker = await startWorker(withRedis, models, logger);
-  // GET /actors reads the worker's compiled dictionary: loaded once per process.
-  const api = await startApi(withRedis, logger, { actors: actorDirectory(models.actors) });
+  const worker = await startWorker(withRedis, logger);
+  const api = await startApi(withRedis, logger, { preloadActors: true });
   const closers: Closer[] = [
     { name: 'api', close: api.close },
     { name: 'worker', close: worker.close },

@@ -22,7 +22,14 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(config: Config, logger: Logger, options: { actors?: ActorDirectory } = {}): Promise<RunningApi> {
+export interface StartApiOptions {
+  /** The actor directory to serve (tests); by default loaded from the configured dictionary. */
+  actors?: ActorDirectory;
+  /** Load the actor directory now rather than on the first GET /actors: a bad ACTORS_FILE stops the start. */
+  preloadActors?: boolean;
+}
+
+export async function startApi(config: Config, logger: Logger, options: StartApiOptions = {}): Promise<RunningApi> {
   const redis = createRedis(config.redisUrl, { name: 'stance-api', failFast: true });
   // The connection comes back on its own; meanwhile requests answer 503. Each loss is logged once.
   let connection: 'up' | 'lost' | 'closing' = 'up';
@@ -43,6 +50,11 @@ export async function startApi(config: Config, logger: Logger, options: { actors
   if (!(await whenReady(redis, 2000))) logger.warn('Redis is not reachable yet: requests get 503 until it is');
   let directory = options.actors;
   const actors = () => (directory ??= loadActorDirectory(config.models));
+  if (options.preloadActors) {
+    const startedAt = Date.now();
+    actors();
+    logger.info({ ms: Date.now() - startedAt }, 'actor dictionary loaded');
+  }
   const app = createApp({
     store,
     queue,

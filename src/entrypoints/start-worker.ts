@@ -1,9 +1,10 @@
-// Assembles and starts an analysis worker: the BullMQ worker, its store connection and its
-// heartbeat. Models are loaded by the caller (once per process) and passed in.
+// Assembles and starts an analysis worker: the pool of analysis threads (each loads the models),
+// the BullMQ worker, its store connection and its heartbeat.
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
-import type { Models } from '../models';
+import type { Analysis, Article } from '../analysis/types';
+import { AnalysisPool } from '../analysis-pool/pool';
 import { createAnalysisProcessor } from '../queue/analyse-article';
 import { publishSnapshots } from '../metrics/snapshots';
 import { workerMetrics } from '../metrics/worker-metrics';
@@ -20,13 +21,33 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export async function startWorker(config: Config, models: Models, logger: Logger): Promise<RunningWorker> {
+export interface StartWorkerOptions {
+  /**
+   * The analysis to run instead of the pool's (the fault tests inject failures this way). By
+   * default a pool of WORKER_CONCURRENCY threads, each article within ANALYSIS_TIMEOUT_MS.
+   */
+  analyse?: (article: Article) => Promise<Analysis>;
+}
+
+export async function startWorker(config: Config, logger: Logger, options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const log = logger.child({ component: 'worker', workerId: id });
+  // Threads first: a worker whose models cannot load should not take jobs.
+  const startedAt = Date.now();
+  const pool = options.analyse
+    ? undefined
+    : await AnalysisPool.start({
+        threads: config.worker.concurrency,
+        timeoutMs: config.analysis.timeoutMs,
+        memoryMb: config.analysis.memoryMb,
+        models: config.models,
+      });
+  if (pool) log.info({ threads: config.worker.concurrency, ms: Date.now() - startedAt }, 'analysis threads ready');
+  const analyse = options.analyse ?? ((article: Article) => (pool as AnalysisPool).analyse(article));
   const redis = createRedis(config.redisUrl, { name: 'stance-worker-store' });
   const blocking = createRedis(config.redisUrl, { blocking: true, name: 'stance-worker' });
   const store = new ArticleStore(redis, config.keyPrefix);
-  const worker = createAnalysisWorker(config, createAnalysisProcessor({ store, models }), blocking);
+  const worker = createAnalysisWorker(config, createAnalysisProcessor({ store, analyse }), blocking);
   const metrics = workerMetrics();
   // reqId: the id of the request that queued the job, as in the API's log lines.
   worker.on('completed', (job, result) => {
@@ -56,6 +77,7 @@ export async function startWorker(config: Config, models: Models, logger: Logger
     worker,
     async close() {
       await worker.close();
+      await pool?.close();
       await heartbeat.stop();
       await snapshots.stop();
       await closeRedis(redis);

@@ -1,8 +1,9 @@
 // The worker's use case: read the article, analyse it, record the analysis and its stance
-// contributions. A plain async function of the job, as BullMQ wants its processors.
+// contributions. A plain async function of the job, as BullMQ wants its processors; the
+// analysis itself runs on a thread of the pool (src/analysis-pool), within its time budget.
 import { UnrecoverableError, type Job } from 'bullmq';
-import { analyze } from '../analysis';
-import type { Models } from '../models';
+import type { Analysis, Article } from '../analysis/types';
+import { AnalysisCrashError, AnalysisTimeoutError } from '../analysis-pool/pool';
 import type { ArticleStore } from '../store/article-store';
 import { resultOf, type AnalysisJobData, type AnalysisJobResult } from './queue';
 
@@ -10,17 +11,29 @@ export type AnalysisJob = Job<AnalysisJobData, AnalysisJobResult>;
 
 export const ANALYSED_PROGRESS = 50;
 
-export function createAnalysisProcessor(deps: { store: ArticleStore; models: Models }) {
-  const { store, models } = deps;
+export interface AnalysisProcessorDeps {
+  store: ArticleStore;
+  /** analyze() off the event loop: an AnalysisPool's analyse. */
+  analyse: (article: Article) => Promise<Analysis>;
+}
+
+export function createAnalysisProcessor(deps: AnalysisProcessorDeps) {
+  const { store, analyse } = deps;
   return async function analyseArticle(job: AnalysisJob): Promise<AnalysisJobResult> {
     const { articleId } = job.data;
     try {
       const article = await store.get(articleId);
       if (!article) throw new UnrecoverableError(`article ${articleId} is not in the store`);
-      const analysis = analyze(
-        { text: article.text, title: article.title, publishedAt: article.publishedAt, entities: article.entities },
-        models,
-      );
+      const analysis = await analyse({
+        text: article.text,
+        title: article.title,
+        publishedAt: article.publishedAt,
+        entities: article.entities,
+      }).catch((error: unknown) => {
+        // Past the time budget or the memory limit: another try would end the same way.
+        if (error instanceof AnalysisTimeoutError || error instanceof AnalysisCrashError) throw new UnrecoverableError(error.message);
+        throw error;
+      });
       // One progress report (each is a round trip): analysed, being recorded. The API shows a
       // completed job as 100.
       await job.updateProgress(ANALYSED_PROGRESS);

@@ -2,7 +2,6 @@
 // example article our user gave, poll its job to completion, read the analysis and the summary.
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
-import { loadModels } from '../../src/models';
 import { eventually, exampleArticleText, http, silentLogger, testConfig } from '../setup/helpers';
 
 let api: RunningApi;
@@ -11,7 +10,7 @@ const call = (method: string, url: string, json?: unknown) => http(api.url, meth
 
 beforeAll(async () => {
   const config = testConfig();
-  worker = await startWorker(config, loadModels(), silentLogger);
+  worker = await startWorker(config, silentLogger);
   api = await startApi(config, silentLogger);
 });
 afterAll(async () => {

@@ -1,7 +1,6 @@
 // A finished job trimmed from BullMQ still answers GET /jobs/:id, from the article's record.
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
-import { loadModels } from '../../src/models';
 import { eventually, http, silentLogger, testConfig } from '../setup/helpers';
 
 let api: RunningApi;
@@ -9,7 +8,7 @@ let worker: RunningWorker;
 
 beforeAll(async () => {
   const config = testConfig({ KEEP_COMPLETED_JOBS: '0' });
-  worker = await startWorker(config, loadModels(), silentLogger);
+  worker = await startWorker(config, silentLogger);
   api = await startApi(config, silentLogger);
 });
 afterAll(async () => {

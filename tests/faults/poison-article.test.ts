@@ -6,6 +6,7 @@
 // and no production code knows about it.
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
+import { analyze } from '../../src/analysis';
 import { loadModels, type Models } from '../../src/models';
 import { eventually, http, silentLogger, testConfig } from '../setup/helpers';
 
@@ -35,7 +36,9 @@ function poisoned(models: Models): Models {
 
 beforeAll(async () => {
   const config = testConfig({ JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: String(BACKOFF_MS), WORKER_CONCURRENCY: '1' });
-  worker = await startWorker(config, poisoned(loadModels()), silentLogger);
+  // In this process rather than on the pool's threads, so that the poisoned models are the ones used.
+  const models = poisoned(loadModels());
+  worker = await startWorker(config, silentLogger, { analyse: async (article) => analyze(article, models) });
   api = await startApi(config, silentLogger);
 });
 afterAll(async () => {

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { startRedisServer, type RedisServer } from '../../src/entrypoints/private-redis';
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
-import { loadModels } from '../../src/models';
 import { eventually, expectApiError, http, silentLogger, testConfig } from '../setup/helpers';
 
 let dir: string;
@@ -45,7 +44,7 @@ it('answers 503 while Redis is down, then recovers on its own without losing an 
   redis = await startRedisServer({ dir, appendOnly: true });
   const port = Number(new URL(redis.url).port);
   const config = testConfig({ REDIS_URL: redis.url, JOB_LOCK_MS: '3000', JOB_STALLED_INTERVAL_MS: '1000' });
-  worker = await startWorker(config, loadModels(), silentLogger);
+  worker = await startWorker(config, silentLogger);
   const api = await startApi(config, silentLogger);
   apis.push(api);
 

@@ -4,7 +4,6 @@
 import type Redis from 'ioredis';
 import { generatedArticle } from '../../bench/articles';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
-import { loadModels } from '../../src/models';
 import { createAnalysisQueue, type AnalysisQueue } from '../../src/queue/queue';
 import { submitArticles } from '../../src/queue/submit-articles';
 import { ArticleStore } from '../../src/store/article-store';
@@ -56,7 +55,7 @@ it('puts a killed worker\'s job back within seconds; it completes once and is co
   expect(await (await queue.getJob(bigSubmission.jobId))?.getState()).toBe('active'); // locked by a dead worker
   expect((await store.get(bigSubmission.articleId))?.status).toBe('queued');
 
-  rescuer = await startWorker(config, loadModels(), silentLogger);
+  rescuer = await startWorker(config, silentLogger);
   const all = [bigSubmission, ...smallSubmissions];
   const stored = await eventually(async () => {
     const articles = await Promise.all(all.map((s) => store.get(s.articleId)));

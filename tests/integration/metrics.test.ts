@@ -2,7 +2,6 @@
 // the workers' own counters (articles analysed, failures, job duration) summed through Redis.
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
-import { loadModels } from '../../src/models';
 import { eventually, http, silentLogger, testConfig } from '../setup/helpers';
 
 let api: RunningApi;
@@ -10,8 +9,7 @@ const workers: RunningWorker[] = [];
 
 beforeAll(async () => {
   const config = testConfig();
-  const models = loadModels();
-  workers.push(await startWorker(config, models, silentLogger), await startWorker(config, models, silentLogger));
+  workers.push(await startWorker(config, silentLogger), await startWorker(config, silentLogger));
   api = await startApi(config, silentLogger);
 });
 afterAll(async () => {

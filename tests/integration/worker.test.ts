@@ -4,7 +4,6 @@
 import type { Analysis } from '../../src/analysis/types';
 import { ANALYSED_PROGRESS } from '../../src/queue/analyse-article';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
-import { loadModels, type Models } from '../../src/models';
 import { countFreshWorkers } from '../../src/queue/heartbeat';
 import { createAnalysisQueue, type AnalysisQueue } from '../../src/queue/queue';
 import { submitArticles } from '../../src/queue/submit-articles';
@@ -15,11 +14,6 @@ import type Redis from 'ioredis';
 import type { Config } from '../../src/config';
 import { eventually, silentLogger, testConfig } from '../setup/helpers';
 
-let models: Models;
-beforeAll(() => {
-  models = loadModels();
-});
-
 /** A queue, a store and the workers of one test, all under a key prefix of its own. */
 async function setUp(workers: number, overrides: Record<string, string> = {}) {
   const config: Config = testConfig(overrides);
@@ -27,7 +21,7 @@ async function setUp(workers: number, overrides: Record<string, string> = {}) {
   const store = new ArticleStore(redis, config.keyPrefix);
   const queue: AnalysisQueue = createAnalysisQueue(config, redis);
   const running: RunningWorker[] = [];
-  for (let i = 0; i < workers; i++) running.push(await startWorker(config, models, silentLogger));
+  for (let i = 0; i < workers; i++) running.push(await startWorker(config, silentLogger));
   const tearDown = async () => {
     await Promise.all(running.map((w) => w.close()));
     await queue.close();
@@ -115,7 +109,7 @@ describe('the analysis worker', () => {
   });
 
   it('with two workers, counts every article once in the summary', async () => {
-    const t = await setUp(2, { WORKER_CONCURRENCY: '3' });
+    const t = await setUp(2, { WORKER_CONCURRENCY: '2' });
     try {
       const articles = Array.from({ length: 12 }, (_, n) => article(10 + n));
       const submissions = await submitArticles(articles, t);

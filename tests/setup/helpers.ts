@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../src/config';
 import { loadConfig } from '../../src/config';
+import { generatedArticle } from '../../bench/articles';
+import { MAX_TEXT_LENGTH } from '../../src/analysis/article-schema';
 import { createLogger } from '../../src/entrypoints/logger';
 
 export function testRedisUrl(): string {
@@ -24,6 +26,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     HEARTBEAT_SECONDS: '1',
     JOB_BACKOFF_MS: '20',
+    // One analysis thread per worker (each loads the models): tests that need more say so.
+    WORKER_CONCURRENCY: '1',
     ...overrides,
   });
 }
@@ -33,6 +37,15 @@ export const silentLogger = createLogger({ logLevel: 'silent' });
 /** The example article our user gave, read at run time (never copied into the project). */
 export function exampleArticleText(): string {
   return fs.readFileSync(path.resolve(__dirname, '../../../shared/examples/assad-visits-iran.txt'), 'utf8');
+}
+
+/**
+ * Generated news as long as the API takes (1,000,000 characters, ~9,000 statements): its analysis
+ * takes seconds on any machine, so tests can watch what happens while one is under way.
+ */
+export function longArticle(seed = 1): { title: string; text: string } {
+  const { title, text } = generatedArticle(seed, 3020);
+  return { title, text: text.slice(0, MAX_TEXT_LENGTH) };
 }
 
 export interface HttpReply {
