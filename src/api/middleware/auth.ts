@@ -53,8 +53,9 @@ export function apiKeys(keys: string[]): ApiKeys {
 export function requireApiKey(keys: ApiKeys): RequestHandler {
   return (req, res, next) => {
     if (!keys.enabled || keys.identify(req) !== undefined) return next();
-    // Both schemes: programs send a Bearer token; a browser asks its user for the key.
-    res.setHeader('WWW-Authenticate', 'Bearer realm="stance", Basic realm="stance", charset="UTF-8"');
+    // Basic first: a browser asks its user for the key only when the first challenge is one it
+    // can answer (Chromium reads no further); programs send a Bearer token regardless.
+    res.setHeader('WWW-Authenticate', ['Basic realm="stance", charset="UTF-8"', 'Bearer realm="stance"']);
     const message = req.headers.authorization
       ? 'The API key is not valid'
       : 'An API key is required: send Authorization: Bearer <key>';
