@@ -11,7 +11,7 @@ const NAME = /^[A-Za-z0-9_-]{1,40}$/;
 /** What an Authorization: Bearer token may hold (RFC 6750's token68 characters). */
 const API_KEY = /^[A-Za-z0-9\-._~+/=]+$/;
 /** Variables whose values never appear in messages. */
-const SECRETS = new Set(['API_KEYS']);
+const SECRETS = new Set(['API_KEYS', 'ADMIN_API_KEYS']);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const integer = (min: number, max: number) =>
@@ -45,6 +45,10 @@ function isOrigin(value: string): boolean {
   }
 }
 
+const keyList = list
+  .refine((keys) => keys.every((key) => key.length >= 16), { error: 'each key must be at least 16 characters' })
+  .refine((keys) => keys.every((key) => API_KEY.test(key)), { error: 'keys may hold letters, digits and -._~+/= only' });
+
 const byteSize = z
   .string()
   .refine((value) => { const n = bytes.parse(value); return n !== null && n > 0; }, {
@@ -76,10 +80,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   ACTORS_FILE: z.string().min(1).optional(),
   MODELS_DIR: z.string().min(1).optional(),
-  API_KEYS: list
-    .refine((keys) => keys.every((key) => key.length >= 16), { error: 'each key must be at least 16 characters' })
-    .refine((keys) => keys.every((key) => API_KEY.test(key)), { error: 'keys may hold letters, digits and -._~+/= only' })
-    .optional(),
+  API_KEYS: keyList.optional(),
+  ADMIN_API_KEYS: keyList.optional(),
   RATE_LIMIT: integer(0, 10_000_000).default(6000),
   RATE_LIMIT_WINDOW_SECONDS: integer(1, 86_400).default(60),
   CORS_ORIGINS: list
@@ -117,8 +119,10 @@ export interface Config {
     maxStalled: number;
   };
   security: {
-    /** Keys accepted in `Authorization: Bearer`; empty: no authentication. */
+    /** Keys accepted in `Authorization: Bearer`; empty (and no admin keys): no authentication. */
     apiKeys: string[];
+    /** Keys that also open the queue dashboard; they are API keys as well. */
+    adminApiKeys: string[];
     /** Requests per window per API key (or per client address without one); 0: no limit. */
     rateLimit: number;
     rateLimitWindowMs: number;
@@ -184,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     security: {
       apiKeys: e.API_KEYS ?? [],
+      adminApiKeys: e.ADMIN_API_KEYS ?? [],
       rateLimit: e.RATE_LIMIT,
       rateLimitWindowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
       corsOrigins: e.CORS_ORIGINS ?? [],

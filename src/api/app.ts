@@ -1,8 +1,9 @@
 // The HTTP API as an Express app built from its dependencies (no connection of its own), so
 // tests, `npm start` and `npm run api` assemble it the same way and close what they opened.
 //
-// Every request passes, in order: request id and log line → latency metric → security headers
-// and CORS → /health (open to all) → rate limit → API key → JSON body → the routes → the page.
+// Every request passes, in order: request id and log line → latency metric → security headers,
+// CORS and the cross-site check → /health (open to all) → rate limit → API key → JSON body → the
+// routes → the page.
 import express, { type Express } from 'express';
 import type Redis from 'ioredis';
 import pinoHttp from 'pino-http';
@@ -19,7 +20,7 @@ import { httpMetrics } from './middleware/http-metrics';
 import { jsonBody } from './middleware/json-body';
 import { rateLimiter } from './middleware/rate-limit';
 import { requestIdOf } from './middleware/request-id';
-import { corsFor, securityHeaders } from './middleware/security';
+import { corsFor, sameOriginWrites, securityHeaders } from './middleware/security';
 import { actorsRouter } from './routes/actors';
 import { DASHBOARD_PATH, queueDashboard } from './routes/admin';
 import { articlesRouter } from './routes/articles';
@@ -48,7 +49,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple'); // no nested objects from ?a[b]=c: every parameter is a string
   app.set('trust proxy', deps.security.trustProxy);
   const registry = apiRegistry(deps.queue, deps.redis);
-  const keys = apiKeys(deps.security.apiKeys);
+  // Admin keys are API keys too; the dashboard checks for them itself.
+  const keys = apiKeys([...deps.security.apiKeys, ...deps.security.adminApiKeys]);
 
   app.use(
     pinoHttp({
@@ -67,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(httpMetrics(registry));
   app.use(securityHeaders());
   app.use(corsFor(deps.security.corsOrigins));
+  app.use(sameOriginWrites(deps.security.corsOrigins));
   app.use(healthRouter());
   app.use(
     rateLimiter({
@@ -81,7 +84,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requireApiKey(keys));
   app.use(readyRouter(deps));
   app.use(metricsRouter({ registry, redis: deps.redis, keys: deps.store.keys }));
-  app.use(DASHBOARD_PATH, queueDashboard(deps.queue));
+  app.use(DASHBOARD_PATH, queueDashboard(deps.queue, deps.security));
   app.use(jsonBody(deps.bodyLimitBytes));
   app.use(articlesRouter(deps));
   app.use(jobsRouter(deps));

@@ -154,7 +154,7 @@ describe('health, readiness, the page and unknown routes', () => {
     try {
       const reply = await call('GET', '/ready');
       expect(reply.status).toBe(200);
-      expect(reply.body).toEqual({ status: 'ready', redis: true, workers: 1 });
+      expect(reply.body).toEqual({ status: 'ready', redis: true, workers: 1, paused: false });
     } finally {
       await heartbeat.stop();
       await redis.quit();

@@ -27,7 +27,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the security and stalled-job settings', () => {
-    expect(loadConfig({}).security).toEqual({ apiKeys: [], rateLimit: 6000, rateLimitWindowMs: 60_000, corsOrigins: [], trustProxy: 0 });
+    expect(loadConfig({}).security).toEqual({ apiKeys: [], adminApiKeys: [], rateLimit: 6000, rateLimitWindowMs: 60_000, corsOrigins: [], trustProxy: 0 });
     expect(loadConfig({}).worker).toMatchObject({ lockMs: 30_000, stalledIntervalMs: 30_000, maxStalled: 1 });
     const config = loadConfig({
       API_KEYS: ' first-key-0123456789, second-key-0123456789 ,',

@@ -1,4 +1,4 @@
-// API keys: with API_KEYS set, every request must carry one of them, as
+// API keys: with API_KEYS (or ADMIN_API_KEYS) set, every request must carry one of them, as
 // `Authorization: Bearer <key>` (programs) or as the password of HTTP Basic authentication
 // (browsers: the web page and the queue dashboard, which cannot add a header themselves).
 // Keys are compared by their SHA-256 digests in constant time.
@@ -49,16 +49,25 @@ export function apiKeys(keys: string[]): ApiKeys {
   };
 }
 
+/** What a guard answers a request it refuses: the realm of its challenge and the message. */
+export interface KeyGuard {
+  /** A browser keeps one key per realm: a realm of its own makes it ask for another key. */
+  realm: string;
+  message(presentedSomeKey: boolean): string;
+}
+
+const API_GUARD: KeyGuard = {
+  realm: 'stance',
+  message: (presented) => (presented ? 'The API key is not valid' : 'An API key is required: send Authorization: Bearer <key>'),
+};
+
 /** Refuses requests without a valid key with 401 (when keys are configured). */
-export function requireApiKey(keys: ApiKeys): RequestHandler {
+export function requireApiKey(keys: ApiKeys, guard: KeyGuard = API_GUARD): RequestHandler {
   return (req, res, next) => {
     if (!keys.enabled || keys.identify(req) !== undefined) return next();
     // Basic first: a browser asks its user for the key only when the first challenge is one it
     // can answer (Chromium reads no further); programs send a Bearer token regardless.
-    res.setHeader('WWW-Authenticate', ['Basic realm="stance", charset="UTF-8"', 'Bearer realm="stance"']);
-    const message = req.headers.authorization
-      ? 'The API key is not valid'
-      : 'An API key is required: send Authorization: Bearer <key>';
-    next(new HttpError(401, 'unauthorized', message));
+    res.setHeader('WWW-Authenticate', [`Basic realm="${guard.realm}", charset="UTF-8"`, `Bearer realm="${guard.realm}"`]);
+    next(new HttpError(401, 'unauthorized', guard.message(req.headers.authorization !== undefined)));
   };
 }

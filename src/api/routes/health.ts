@@ -1,7 +1,9 @@
 // GET /health: the process answers (open to all, for load balancers and container checks).
-// GET /ready: Redis answers and a worker beat recently (behind the API key like the rest).
+// GET /ready: Redis answers, the queue is not paused and a worker beat recently (behind the API
+// key like the rest).
 import { Router } from 'express';
 import type { Readiness } from '../../queue/heartbeat';
+import type { AnalysisQueue } from '../../queue/queue';
 
 export function healthRouter(): Router {
   const router = Router();
@@ -12,16 +14,25 @@ export function healthRouter(): Router {
   return router;
 }
 
-export function readyRouter(deps: { readiness: () => Promise<Readiness> }): Router {
+export function readyRouter(deps: { readiness: () => Promise<Readiness>; queue: AnalysisQueue }): Router {
   const router = Router();
   router.get('/ready', async (_req, res) => {
     const report = await deps.readiness();
-    if (report.redis && report.workers > 0) {
-      res.json({ status: 'ready', ...report });
+    if (!report.redis) {
+      res.status(503).json({ error: { code: 'not_ready', message: 'Not ready: Redis does not answer', details: report } });
       return;
     }
-    const reason = !report.redis ? 'Redis does not answer' : 'no worker has sent a heartbeat recently';
-    res.status(503).json({ error: { code: 'not_ready', message: `Not ready: ${reason}`, details: report } });
+    // A paused queue takes articles but analyses none: as good as no worker at all.
+    const full = { ...report, paused: await deps.queue.isPaused() };
+    const reasons = [
+      ...(full.paused ? ['the queue is paused (resume it at /admin/queues)'] : []),
+      ...(full.workers === 0 ? ['no worker has sent a heartbeat recently'] : []),
+    ];
+    if (reasons.length === 0) {
+      res.json({ status: 'ready', ...full });
+      return;
+    }
+    res.status(503).json({ error: { code: 'not_ready', message: `Not ready: ${reasons.join('; ')}`, details: full } });
   });
   return router;
 }
