@@ -2,49 +2,48 @@
 // naming the field or parameter at fault.
 import { z } from 'zod';
 import { ARTICLE_ID, JOB_ID } from '../store/article-id';
-import { articleSchema, MAX_TEXT_LENGTH } from '../analysis/article-schema';
+import {
+  articleSchema,
+  articleText,
+  articleTitle,
+  isoDate,
+  jsonObject,
+  problemsOf,
+  required,
+  spansWithinText,
+  withoutControlCharacters,
+} from '../analysis/article-schema';
 import { HttpError } from './errors';
 
-const required = (type: string) => ({
-  error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : `must be ${type}`),
-});
-
-const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: 'must be an ISO 8601 date such as 2019-02-25 or 2019-02-25T10:30:00Z',
-});
-
-const jsonObject = {
-  error: (issue: { code: string }) => (issue.code === 'invalid_type' ? 'must be a JSON object' : undefined),
-};
+/** White space or any control character (tab and line breaks too): none belongs in a URL. */
+const SPACE_OR_CONTROL = /[\s\p{Cc}]/u;
 
 /**
  * The analysis's own article schema (shared with the CLI) plus what only the service keeps.
- * Unknown fields are refused rather than dropped: a typo must not go unnoticed.
+ * Unknown fields are refused rather than dropped: a typo must not go unnoticed. Control
+ * characters are refused in what the service stores: they have no place in a news text, and the
+ * article id relies on titles without NUL (src/store/article-id.ts).
  */
 export const submittedArticleSchema = z.strictObject(
   {
     ...articleSchema.shape,
-    // The same rules as the analysis's schema, with messages that say what is expected.
-    text: z
+    text: articleText.superRefine(withoutControlCharacters),
+    title: articleTitle.superRefine(withoutControlCharacters).optional(),
+    // Checked before zod's URL check, which drops tabs and line breaks without a word.
+    url: z
+      .string(required('a string'))
+      .refine((url) => !SPACE_OR_CONTROL.test(url), { error: 'must be an http(s) URL, without white space or control characters', abort: true })
+      .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048, 'must be at most 2048 characters'))
+      .optional(),
+    source: z
       .string(required('a string'))
       .min(1, 'must not be empty')
-      .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`),
-    publishedAt: isoDate.optional(),
-    url: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-      .max(2048, 'must be at most 2048 characters')
+      .max(200, 'must be at most 200 characters')
+      .superRefine(withoutControlCharacters)
       .optional(),
-    source: z.string(required('a string')).min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
   },
   jsonObject,
-).superRefine((article, context) => {
-  // Spans name parts of the text: one past its end names nothing.
-  article.entities?.forEach((span, i) => {
-    if (span.end > article.text.length) {
-      context.addIssue({ code: 'custom', path: ['entities', i, 'end'], message: `must not be past the end of the text (${article.text.length} characters)` });
-    }
-  });
-});
+).superRefine(spansWithinText);
 
 export function batchSchema(maxArticles: number) {
   return z.strictObject({
@@ -60,12 +59,15 @@ const actorFilter = z
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters');
 
-const positiveInteger = (max: number) =>
-  z.coerce
-    .number({ error: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(max, `must be at most ${max}`);
+/** A whole number in a query string, in decimal digits only: no 0x10, 1e3, +5 or spaces. */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string({ error: 'must be a whole number' })
+    .regex(/^-?[0-9]+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const positiveInteger = (max: number) => wholeNumber(1, max);
 
 export const summaryQuerySchema = z
   .strictObject({
@@ -91,12 +93,7 @@ export const actorsQuerySchema = z.strictObject({
   q: z.string(required('a string')).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
   type: z.string(required('a string')).regex(/^[a-z-]{1,20}$/, 'must be an actor type such as country, person or armed-group').optional(),
   country: z.string(required('a string')).regex(/^[A-Z]{3}$/, 'must be a three-letter country code such as IRN').optional(),
-  offset: z.coerce
-    .number({ error: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(0, 'must be at least 0')
-    .max(1_000_000, 'must be at most 1000000')
-    .default(0),
+  offset: wholeNumber(0, 1_000_000).default(0),
   limit: positiveInteger(500).default(50),
 });
 
@@ -120,13 +117,6 @@ function endOf(date: string): number {
 export function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      const field = [where, ...issue.path].join('.');
-      return { field, message: `${field}: unknown field(s) ${issue.keys.join(', ')}` };
-    }
-    const field = issue.path.length ? issue.path.join('.') : where;
-    return { field, message: `${field}: ${issue.message}` };
-  });
+  const problems = problemsOf(result.error, where);
   throw new HttpError(400, 'invalid_request', problems.map((p) => p.message).join('; '), problems);
 }

@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { articleSchema, describeIssues } from '../analysis/article-schema';
+import { z } from 'zod';
+import { articleSchema, jsonObject, problemsOf, spansWithinText } from '../analysis/article-schema';
 import type { Analysis, Article } from '../analysis/types';
 import { AnalysisCrashError, AnalysisPool, AnalysisTimeoutError, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS } from '../analysis-pool/pool';
 
@@ -86,8 +87,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * Every non-blank line through `analyse`, up to `inFlight` at once (twice the threads keeps
- * each thread busy while the next line is read), the answers written in input order.
+ * Every non-blank line through `analyse`, up to twice `threads` at once (so each thread has its
+ * next line while it works), the answers written in input order.
  */
 async function analyseLines(
   lines: AsyncIterable<string>,
@@ -108,6 +109,13 @@ async function analyseLines(
   while (pending.length) await writeFirst();
 }
 
+/**
+ * An input line: the article and the caller's id, nothing else. Control characters are not
+ * refused as the service refuses them: no id is made and nothing is stored here, the analysis
+ * reads them as spaces, and real corpora hold stray ones (C1 bytes of a mis-decoded page).
+ */
+const lineSchema = z.strictObject({ ...articleSchema.shape, id: z.unknown() }, jsonObject).superRefine(spansWithinText);
+
 /** One input line to one output object: the analysis, or the reason there is none. */
 export async function analyseLine(line: string, analyse: (article: Article) => Promise<Analysis>): Promise<Record<string, unknown>> {
   let raw: unknown;
@@ -117,12 +125,11 @@ export async function analyseLine(line: string, analyse: (article: Article) => P
     return { id: null, error: 'line is not valid JSON' };
   }
   const id = typeof raw === 'object' && raw !== null && 'id' in raw ? (raw as { id: unknown }).id : null;
-  const parsed = articleSchema.safeParse(raw);
-  if (!parsed.success) return { id, error: describeIssues(parsed.error) };
-  const bad = parsed.data.entities?.find((e) => e.end > parsed.data.text.length);
-  if (bad) return { id, error: `entities: span ${bad.start}-${bad.end} lies outside the text` };
+  const parsed = lineSchema.safeParse(raw);
+  if (!parsed.success) return { id, error: problemsOf(parsed.error, 'line').map((p) => p.message).join('; ') };
+  const { id: _id, ...article } = parsed.data;
   try {
-    return { id, ...(await analyse(parsed.data)) };
+    return { id, ...(await analyse(article)) };
   } catch (e) {
     // Past the budget or the memory limit, the reason says so itself.
     const bounded = e instanceof AnalysisTimeoutError || e instanceof AnalysisCrashError;

@@ -21,9 +21,11 @@ describe('POST /articles', () => {
   const bad: Case[] = [
     // the body itself
     ['an array body', [{ text: 'x' }], /^body: must be a JSON object/],
-    ['a JSON string body', '"just text"', /not valid JSON/],
-    ['a JSON number body', '42', /not valid JSON/],
-    ['a JSON null body', 'null', /not valid JSON/],
+    ['a JSON string body', '"just text"', /^body: must be a JSON object/],
+    ['a JSON number body', '42', /^body: must be a JSON object/],
+    ['a JSON null body', 'null', /^body: must be a JSON object/],
+    ['a JSON boolean body', 'true', /^body: must be a JSON object/],
+    ['an empty array body', '[]', /^body: must be a JSON object/],
     ['a deeply nested body', '['.repeat(50_000) + ']'.repeat(50_000), /^body: must be a JSON object/],
     ['truncated JSON', '{"text": "abc', /not valid JSON/],
     ['JSON with a trailing comma', '{"text": "abc",}', /not valid JSON/],
@@ -36,11 +38,21 @@ describe('POST /articles', () => {
     ['text an object', { text: { body: 'x' } }, /^text: must be a string/],
     ['text an array', { text: ['a', 'b'] }, /^text: must be a string/],
     ['text empty', { text: '' }, /^text: must not be empty/],
+    ['text only white space', { text: ' \n\t\u00a0 ' }, /^text: must not be empty or only white space$/],
+    ['a NUL in the text', { text: 'Iran\u0000Syria' }, /^text: must not contain control characters \(U\+0000 at character 4\); only tab and line breaks are allowed$/],
+    ['an escape sequence in the text', { text: 'Iran \u001b[2J spoke.' }, /^text: must not contain control characters \(U\+001B at character 5\)/],
+    ['a C1 control in the text', { text: 'Iran\u009bspoke.' }, /^text: must not contain control characters \(U\+009B/],
     ['text over a million characters', { text: 'a'.repeat(1_000_001) }, /^text: must be at most 1000000 characters/],
     ['duplicate keys, the last one wrong', '{"text": "fine", "text": 7}', /^text: must be a string/],
     // title, source, url
     ['title a number', { text: 'x', title: 7 }, /^title: /],
     ['title too long', { text: 'x', title: 't'.repeat(2001) }, /^title: /],
+    ['a NUL in the title', { text: 'Russia spoke.', title: 'Iran\u0000Syria talks' }, /^title: must not contain control characters \(U\+0000 at character 4\)/],
+    ['a DEL in the title', { text: 'x', title: 'Iran\u007f' }, /^title: must not contain control characters \(U\+007F/],
+    ['a control character in the source', { text: 'x', source: 'Wire\u0007' }, /^source: must not contain control characters \(U\+0007/],
+    ['a line break in the url', { text: 'x', url: 'https://example.org/a\nb' }, /^url: must be an http\(s\) URL, without white space or control characters$/],
+    ['a tab in the url', { text: 'x', url: 'https://example.org/\ta' }, /^url: must be an http\(s\) URL, without white space or control characters$/],
+    ['a NUL in the url', { text: 'x', url: 'https://example.org/a\u0000' }, /^url: must be an http\(s\) URL, without white space or control characters$/],
     ['source a number', { text: 'x', source: 1 }, /^source: must be a string/],
     ['source empty', { text: 'x', source: '' }, /^source: must not be empty/],
     ['source too long', { text: 'x', source: 's'.repeat(201) }, /^source: must be at most 200 characters/],
@@ -64,6 +76,7 @@ describe('POST /articles', () => {
     ['an entity with a fractional offset', { text: 'Iran spoke.', entities: [{ start: 0.5, end: 4 }] }, /^entities\.0\.start: /],
     ['an entity ending before it starts', { text: 'Iran spoke.', entities: [{ start: 4, end: 1 }] }, /^entities\.0: start must be below end/],
     ['an entity past the end of the text', { text: 'Iran spoke.', entities: [{ start: 0, end: 4 }, { start: 5, end: 500 }] }, /^entities\.1\.end: must not be past the end of the text \(11 characters\)/],
+    ['an unknown field in an entity', { text: 'Iran spoke.', entities: [{ start: 0, end: 4, actorId: 'IRN' }] }, /^body\.entities\.0: unknown field\(s\) actorId/],
     ['too many entities', { text: 'Iran spoke.', entities: Array.from({ length: 1001 }, () => ({ start: 0, end: 4 })) }, /^entities: /],
     // unknown fields
     ['an unknown field', { text: 'x', txet: 'typo' }, /^body: unknown field\(s\) txet/],
@@ -149,6 +162,14 @@ describe('GET /stance/summary query parameters', () => {
     ['limit too big', 'limit=1001', /^limit: must be at most 1000/],
     ['minArticles 0', 'minArticles=0', /^minArticles: must be at least 1/],
     ['minArticles a word', 'minArticles=some', /^minArticles: must be a whole number/],
+    ['limit in hex', 'limit=0x10', /^limit: must be a whole number/],
+    ['limit with an exponent', 'limit=1e3', /^limit: must be a whole number/],
+    ['limit with a plus sign', 'limit=%2B5', /^limit: must be a whole number/],
+    ['limit with spaces', 'limit=%205%20', /^limit: must be a whole number/],
+    ['limit empty', 'limit=', /^limit: must be a whole number/],
+    ['limit in binary', 'limit=0b11', /^limit: must be a whole number/],
+    ['minArticles in hex', 'minArticles=0x2', /^minArticles: must be a whole number/],
+    ['minArticles with an exponent', 'minArticles=2e0', /^minArticles: must be a whole number/],
     ['from month 13', 'from=2019-13-01', /^from: must be an ISO 8601 date/],
     ['from in words', 'from=yesterday', /^from: must be an ISO 8601 date/],
     ['to without zone', 'to=2019-02-25T10:00:00', /^to: must be an ISO 8601 date/],
@@ -163,6 +184,30 @@ describe('GET /stance/summary query parameters', () => {
 
   it.each(bad)('refuses %s with 400 naming the parameter', async (_label, query, message) => {
     expectApiError(await http(api.url, 'GET', `/stance/summary?${query}`), 400, 'invalid_request', message);
+  });
+});
+
+describe('GET /actors query parameters', () => {
+  it.each([
+    ['offset with an exponent', 'offset=1e2', /^offset: must be a whole number/],
+    ['offset in hex', 'offset=0x10', /^offset: must be a whole number/],
+    ['limit with an exponent', 'limit=1e1', /^limit: must be a whole number/],
+    ['limit in octal', 'limit=0o7', /^limit: must be a whole number/],
+  ])('refuses %s with 400 naming the parameter', async (_label, query, message) => {
+    expectApiError(await http(api.url, 'GET', `/actors?${query}`), 400, 'invalid_request', message);
+  });
+
+  it('takes decimal whole numbers, leading zeros too', async () => {
+    const reply = await http(api.url, 'GET', '/actors?limit=02&offset=010');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ limit: 2, offset: 10 });
+  });
+});
+
+describe('text that is fine', () => {
+  it('keeps tabs and line breaks in text, title and source', async () => {
+    const reply = await post('/articles', { title: 'Iran\tand\nSyria', text: 'Iran spoke.\r\n\tSyria answered.', source: 'Wire\tDesk' });
+    expect(reply.status).toBe(202);
   });
 });
 

@@ -11,5 +11,7 @@ export function jsonBody(limitBytes: number): RequestHandler[] {
     }
     next();
   };
-  return [utf8Only, express.json({ limit: limitBytes, type: 'application/json' })];
+  // strict: false parses any JSON value, so a string or null is answered "the body must be a JSON
+  // object" by the route's schema rather than "not valid JSON".
+  return [utf8Only, express.json({ limit: limitBytes, type: 'application/json', strict: false })];
 }
