@@ -10,6 +10,7 @@ import pinoHttp from 'pino-http';
 import type { Logger } from 'pino';
 import path from 'node:path';
 import { projectRoot, type Config } from '../config';
+import { redactUrl, serializeError } from '../entrypoints/logger';
 import type { Readiness } from '../queue/heartbeat';
 import type { AnalysisQueue } from '../queue/queue';
 import type { ArticleStore } from '../store/article-store';
@@ -59,10 +60,12 @@ export function createApp(deps: AppDeps): Express {
       // Log lines written while handling a request carry its id (reqId), not the whole request.
       quietReqLogger: true,
       autoLogging: { ignore: (req) => req.url === '/health' },
-      // Method, URL and status only: headers may carry credentials, bodies whole articles.
+      // Method, URL (credentials redacted) and status only: headers may carry credentials, bodies
+      // whole articles. The error serializer is the process logger's (pino-http would use its own).
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: serializeError,
       },
     }),
   );

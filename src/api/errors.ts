@@ -1,7 +1,7 @@
 // Every error leaves the API as `{ error: { code, message, details? } }` with a 4xx or 5xx
 // status; never a stack trace. Unexpected errors are logged and answered with a plain 500.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from 'pino';
+import { redactUrl, type Logger } from '../entrypoints/logger';
 
 export class HttpError extends Error {
   constructor(
@@ -50,8 +50,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: Error, req, res, next) => {
     if (res.headersSent) return next(error);
     const known = toHttpError(error);
-    if (known.status === 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
-    else if (known.status === 503) logger.warn({ err: error.message, method: req.method, url: req.originalUrl }, 'Redis unavailable');
+    const url = redactUrl(req.originalUrl);
+    if (known.status === 500) logger.error({ err: error, method: req.method, url }, 'request failed');
+    else if (known.status === 503) logger.warn({ err: error.message, method: req.method, url }, 'Redis unavailable');
     res.set(known.headers);
     res.status(known.status).json({
       error: { code: known.code, message: known.message, ...(known.details !== undefined && { details: known.details }) },
