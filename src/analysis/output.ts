@@ -2,7 +2,7 @@
 // from the caller's own text: normalisation never moves a character, so offsets agree.
 import type { ActorMentions } from './passes/3-actors';
 import type { AttributedStatement } from './passes/5-speakers';
-import { AUTHOR, type Stances, polarityOf } from './passes/6-stance';
+import { AUTHOR, AUTHOR_NAME, type Stances, polarityOf } from './passes/6-stance';
 import type { TokenisedText } from './passes/2-tokens';
 import type { ActorOut, Analysis, EntityOut, EvidenceOut, QuoteOut, Span, StanceOut, TextSpan } from './types';
 
@@ -38,7 +38,7 @@ export function toAnalysis(text: string, t: TokenisedText, statements: Attribute
     else mentionsOf.set(m.actorId, [mention]);
   }
   const actorList: ActorOut[] = [...actors.actors.values()].map((a) => ({ id: a.id, name: a.name, type: a.type, mentions: mentionsOf.get(a.id) ?? [] }));
-  if (stances.pairs.some((p) => p.source === AUTHOR)) actorList.push({ id: AUTHOR, name: 'the author', type: 'author', mentions: [] });
+  if (stances.pairs.some((p) => p.source === AUTHOR)) actorList.push({ id: AUTHOR, name: AUTHOR_NAME, type: 'author', mentions: [] });
 
   const stanceList: StanceOut[] = stances.pairs.map((p) => ({
     source: p.source,

@@ -2,6 +2,7 @@
 // user's ACTORS_FILE), compiled once. The API reads only the dictionary, not the language
 // model: about half a second and some 40 MB, paid on the first call (the entry points warm it).
 import path from 'node:path';
+import { AUTHOR, AUTHOR_NAME } from '../analysis/passes/stance/evidence';
 import { projectRoot } from '../config';
 import {
   actorsById,
@@ -30,7 +31,7 @@ export interface ActorPage {
 
 export interface ActorDirectory {
   search(query: ActorQuery): ActorPage;
-  /** A dictionary entry, or a composite CAMEO id (SYRGOV) described from its parts. */
+  /** A dictionary entry, a composite CAMEO id (SYRGOV) described from its parts, or the author. */
   get(id: string): ActorSummary | undefined;
 }
 
@@ -53,7 +54,7 @@ export function actorDirectory(index: ActorIndex): ActorDirectory {
   // One folded string per actor, its id and names separated by newlines, searched by substring.
   const haystacks = actors.map((a) => `\n${[a.id, a.name, ...a.names].map(fold).join('\n')}\n`);
   return {
-    get: (id) => catalogue.get(id),
+    get: (id) => (id === AUTHOR ? THE_AUTHOR : catalogue.get(id)),
     search(query) {
       const needle = query.q === undefined ? undefined : fold(query.q);
       const ranked: { at: number; rank: number }[] = [];
@@ -75,6 +76,9 @@ export function actorDirectory(index: ActorIndex): ActorDirectory {
     },
   };
 }
+
+/** The analysis's source for what an article says in its own voice. */
+const THE_AUTHOR: ActorSummary = { id: AUTHOR, name: AUTHOR_NAME, type: 'author', country: null, names: [] };
 
 function fold(value: string): string {
   return foldDiacritics(value).toLowerCase().replace(/[\s_]+/g, ' ').trim();

@@ -97,8 +97,15 @@ export const actorsQuerySchema = z.strictObject({
   limit: positiveInteger(500).default(50),
 });
 
-/** Dictionary ids (IRN, SYRGOV, BASHAR_AL_ASSAD) and the ids the analysis makes (name:arnor). */
-export const actorIdParam = z.string().regex(/^[A-Za-z0-9_.:~-]{1,100}$/, 'must be an actor id such as IRN, SYRGOV or name:arnor');
+/**
+ * Dictionary ids (IRN, SYRGOV, BASHAR_AL_ASSAD) and the ids the analysis makes: name:arnor, a
+ * role of an unknown country (name:arnor/GOV), the author (author:article). Slashes only
+ * between parts, and no part of dots alone (a path's . or ..).
+ */
+const ACTOR_ID_PART = String.raw`(?!\.+(?:/|$))[A-Za-z0-9_.:~-]+`;
+export const actorIdParam = z
+  .string()
+  .regex(new RegExp(`^(?=.{1,100}$)${ACTOR_ID_PART}(?:/${ACTOR_ID_PART})*$`), 'must be an actor id such as IRN, SYRGOV, name:arnor or name:arnor/GOV');
 
 export const articleIdParam = z.string().regex(ARTICLE_ID, 'must be an article id (32 hex digits)');
 export const jobIdParam = z.string().regex(JOB_ID, 'must be a job id (article-<32 hex digits>)');

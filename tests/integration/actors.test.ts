@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { analyze } from '../../src/analysis';
 import type { Analysis } from '../../src/analysis/types';
+import { loadModels } from '../../src/models';
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { articleIdFor, jobIdFor } from '../../src/store/article-id';
 import type { StoredArticle } from '../../src/store/article-store';
@@ -112,6 +114,40 @@ describe('GET /actors/:id', () => {
     const met = await get('/actors/name:gondor-council');
     expect(met.body).toMatchObject({ id: 'name:gondor-council', name: 'Gondor council', type: 'unknown' });
     expect(met.body.stances.asSource[0]).toMatchObject({ target: { id: 'ARN' }, mean: -0.3 });
+  });
+
+  it('answers the ids the analysis makes with a slash, written plain or %-encoded', async () => {
+    await recordStance('The Zorb government thanked Arnor.', ['name:zorb/GOV', 'Zorb government'], ['ARN', 'Arnor'], 0.6);
+    for (const url of ['/actors/name:zorb/GOV', '/actors/name%3Azorb%2FGOV', '/actors/name:zorb%2FGOV']) {
+      const reply = await get(url);
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatchObject({ id: 'name:zorb/GOV', name: 'Zorb government', type: 'unknown' });
+      expect(reply.body.stances.asSource[0]).toMatchObject({ source: { id: 'name:zorb/GOV' }, target: { id: 'ARN' }, mean: 0.6 });
+    }
+    expectApiError(await get('/actors/name:zorb//GOV'), 400, 'invalid_request', /^id: must be an actor id/);
+    expectApiError(await get('/actors/name:zorb/GOV/'), 400, 'invalid_request', /^id: must be an actor id/);
+    expectApiError(await get('/actors/name:zorb%2F..%2FGOV'), 400, 'invalid_request', /^id: must be an actor id/);
+  });
+
+  it('shows the author under an id of its own, not a dictionary actor', async () => {
+    const models = loadModels({ actorsFile: path.join(dir, 'my-actors.json') });
+    const text = 'The cruel tyrants of Norvania slaughtered innocent villagers.';
+    const analysis = analyze({ text }, models);
+    const authorPair = analysis.stances.find((s) => analysis.actors.find((a) => a.id === s.source)?.type === 'author');
+    expect(authorPair).toBeDefined();
+    const authorId = (authorPair as { source: string }).source;
+    expect(authorId).toMatch(/^author:/);
+    expect(api.actors().get(authorId)).toMatchObject({ id: authorId, name: 'the author', type: 'author' });
+    const id = articleIdFor({ text });
+    await api.store.register([{ id, jobId: jobIdFor(id), article: { text, publishedAt: '2019-05-01' } }]);
+    await api.store.recordAnalysis((await api.store.get(id)) as StoredArticle, analysis);
+    const reply = await get(`/actors/${encodeURIComponent(authorId)}`);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ id: authorId, name: 'the author', type: 'author' });
+    expect(reply.body.stances.asSource[0]).toMatchObject({ source: { id: authorId, name: 'the author' }, target: { id: authorPair?.target } });
+    expect((await get(`/actors/${authorId}`)).body.id).toBe(authorId);
+    // The old id is a composite CAMEO code of the dictionary's (AUT + HOR), nothing of the author's.
+    expect((await get('/actors/AUTHOR')).body.stances).toEqual({ asSource: [], asTarget: [] });
   });
 
   it('answers 404 for an id nobody knows and 400 for one that cannot be an id', async () => {

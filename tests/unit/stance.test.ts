@@ -7,6 +7,7 @@ import { loadModels } from '../../src/models';
 import type { Analysis } from '../../src/analysis/types';
 import { tokenise } from '../../src/analysis/passes/2-tokens';
 import { LocalSentiment } from '../../src/analysis/passes/stance/lexical';
+import { AUTHOR } from '../../src/analysis/passes/6-stance';
 
 const models = loadModels();
 const run = (text: string, publishedAt = '2019-03-01'): Analysis => analyze({ text, publishedAt }, models);
@@ -80,12 +81,12 @@ describe('relations', () => {
 
 describe('the author', () => {
   it('is a source for unattributed text', () => {
-    expect(stance(run('The brutal regime of Vestria massacred peaceful protesters.'), 'AUTHOR', 'name:vestria')).toBeLessThan(0);
+    expect(stance(run('The brutal regime of Vestria massacred peaceful protesters.'), AUTHOR, 'name:vestria')).toBeLessThan(0);
   });
 
   it('does not own the words it quotes', () => {
-    const plain = stance(run('Norland described the Vestrian leaders as corrupt criminals.'), 'AUTHOR', 'name:vestria');
-    const quoted = stance(run('Norland described the Vestrian leaders as “corrupt criminals”.'), 'AUTHOR', 'name:vestria');
+    const plain = stance(run('Norland described the Vestrian leaders as corrupt criminals.'), AUTHOR, 'name:vestria');
+    const quoted = stance(run('Norland described the Vestrian leaders as “corrupt criminals”.'), AUTHOR, 'name:vestria');
     expect(quoted ?? 0).toBeGreaterThan(plain ?? 0);
   });
 });

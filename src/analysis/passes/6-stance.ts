@@ -21,7 +21,7 @@ import { relationEvidence } from './stance/relations';
 import { statementEvidence } from './stance/statements';
 import { type TargetInput, ruleScore, targetFeatures, targetScore } from './stance/target-model';
 
-export { AUTHOR, NEUTRAL_BAND, polarityOf } from './stance/evidence';
+export { AUTHOR, AUTHOR_NAME, NEUTRAL_BAND, polarityOf } from './stance/evidence';
 export type { Evidence, StancePair } from './stance/evidence';
 
 export interface Stances {

@@ -16,8 +16,10 @@ export function actorsRouter(deps: { store: ArticleStore; actors: () => ActorDir
     res.json({ ...page, links: { next } });
   });
 
-  router.get('/actors/:id', async (req, res) => {
-    const id = parse(actorIdParam, req.params.id, 'id');
+  // Every segment after /actors/: an id of the analysis may hold slashes (name:arnor/GOV), plain
+  // or %-encoded (Express decodes each segment).
+  router.get('/actors/*id', async (req, res) => {
+    const id = parse(actorIdParam, (req.params.id as unknown as string[]).join('/'), 'id');
     const [asSource, asTarget, seenName] = await Promise.all([
       deps.store.summary({ source: id, limit: 1000 }),
       deps.store.summary({ target: id, limit: 1000 }),

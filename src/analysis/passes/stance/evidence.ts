@@ -3,7 +3,13 @@
 // confidence-weighted mean of its evidence, and its polarity the sign outside a neutral band.
 import type { Span } from '../../types';
 
-export const AUTHOR = 'AUTHOR';
+/**
+ * The author of the article, as a source. Lower case and namespaced like the ids of names the
+ * dictionary does not know (name:arnor): no dictionary id or CAMEO code can be it ("AUTHOR" read
+ * as one: AUT + HOR, "Austrian HOR").
+ */
+export const AUTHOR = 'author:article';
+export const AUTHOR_NAME = 'the author';
 /** |score| at or below this is neutral. */
 export const NEUTRAL_BAND = 0.1;
 
