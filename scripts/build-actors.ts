@@ -5,7 +5,7 @@
 //
 // Rebuild (from the project's root; no npm script needed):
 //   npx tsc -p . && node dist/scripts/build-actors.js [--reference DIR] [--out FILE]
-// DIR defaults to ../shared/reference/petrarch2, FILE to models/actors.json. Commit the result.
+// DIR defaults to scripts/reference/petrarch2, FILE to models/actors.json. Commit the result.
 //
 // What it does with the PETRARCH entries:
 // - Country blocks become country entries: names, demonyms and capitals come from
@@ -33,7 +33,7 @@ const ACTOR_FILES = ['Phoenix.Countries.actors.txt', 'Phoenix.International.acto
 function main(): void {
   const root = findProjectRoot(__dirname);
   const args = parseArgs(process.argv.slice(2));
-  const reference = path.resolve(args.reference ?? path.join(root, '..', 'shared', 'reference', 'petrarch2'));
+  const reference = path.resolve(args.reference ?? path.join(root, 'scripts', 'reference', 'petrarch2'));
   const out = path.resolve(args.out ?? path.join(root, 'models', 'actors.json'));
   const data = path.join(root, 'scripts', 'data');
 

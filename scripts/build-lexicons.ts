@@ -1,5 +1,5 @@
 // Builds the lexicons in models/ from the MIT-licensed PETRARCH2 CAMEO verb dictionary and the
-// CAMEO → Goldstein table in ../shared/reference (Open Event Data Alliance), the hand-curated
+// CAMEO → Goldstein table in scripts/reference (Open Event Data Alliance), the hand-curated
 // tables in scripts/lexicon-data/ and AFINN-165 from the `sentiment` package:
 //   models/cues.json              speech and attitude cues with all their forms
 //   models/verbs.json             stance-bearing CAMEO verbs and verb + object patterns
@@ -24,7 +24,7 @@ export interface Lexicons {
   sentimentDomain: ReturnType<typeof buildSentimentDomain>;
 }
 
-/** Builds the three lexicons from the reference directory (../shared/reference). */
+/** Builds the three lexicons from the reference directory (scripts/reference). */
 export function buildLexicons(referenceDir: string): Lexicons {
   const cameo = parseCameoVerbs(readFileSync(path.join(referenceDir, 'petrarch2/CAMEO.2.0.txt'), 'utf8'));
   const goldstein = parseGoldstein(readFileSync(path.join(referenceDir, 'cameo-goldstein.tsv'), 'utf8'));
@@ -63,7 +63,7 @@ export function formatLexicon(value: object): string {
 
 function main(): void {
   const root = path.resolve(__dirname, '../..');
-  const lexicons = buildLexicons(path.resolve(root, '../shared/reference'));
+  const lexicons = buildLexicons(path.join(root, 'scripts', 'reference'));
   for (const [name, file] of Object.entries(LEXICON_FILES) as [keyof Lexicons, string][]) {
     writeFileSync(path.join(root, 'models', file), formatLexicon(lexicons[name]));
   }

@@ -1,4 +1,4 @@
-// Reader for the PETRARCH2 CAMEO verb dictionary (../shared/reference/petrarch2/CAMEO.2.0.txt,
+// Reader for the PETRARCH2 CAMEO verb dictionary (scripts/reference/petrarch2/CAMEO.2.0.txt,
 // Open Event Data Alliance, MIT) and the CAMEO → Goldstein table (cameo-goldstein.tsv).
 //
 // The verb section is a list of blocks:

@@ -1,8 +1,6 @@
 // What the integration and end-to-end tests share: a configuration pointing at the suite's
 // private Redis under a key prefix of the test file's own, and small HTTP helpers.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Config } from '../../src/config';
 import { loadConfig } from '../../src/config';
 import { generatedArticle } from '../../bench/articles';
@@ -33,11 +31,6 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export const silentLogger = createLogger({ logLevel: 'silent' });
-
-/** The example article our user gave, read at run time (never copied into the project). */
-export function exampleArticleText(): string {
-  return fs.readFileSync(path.resolve(__dirname, '../../../shared/examples/assad-visits-iran.txt'), 'utf8');
-}
 
 /**
  * Generated news as long as the API takes (1,000,000 characters, ~9,000 statements): its analysis

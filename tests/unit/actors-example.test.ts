@@ -1,7 +1,6 @@
 // The user's example article (two reports of Assad's visit to Tehran, 25 February 2019), read
 // from ../shared/examples at run time: its actors come out as one would list them by hand, and
 // every way it names Assad is one actor.
-import fs from 'node:fs';
 import path from 'node:path';
 import { compileActorIndex, readActorDictionary } from '../../src/models/actors';
 import { loadNlp } from '../../src/models/nlp';
@@ -9,13 +8,14 @@ import { normalise } from '../../src/analysis/passes/1-normalise';
 import { tokenise } from '../../src/analysis/passes/2-tokens';
 import { findActorMentions } from '../../src/analysis/passes/3-actors';
 
-const root = path.join(__dirname, '..', '..');
-const text = fs.readFileSync(path.join(root, '..', 'shared', 'examples', 'assad-visits-iran.txt'), 'utf8');
-const index = compileActorIndex([readActorDictionary(path.join(root, 'models', 'actors.json'))]);
-const result = findActorMentions(tokenise(normalise(text), loadNlp()), index, { date: '2019-02-25' });
-const byText = (pattern: RegExp) => result.mentions.filter((m) => pattern.test(m.text));
+import { describeWithSharedText, EXAMPLE_ARTICLE } from '../setup/shared';
 
-describe('the example article: Assad visits Iran', () => {
+describeWithSharedText(EXAMPLE_ARTICLE, 'the example article: Assad visits Iran', (text) => {
+  const root = path.join(__dirname, '..', '..');
+  const index = compileActorIndex([readActorDictionary(path.join(root, 'models', 'actors.json'))]);
+  const result = findActorMentions(tokenise(normalise(text), loadNlp()), index, { date: '2019-02-25' });
+  const byText = (pattern: RegExp) => result.mentions.filter((m) => pattern.test(m.text));
+
   it('names the actors one would list by hand', () => {
     const expected: Record<string, string> = {
       SYR: 'Syria',

@@ -9,7 +9,7 @@ import { loadNlp } from '../../src/models/nlp';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MODELS = path.join(ROOT, 'models');
-const REFERENCE = path.resolve(ROOT, '../shared/reference');
+const REFERENCE = path.join(ROOT, 'scripts', 'reference');
 
 describe('morphology', () => {
   it('makes the -s form', () => {

@@ -1,13 +1,12 @@
 // Directed stance through the whole analysis, one rule at a time, on sentences written for
 // the test (invented countries where the dictionary should not help).
-import fs from 'node:fs';
-import path from 'node:path';
 import { analyze } from '../../src/analysis';
 import { loadModels } from '../../src/models';
 import type { Analysis } from '../../src/analysis/types';
 import { tokenise } from '../../src/analysis/passes/2-tokens';
 import { LocalSentiment } from '../../src/analysis/passes/stance/lexical';
 import { AUTHOR } from '../../src/analysis/passes/6-stance';
+import { describeWithSharedText, EXAMPLE_ARTICLE } from '../setup/shared';
 
 const models = loadModels();
 const run = (text: string, publishedAt = '2019-03-01'): Analysis => analyze({ text, publishedAt }, models);
@@ -99,9 +98,8 @@ describe('caller entities', () => {
   });
 });
 
-describe('the example article', () => {
-  const file = path.resolve(__dirname, '../../../shared/examples/assad-visits-iran.txt');
-  const a = run(fs.readFileSync(file, 'utf8'), '2019-02-25');
+describeWithSharedText(EXAMPLE_ARTICLE, 'the example article', (text) => {
+  const a = run(text, '2019-02-25');
 
   it.each([
     ['Iran → United States', 'IRN', 'USA', -1],
