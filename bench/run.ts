@@ -1,6 +1,7 @@
 // `npm run bench`: how fast the analysis and the service are on this machine.
 //   1. analyze() in-process, articles/s, on the example article and generated news articles
-//   2. wink-nlp readDoc alone on the same texts (the floor every analysis pays)
+//   2. wink-nlp readDoc alone on the same texts (the floor every analysis pays), and what a job
+//      pays for running the analysis on a worker thread of the pool
 //   3. the whole path, HTTP → queue → worker process(es) → Redis, against a private
 //      redis-server: articles/s for a burst, and POST-to-result p50/p99 at a steady pace
 //   4. load: autocannon on POST /articles against the API and two worker processes (bench/load.ts)
@@ -15,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { QueueEvents } from 'bullmq';
 import { analyze } from '../src/analysis';
+import { AnalysisPool, DEFAULT_MEMORY_MB } from '../src/analysis-pool/pool';
 import { loadConfig, projectRoot, type Config } from '../src/config';
 import { createLogger } from '../src/entrypoints/logger';
 import { startRedisServer } from '../src/entrypoints/private-redis';
@@ -107,6 +109,43 @@ async function inProcess(models: Models, texts: Text[], about: string, withPasse
   if (!withPasses) return;
   console.log('  per pass, ms per article:');
   for (const [pass, cost] of Object.entries(passCosts(models, texts))) console.log(`    ${pass.padEnd(46)} ${cost.toFixed(2)}`);
+}
+
+/**
+ * What running analyze() on a thread of the pool (as the workers and the CLI do) costs per
+ * article: one thread, articles one after another, against analyze() in this process, in
+ * alternating rounds; and how long the calling thread is busy per article (posting the article,
+ * reading the JSON answer), from its event loop's utilisation.
+ */
+async function threadCost(models: Models, texts: Text[]): Promise<void> {
+  const pool = await AnalysisPool.start({ threads: 1, timeoutMs: 60_000, memoryMb: DEFAULT_MEMORY_MB });
+  try {
+    for (const t of texts.slice(0, 5)) {
+      analyze(t, models);
+      await pool.analyse(t);
+    }
+    const rounds: { inProcess: number; onThread: number; callerBusy: number }[] = [];
+    const deadline = Date.now() + (SECONDS / 2) * 1000;
+    while (rounds.length < 3 || Date.now() < deadline) {
+      let from = process.hrtime.bigint();
+      for (const t of texts) analyze(t, models);
+      const inProcess = Number(process.hrtime.bigint() - from) / 1e6 / texts.length;
+      const loop = performance.eventLoopUtilization();
+      from = process.hrtime.bigint();
+      for (const t of texts) await pool.analyse(t);
+      const onThread = Number(process.hrtime.bigint() - from) / 1e6 / texts.length;
+      const callerBusy = performance.eventLoopUtilization(loop).active / texts.length;
+      rounds.push({ inProcess, onThread, callerBusy });
+    }
+    const median = (pick: (r: (typeof rounds)[number]) => number) => rounds.map(pick).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+    const cost = median((r) => r.onThread - r.inProcess);
+    console.log(`  on a worker thread of the pool (as the workers run it), ms per article, median of ${rounds.length} rounds:`);
+    console.log(`    analyze() in this process                    ${median((r) => r.inProcess).toFixed(2)}`);
+    console.log(`    pool.analyse(), one thread, one at a time    ${median((r) => r.onThread).toFixed(2)}  (+${cost.toFixed(2)} per job: the message, JSON.stringify on the thread, JSON.parse here)`);
+    console.log(`    the caller's event loop busy                 ${median((r) => r.callerBusy).toFixed(2)}  (the rest of the time it is free)`);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Starts `count` worker processes (the built `npm run worker`) and waits for their heartbeats. */
@@ -260,6 +299,7 @@ async function main(): Promise<void> {
     if (SECTIONS.includes('analyze')) {
       for (const [model, cost] of Object.entries(loadTimes())) console.log(`  ${model.padEnd(34)} ${cost.toFixed(0)} ms (warm reload)`);
       await inProcess(models, benchTexts(), 'example article + generated news', true);
+      await threadCost(models, benchTexts());
       const news = newsTexts();
       if (news.length) await inProcess(models, news, `PolNeAR dev news articles, read from ${path.relative(projectRoot(), NEWS)}`, false);
     }
