@@ -18,6 +18,8 @@ export interface TokenRange {
  */
 export const MAX_PHRASE = 40;
 const MAX_CLAUSE = 80;
+/** The most adverbs and auxiliaries read between a subject and its verb ("has not yet publicly said": 4). */
+const MAX_VERB_PREFIX = 8;
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 /** Words that stand for a noun phrase on their own: "some said", "both agreed", "those surveyed". */
@@ -97,6 +99,7 @@ export function nounPhraseFrom(tokens: Token[], start: number, ceiling = tokens.
 
 /** Skip adverbs and auxiliaries leftwards from `i` (exclusive): "X has also said" → before "has". */
 export function skipVerbPrefixBackward(tokens: Token[], i: number, floor = 0): number {
+  floor = Math.max(floor, i - MAX_VERB_PREFIX);
   let k = i;
   while (k - 1 >= floor && (VERB_PREFIX.has(tokens[k - 1].pos) || MISTAGGED_ADVERBS.has(tokens[k - 1].lower) || isFloatingQuantifier(tokens, k - 1, floor)) && !isPossessive(tokens[k - 1])) k--;
   return k;

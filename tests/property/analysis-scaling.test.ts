@@ -50,6 +50,12 @@ const DEGENERATE: [string, (length: number) => string][] = [
   ['pronouns and names in one endless sentence', (n) => repeat('Iran and Syria met Russia and he told them that it was theirs and she thanked him ', n)],
   ['one long token', (n) => repeat('a', n)],
   ['sentences without spaces', (n) => repeat('A.', n)],
+  // Quadratic in the length of a sentence once (each cue read every later cue of its sentence):
+  ['one speech cue repeated', (n) => repeat('said ', n)],
+  ['a name and a cue repeated', (n) => repeat('Iran said ', n)],
+  ['attributions in parentheses', (n) => repeat('(Iran said) ', n)],
+  ['reported clauses in a chain', (n) => repeat('Iran said that Syria ', n)],
+  ['cues after adverbs and auxiliaries', (n) => repeat('Iran has also said ', n)],
 ];
 
 describe('analyze() time grows linearly', () => {

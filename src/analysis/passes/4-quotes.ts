@@ -317,12 +317,20 @@ function reportedClauseAfter(t: TokenisedText, cue: CueHit, lowers: string[], cu
 function nextCoordinatedCue(tokens: Token[], cues: CueHit[], cue: CueHit): number {
   // The first later cue of the sentence that opens a clause of its own: "didn't disclose his
   // backing, he did say …" stops before "he", past the noun "backing".
-  for (let n = lastCueBefore(cues, cue.last) + 1; n < cues.length && tokens[cues[n].first].sentence === tokens[cue.first].sentence; n++) {
+  const first = lastCueBefore(cues, cue.last) + 1;
+  for (let n = first; n < cues.length && n - first < MAX_NESTED_CUES && tokens[cues[n].first].sentence === tokens[cue.first].sentence; n++) {
     const boundary = clauseBoundaryBefore(tokens, cue, cues[n]);
     if (boundary < tokens.length) return boundary;
   }
   return tokens.length;
 }
+
+/**
+ * How many later cues a reported clause may hold before the next clause of its own: "X said Y
+ * told Z that …" holds one; real sentences hold four at most. Past them the clause runs to the
+ * end of the sentence, and a sentence made of cues costs a bounded search per cue.
+ */
+const MAX_NESTED_CUES = 8;
 
 /** Where the clause of cue `next` begins, when it is not part of `cue`'s reported clause (else tokens.length). */
 function clauseBoundaryBefore(tokens: Token[], cue: CueHit, next: CueHit): number {
