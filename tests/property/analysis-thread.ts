@@ -6,6 +6,8 @@ import type { Article } from '../../src/analysis/types';
 
 export interface Timed {
   ms: number;
+  /** Length of the result as JSON. */
+  bytes: number;
   counts: { quotes: number; actors: number; stances: number };
 }
 

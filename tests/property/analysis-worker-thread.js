@@ -12,7 +12,9 @@ parentPort.on('message', ({ article }) => {
   try {
     const analysis = analyze(article, models);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    parentPort.postMessage({ ms, counts: { quotes: analysis.quotes.length, actors: analysis.actors.length, stances: analysis.stances.length } });
+    // The result's size as JSON, as the worker stores it (a result too large to write throws).
+    const bytes = JSON.stringify(analysis).length;
+    parentPort.postMessage({ ms, bytes, counts: { quotes: analysis.quotes.length, actors: analysis.actors.length, stances: analysis.stances.length } });
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.stack ? error.stack : error) });
   }
