@@ -76,6 +76,13 @@ describe('analyze() time and result size grow linearly', () => {
     expect(size).toBeLessThan(20);
   }, 120_000);
 
+  // Each reads the statements before it in its paragraph: cheap per step, seen only at 1 MB.
+  it('with quotes without attribution in one paragraph (100 KB vs 1 MB)', async () => {
+    const { time, size } = await growth((n) => repeat('"We will not give up this fight now." ', n), 100_000, 30_000, 1);
+    expect(time).toBeLessThan(20);
+    expect(size).toBeLessThan(20);
+  }, 120_000);
+
   it.each(DEGENERATE)('with %s (20 KB vs 200 KB)', async (_name, make) => {
     const { time, size } = await growth(make, 20_000, 20_000);
     expect(time).toBeLessThan(20);

@@ -28,14 +28,20 @@ export interface AttributedStatement extends Statement {
 
 export function attributeSpeakers(t: TokenisedText, found: Statements, actors: ActorMentions): AttributedStatement[] {
   const out: AttributedStatement[] = [];
+  const conversation: Conversation = { lastQuoted: null, lastSpoken: null };
   for (const s of found.statements) {
     const range = speakerPhrase(t, s, actors.mentions);
     let speaker = range ? speakerFrom(range, actors.mentions, t.tokens) : null;
     if (s.speakerSide === 'previous') speaker = sameSentenceSpeaker(t, out, s) ?? participleSubject(t, s, actors.mentions);
-    if (!speaker && !s.cue) speaker = conversationSpeaker(out, s);
+    if (!speaker && !s.cue) speaker = conversationSpeaker(conversation, s);
     const confidence = speaker ? s.confidence : Math.min(s.confidence, 0.5);
     // Written out rather than spread: one object shape, and V8's fast path.
-    out.push({ start: s.start, end: s.end, first: s.first, last: s.last, kind: s.kind, cue: s.cue, speakerSide: s.speakerSide, speakerRange: s.speakerRange, paragraph: s.paragraph, confidence, speaker });
+    const attributed: AttributedStatement = { start: s.start, end: s.end, first: s.first, last: s.last, kind: s.kind, cue: s.cue, speakerSide: s.speakerSide, speakerRange: s.speakerRange, paragraph: s.paragraph, confidence, speaker };
+    out.push(attributed);
+    if (speaker) {
+      conversation.lastSpoken = attributed;
+      if (s.kind !== 'indirect') conversation.lastQuoted = attributed;
+    }
   }
   return out;
 }
@@ -238,17 +244,16 @@ function sameSentenceSpeaker(t: TokenisedText, previous: AttributedStatement[], 
   return p.speaker;
 }
 
+/** The latest statements with a speaker, in text order so far: the one quoted, and any. */
+interface Conversation {
+  lastQuoted: AttributedStatement | null;
+  lastSpoken: AttributedStatement | null;
+}
+
 /** A quote with no attribution continues the conversation: the latest speaker in this or the previous paragraph. */
-function conversationSpeaker(previous: AttributedStatement[], s: Statement): Speaker | null {
-  let fallback: Speaker | null = null;
-  for (let k = previous.length - 1; k >= 0; k--) {
-    const p = previous[k];
-    if (p.paragraph < s.paragraph - 1) break;
-    if (!p.speaker) continue;
-    // A quote continues a quote: the last speaker who was quoted, else the last who spoke.
-    if (p.kind !== 'indirect') return p.speaker;
-    fallback ??= p.speaker;
-  }
-  return fallback;
+function conversationSpeaker(conversation: Conversation, s: Statement): Speaker | null {
+  // A quote continues a quote: the last speaker who was quoted, else the last who spoke.
+  for (const p of [conversation.lastQuoted, conversation.lastSpoken]) if (p && p.paragraph >= s.paragraph - 1) return p.speaker;
+  return null;
 }
 
