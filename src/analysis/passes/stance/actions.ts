@@ -12,7 +12,7 @@ import type { Actor, Mention, Sentence, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
 import { headMention, mentionsWithin, subjectPhrase } from '../5-speakers';
-import { type Evidence, clamp } from './evidence';
+import { type Evidence, SpanBudget, clamp } from './evidence';
 
 interface VerbHit extends TokenRange {
   verb: StanceVerb;
@@ -30,6 +30,7 @@ export function actionEvidence(t: TokenisedText, actors: ActorMentions, lexicon:
   const { tokens } = t;
   const lowers = tokens.map((x) => x.lower);
   const out: Evidence[] = [];
+  const budget = new SpanBudget();
   for (let i = 0; i < tokens.length; i++) {
     const hit = verbAt(tokens, lowers, i, lexicon);
     if (!hit) continue;
@@ -48,7 +49,7 @@ export function actionEvidence(t: TokenisedText, actors: ActorMentions, lexicon:
     const sign = tokens[hit.first].negated ? -1 : 1;
     const score = clamp(sign * hit.verb.polarity * hit.verb.weight);
     const add = (source: Mention, target: Mention, confidence: number) => {
-      if (!source.actorId || !target.actorId || source.actorId === target.actorId) return;
+      if (!source.actorId || !target.actorId || source.actorId === target.actorId || !budget.take(sentence)) return;
       out.push({ start: sentence.start, end: sentence.end, source: source.actorId, target: target.actorId, score, confidence });
     };
     for (const s of sources) targets.forEach((target, n) => add(s, target, n === 0 ? FIRST_TARGET_CONFIDENCE : LATER_TARGET_CONFIDENCE));

@@ -7,7 +7,7 @@ import type { Mention, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
 import { headMention, mentionsWithin } from '../5-speakers';
-import type { Evidence } from './evidence';
+import { type Evidence, SpanBudget } from './evidence';
 
 /** Participles of support that join an actor to what it supports. */
 const SUPPORT_PARTICIPLES = new Set(['backed', 'supported', 'sponsored', 'funded', 'financed', 'armed', 'trained', 'allied', 'aligned', 'led']);
@@ -19,9 +19,11 @@ const RELATION_CONFIDENCE = 0.6;
 export function relationEvidence(t: TokenisedText, actors: ActorMentions): Evidence[] {
   const { tokens } = t;
   const out: Evidence[] = [];
+  const budget = new SpanBudget();
   const addScored = (source: Mention | null, target: Mention | null, at: number, score: number) => {
     if (!source?.actorId || !target?.actorId || source.actorId === target.actorId) return;
     const s = sentenceOf(t, at);
+    if (!budget.take(s)) return;
     out.push({ start: s.start, end: s.end, source: source.actorId, target: target.actorId, score, confidence: RELATION_CONFIDENCE });
   };
   const add = (source: Mention | null, target: Mention | null, at: number) => addScored(source, target, at, RELATION_SCORE);

@@ -9,7 +9,7 @@ import type { TokenisedText } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
 import { type AttributedStatement, headMention, mentionsWithin } from '../5-speakers';
 import { ADDRESSEE_FIRST, type CueHit } from '../quotes/cues';
-import { type Evidence, clamp } from './evidence';
+import { type Evidence, SpanBudget, clamp } from './evidence';
 import type { LocalSentiment } from './lexical';
 
 /** An actor the speaker phrase ties the speaker to speaks at this share of the speaker's confidence. */
@@ -22,6 +22,7 @@ const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']
 
 export function statementEvidence(t: TokenisedText, statements: AttributedStatement[], actors: ActorMentions, words: LocalSentiment): Evidence[] {
   const out: Evidence[] = [];
+  const budget = new SpanBudget();
   statements.forEach((s, index) => {
     const source = s.speaker?.actorId;
     if (!source) return;
@@ -32,7 +33,7 @@ export function statementEvidence(t: TokenisedText, statements: AttributedStatem
     const sources = [{ id: source, confidence: s.confidence }, ...affiliations(actors.mentions, s, source).map((id) => ({ id, confidence: s.confidence * AFFILIATION_CONFIDENCE }))];
     const add = (target: string, toward: TokenRange) => {
       const score = clamp(CUE_SHARE * cue + words.toward(content.first, content.last, toward));
-      for (const from of sources) if (from.id !== target) out.push({ start: s.start, end: s.end, source: from.id, target, score, confidence: from.confidence, statement: index });
+      for (const from of sources) if (from.id !== target && budget.take(s)) out.push({ start: s.start, end: s.end, source: from.id, target, score, confidence: from.confidence, statement: index });
     };
     const seen = new Set<string>(sources.map((from) => from.id));
     for (const m of mentionsWithin(actors.mentions, s)) {
