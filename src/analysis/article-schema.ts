@@ -3,6 +3,7 @@
 import { z } from 'zod';
 
 export const MAX_TEXT_LENGTH = 1_000_000;
+export const MAX_ENTITIES = 1000;
 
 /** A message that tells a missing field from one of the wrong type. */
 export const required = (type: string) => ({
@@ -37,7 +38,7 @@ export const articleSchema = z.object({
   text: articleText,
   title: articleTitle.optional(),
   publishedAt: isoDate.optional(),
-  entities: z.array(span, required('an array of spans')).max(1000, 'must hold at most 1000 spans').optional(),
+  entities: z.array(span, required('an array of spans')).max(MAX_ENTITIES, `must hold at most ${MAX_ENTITIES} spans`).optional(),
 });
 
 export type ArticleInput = z.infer<typeof articleSchema>;

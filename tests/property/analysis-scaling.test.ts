@@ -6,7 +6,7 @@
 // instead of blocking the suite.
 
 import { generatedArticle } from '../../bench/articles';
-import { MAX_TEXT_LENGTH } from '../../src/analysis/article-schema';
+import { MAX_ENTITIES, MAX_TEXT_LENGTH } from '../../src/analysis/article-schema';
 import { AnalysisThread, type Timed } from './analysis-thread';
 
 const thread = new AnalysisThread();
@@ -114,6 +114,14 @@ describe('analyze() on the largest inputs never throws', () => {
   it('a 1 MB news article, within 30 s', async () => {
     const { counts } = await thread.analyse({ text: news(1_000_000), publishedAt: '2019-02-25' }, 30_000);
     expect(counts.stances).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('a 1 MB article with the most entities, each over much of the text, within 20 s', async () => {
+    const text = news(1_000_000);
+    // Nested spans: the k-th leaves k × 500 characters out at either end.
+    const entities = Array.from({ length: MAX_ENTITIES }, (_, k) => ({ start: k * 500, end: text.length - k * 500 }));
+    const { counts } = await thread.analyse({ text, entities }, 20_000);
+    expect(counts.actors).toBeGreaterThan(0);
   }, 60_000);
 
   it('a million-character token, within 10 s', async () => {

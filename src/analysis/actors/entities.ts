@@ -1,5 +1,7 @@
 // The spans a caller names as actor mentions (`entities`): each becomes a mention, resolved as
 // the text allows, and two spans naming different individuals never share an actor id.
+import { MAX_PHRASE } from '../grammar';
+import { partitionPoint } from '../sorted';
 import type { Span, Token } from '../types';
 import { lexUnits } from './lexical';
 import { type Phrase, parsePhrases } from './phrases';
@@ -11,36 +13,57 @@ import { type Referent, personLevelId } from './referents';
 /** One record per span, in the order given. */
 export function resolveEntitySpans(resolver: ArticleResolver, spans: Span[]): MentionRecord[] {
   const tokens = resolver.ctx.tokens;
+  const known = recordsByFirst(resolver.records);
   return spans.map((span) => {
     const { first, last } = tokenRange(tokens, span);
     const sentence = tokens[first]?.sentence ?? tokens[tokens.length - 1]?.sentence ?? 0;
-    const referent = spanReferent(resolver, first, last, sentence) ?? fallbackReferent(resolver, span);
+    const referent = spanReferent(resolver, known, first, last, sentence) ?? fallbackReferent(resolver, span);
     return { first, last, kind: 'entity', referent, plural: referent.plural, sentence, subjectLike: false };
   });
 }
 
 /** The tokens a span touches (a span may cut a token: "Trump’" of "Trump’s"). */
 function tokenRange(tokens: Token[], span: Span): { first: number; last: number } {
-  let first = 0;
-  while (first < tokens.length && tokens[first].end <= span.start) first++;
-  let last = first;
-  while (last < tokens.length && tokens[last].start < span.end) last++;
-  return { first, last };
+  const first = partitionPoint(tokens.length, (k) => tokens[k].end <= span.start);
+  return { first, last: Math.max(first, partitionPoint(tokens.length, (k) => tokens[k].start < span.end)) };
 }
 
-function spanReferent(resolver: ArticleResolver, first: number, last: number, sentence: number): Referent | null {
+/** The article's mention records by their first token, each list in the records' order. */
+function recordsByFirst(records: MentionRecord[]): Map<number, MentionRecord[]> {
+  const byFirst = new Map<number, MentionRecord[]>();
+  for (const r of records) {
+    const list = byFirst.get(r.first);
+    if (list) list.push(r);
+    else byFirst.set(r.first, [r]);
+  }
+  return byFirst;
+}
+
+/**
+ * What the span names. A span is read as a noun phrase: its first MAX_PHRASE tokens at most,
+ * so that a thousand spans over a whole article cost a thousand short readings.
+ */
+function spanReferent(resolver: ArticleResolver, known: Map<number, MentionRecord[]>, first: number, last: number, sentence: number): Referent | null {
   if (first >= last) return null;
   // The article's own mention of exactly these words keeps its resolution.
-  const same = resolver.records.find((r) => r.first === first && r.last === last);
+  const same = known.get(first)?.find((r) => r.last === last);
   if (same?.referent) return same.referent;
-  const inside = resolver.records.filter((r) => r.first >= first && r.last <= last && r.referent);
+  const read = Math.min(last, first + MAX_PHRASE);
+  const inside = resolvedWithin(known, first, read, last);
   if (inside.length === 1 && inside[0].kind === 'pronoun') return inside[0].referent;
-  const phrases = parsePhrases(resolver.ctx, lexUnits(resolver.ctx, first, last, true));
+  const phrases = parsePhrases(resolver.ctx, lexUnits(resolver.ctx, first, read, true));
   const phrase = widest(phrases);
   if (!phrase) return null;
-  if (phrase.kind === 'pronoun') return resolver.records.find((r) => r.first === phrase.first)?.referent ?? null;
+  if (phrase.kind === 'pronoun') return known.get(phrase.first)?.[0].referent ?? null;
   const [record] = resolver.resolvePhrase(phrase, sentence);
   return record?.referent ?? null;
+}
+
+/** The resolved records inside tokens [first, last) that start before `read`: two at most, enough to tell whether there is one. */
+function resolvedWithin(known: Map<number, MentionRecord[]>, first: number, read: number, last: number): MentionRecord[] {
+  const out: MentionRecord[] = [];
+  for (let k = first; k < read && out.length < 2; k++) for (const r of known.get(k) ?? []) if (r.last <= last && r.referent && out.length < 2) out.push(r);
+  return out;
 }
 
 /** The phrase covering most of the span (the head of "Gondor's main opposition group"). */
@@ -54,7 +77,7 @@ function widest(phrases: Phrase[]): Phrase | null {
 function fallbackReferent(resolver: ArticleResolver, span: Span): Referent {
   const tokens = resolver.ctx.tokens;
   const { first, last } = tokenRange(tokens, span);
-  const text = first < last ? textOf(tokens, first, last) : `entity ${span.start}`;
+  const text = first < last ? textOf(tokens, first, Math.min(last, first + MAX_PHRASE)) : `entity ${span.start}`;
   return resolver.registry.unknown(text, 'unknown');
 }
 

@@ -11,6 +11,7 @@
 import type { ActorIndex } from '../../models/actors';
 import type { Actor, Mention, Span } from '../types';
 import type { TokenisedText } from './2-tokens';
+import { partitionPoint } from '../sorted';
 import { referentsById, resolveEntitySpans, separateEntityActors } from '../actors/entities';
 import { lexContext, lexUnits } from '../actors/lexical';
 import { parsePhrases } from '../actors/phrases';
@@ -59,11 +60,18 @@ export function findActorMentions(t: TokenisedText, index: ActorIndex, options: 
   const claimed = resolved.filter((m, i) => !resolved.slice(0, i).some((o) => overlaps(o, m)));
   const bySpan = new Map(spans.map((span, i) => [span, resolved[i]]));
   const entityMentions = (options.entities ?? []).map((span) => bySpan.get(span) ?? null);
-  const mentions = [...claimed, ...resolver.records.map((r) => toMention(r)).filter((m) => !claimed.some((e) => overlaps(e, m)))].sort((a, b) => a.start - b.start);
+  const claimedInOrder = [...claimed].sort((a, b) => a.start - b.start);
+  const mentions = [...claimed, ...resolver.records.map((r) => toMention(r)).filter((m) => !overlapsAny(claimedInOrder, m))].sort((a, b) => a.start - b.start);
   return { mentions, actors: collectActors([...resolver.records, ...entityRecords], registry), entityMentions };
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** Does `s` overlap one of `spans`, spans that do not overlap each other, sorted by start (so by end too)? */
+function overlapsAny(spans: Span[], s: Span): boolean {
+  const k = partitionPoint(spans.length, (n) => spans[n].end <= s.start);
+  return k < spans.length && overlaps(spans[k], s);
+}
 
 /** One Actor per id: named after a body or country of that id when the article names one, else its label or person. */
 function collectActors(records: MentionRecord[], registry: ReferentRegistry): Map<string, Actor> {

@@ -15,7 +15,7 @@ import type { ActorMentions } from './3-actors';
 import type { AttributedStatement } from './5-speakers';
 import { actionEvidence } from './stance/actions';
 import { authorEvidence } from './stance/author';
-import { type Evidence, type StancePair, aggregate } from './stance/evidence';
+import { type Evidence, type StancePair, aggregate, coveringEvidence } from './stance/evidence';
 import { LocalSentiment } from './stance/lexical';
 import { relationEvidence } from './stance/relations';
 import { statementEvidence } from './stance/statements';
@@ -38,9 +38,14 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
     ...relationEvidence(t, actors),
     ...authorEvidence(t, statements, quoted, actors, words),
   ];
+  // Built at the first entity's question: most articles come with none.
+  let covering: ((s: Span) => Evidence[]) | undefined;
   return {
     pairs: aggregate(evidence),
-    towardMention: (mention) => towardMention({ t, mention, evidence, statements, words, lexicon }, targetModel),
+    towardMention: (mention) => {
+      covering ??= coveringEvidence(evidence);
+      return towardMention({ t, mention, evidence: covering(mention), statements, words, lexicon }, targetModel);
+    },
   };
 }
 

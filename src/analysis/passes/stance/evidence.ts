@@ -1,6 +1,7 @@
 // Evidence of stance and how it adds up: every piece is one source's attitude toward one
 // target in one span of text, scored in [-1, 1] with a confidence; an actor pair's stance is the
 // confidence-weighted mean of its evidence, and its polarity the sign outside a neutral band.
+import { partitionPoint } from '../../sorted';
 import type { Span } from '../../types';
 
 /**
@@ -44,6 +45,33 @@ export function aggregate(evidence: Evidence[]): StancePair[] {
     pairs.push({ source: list[0].source, target: list[0].target, score, polarity: polarityOf(score), evidence: list });
   }
   return pairs;
+}
+
+/**
+ * A look-up of the evidence whose span covers a given span, in the evidence's order: the target
+ * model asks it for each of up to a thousand caller's entities, which must not each read all
+ * the evidence of the article.
+ */
+export function coveringEvidence(evidence: Evidence[]): (s: Span) => Evidence[] {
+  // The distinct spans in order of start, each with its evidence's indices, and the furthest
+  // end that the spans up to each one reach: past it, no earlier span covers anything.
+  const bySpan = new Map<string, { start: number; end: number; indices: number[] }>();
+  evidence.forEach((e, i) => {
+    const key = `${e.start}:${e.end}`;
+    const span = bySpan.get(key);
+    if (span) span.indices.push(i);
+    else bySpan.set(key, { start: e.start, end: e.end, indices: [i] });
+  });
+  const spans = [...bySpan.values()].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  spans.forEach((s, k) => reach.push(Math.max(s.end, k > 0 ? reach[k - 1] : s.end)));
+  return (s) => {
+    const found: number[] = [];
+    for (let k = partitionPoint(spans.length, (n) => spans[n].start <= s.start) - 1; k >= 0 && reach[k] >= s.end; k--) {
+      if (spans[k].end >= s.end) found.push(...spans[k].indices);
+    }
+    return found.sort((a, b) => a - b).map((i) => evidence[i]);
+  };
 }
 
 export function weightedMean(list: Evidence[]): number {

@@ -26,6 +26,7 @@ import type { LocalSentiment } from './lexical';
 export interface TargetInput {
   t: TokenisedText;
   mention: Mention;
+  /** The article's evidence; only the pieces whose span covers the mention are read. */
   evidence: Evidence[];
   statements: AttributedStatement[];
   words: LocalSentiment;
