@@ -4,6 +4,7 @@
 // Khamenei"), and a guess at what an unknown name is.
 import type { Token } from '../types';
 import { tokenKey } from '../../models/actors';
+import { partitionPoint } from '../sorted';
 import type { Unit } from './lexical';
 import { ReferentRegistry, type Referent } from './referents';
 import { ARMED_WORDS, MEDIA_WORDS, NAME_SUFFIXES, ORG_WORDS } from './words';
@@ -20,14 +21,23 @@ interface Named {
   at: number;
 }
 
+/**
+ * How many of the people named in full a look-up reads past the nearest one (that a gender or
+ * an actor id rules out): far more than an article names, and a bound that keeps the pass linear
+ * on one endless list of names.
+ */
+const NAMED_LOOKUP = 400;
+
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'du', 'van', 'von', 'der', 'la', 'le', "'s"]);
 const isContent = (k: string) => !PARTICLES.has(k) && !NAME_SUFFIXES.has(k);
 
 export class ArticleNames {
-  /** Last name → the people named in full, with where. */
+  /** Last name → the people named in full, with where, in text order (as every list here). */
   private readonly surnames = new Map<string, Named[]>();
   /** First name → the same people ("Hillary" after "Hillary Clinton"). */
   private readonly givenNames = new Map<string, Named[]>();
+  /** Everyone named in full, under their last name. */
+  private readonly named: Named[] = [];
   private readonly fullNames = new Map<string, Referent>();
 
   constructor(
@@ -39,8 +49,10 @@ export class ArticleNames {
   learnFullName(ref: Referent, keys: string[], at: number): void {
     const content = keys.filter(isContent);
     if (content.length < 2) return;
-    add(this.surnames, content[content.length - 1], { ref, at });
-    add(this.givenNames, content[0], { ref, at });
+    const named = { ref, at };
+    add(this.surnames, content[content.length - 1], named);
+    add(this.givenNames, content[0], named);
+    inTextOrder(this.named, named);
     this.fullNames.set(ReferentRegistry.nameKey(keys), ref);
   }
 
@@ -50,11 +62,11 @@ export class ArticleNames {
     for (const name of [e.name, ...e.names]) this.learnFullName(ref, name.split(/[\s-]+/).map(tokenKey), at);
   }
 
-  /** The person named in full (before `at`, else after) who holds this actor id. */
+  /** The first person named in full after `at` who holds this actor id. */
   laterPerson(actorId: string, at: number): Referent | null {
-    let later: Named | null = null;
-    for (const list of this.surnames.values()) for (const n of list) if (n.at > at && n.ref.actorId === actorId && (!later || n.at < later.at)) later = n;
-    return later?.ref ?? null;
+    const from = partitionPoint(this.named.length, (k) => this.named[k].at <= at);
+    for (let k = from; k < this.named.length && k - from < NAMED_LOOKUP; k++) if (this.named[k].ref.actorId === actorId) return this.named[k].ref;
+    return null;
   }
 
   /** The words of a run, as keys. */
@@ -106,20 +118,26 @@ export class ArticleNames {
 
 function add(map: Map<string, Named[]>, key: string, named: Named): void {
   const list = map.get(key);
-  if (list) list.push(named);
+  if (list) inTextOrder(list, named);
   else map.set(key, [named]);
+}
+
+/** Adds `named` to a list in text order (names are learnt in text order, nearly always: at the end). */
+function inTextOrder(list: Named[], named: Named): void {
+  const k = partitionPoint(list.length, (n) => list[n].at <= named.at);
+  if (k === list.length) list.push(named);
+  else list.splice(k, 0, named);
 }
 
 /** The person named in full nearest `at`: the latest before, else the first after. */
 function nearest(named: Named[] | undefined, at: number, gender?: 'm' | 'f'): Referent | null {
-  let before: Named | null = null;
-  let after: Named | null = null;
-  for (const n of named ?? []) {
-    if (gender && n.ref.gender && n.ref.gender !== gender) continue;
-    if (n.at < at && (!before || n.at > before.at)) before = n;
-    if (n.at > at && (!after || n.at < after.at)) after = n;
-  }
-  return before?.ref ?? after?.ref ?? null;
+  if (!named) return null;
+  const fits = (n: Named) => !gender || !n.ref.gender || n.ref.gender === gender;
+  const before = partitionPoint(named.length, (k) => named[k].at < at);
+  for (let k = before - 1; k >= 0 && before - k <= NAMED_LOOKUP; k--) if (fits(named[k])) return named[k].ref;
+  const after = partitionPoint(named.length, (k) => named[k].at <= at);
+  for (let k = after; k < named.length && k - after < NAMED_LOOKUP; k++) if (fits(named[k])) return named[k].ref;
+  return null;
 }
 
 /** The text of tokens [first, last), single-spaced where the text has space. */
