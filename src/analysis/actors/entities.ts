@@ -73,7 +73,7 @@ function widest(phrases: Phrase[]): Phrase | null {
   return best;
 }
 
-/** A span nothing resolves: an actor of its own, named by its text. */
+/** A span nothing resolves: an actor of its own, named by its text (a long span's first MAX_PHRASE tokens). */
 function fallbackReferent(resolver: ArticleResolver, span: Span): Referent {
   const tokens = resolver.ctx.tokens;
   const { first, last } = tokenRange(tokens, span);
