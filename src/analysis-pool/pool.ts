@@ -47,6 +47,7 @@ export class AnalysisCrashError extends Error {
 
 interface Task {
   article: Article;
+  timeoutMs: number;
   resolve(analysis: Analysis): void;
   reject(error: Error): void;
 }
@@ -81,12 +82,16 @@ export class AnalysisPool {
     return pool;
   }
 
-  /** The article's analysis, computed on a free thread (the article waits for one). */
-  analyse(article: Article): Promise<Analysis> {
+  /**
+   * The article's analysis, computed on a free thread (the article waits for one), within the
+   * pool's time budget or the one given.
+   */
+  analyse(article: Article, options: { timeoutMs?: number } = {}): Promise<Analysis> {
     if (this.closed) return Promise.reject(new Error('the analysis pool is closed'));
     if (this.broken) return Promise.reject(this.broken);
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     return new Promise<Analysis>((resolve, reject) => {
-      this.waiting.push({ article, resolve, reject });
+      this.waiting.push({ article, timeoutMs, resolve, reject });
       this.dispatch();
     });
   }
@@ -103,7 +108,7 @@ export class AnalysisPool {
       const thread = this.idle.pop() as Thread;
       const task = this.waiting.shift() as Task;
       thread.task = task;
-      thread.timer = setTimeout(() => void this.replace(thread, new AnalysisTimeoutError(this.options.timeoutMs)), this.options.timeoutMs);
+      thread.timer = setTimeout(() => void this.replace(thread, new AnalysisTimeoutError(task.timeoutMs)), task.timeoutMs);
       thread.worker.postMessage({ article: task.article } satisfies ToThread);
     }
   }
