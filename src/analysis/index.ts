@@ -10,10 +10,15 @@ import { findActorMentions } from './passes/3-actors';
 import { findStatements } from './passes/4-quotes';
 import { attributeSpeakers } from './passes/5-speakers';
 import { scoreStances } from './passes/6-stance';
-import { toAnalysis } from './output';
+import { DEFAULT_OUTPUT_CAPS, type OutputCaps, toAnalysis } from './output';
 import type { Analysis, Article } from './types';
 
-export function analyze(article: Article, models: Models): Analysis {
+export interface AnalyzeOptions {
+  /** The most of each part the analysis lists (./output.ts); the defaults where not given. */
+  caps?: Partial<OutputCaps>;
+}
+
+export function analyze(article: Article, models: Models, options: AnalyzeOptions = {}): Analysis {
   const text = normalise(article.text);
   const tokenised = tokenise(text, models.nlp);
   const actors = findActorMentions(tokenised, models.actors, {
@@ -23,7 +28,7 @@ export function analyze(article: Article, models: Models): Analysis {
   const statements = findStatements(tokenised, models.lexicon);
   const attributed = attributeSpeakers(tokenised, statements, actors);
   const stances = scoreStances(tokenised, attributed, statements.quoted, actors, models.lexicon, models.targetModel);
-  return toAnalysis(article.text, tokenised, attributed, actors, stances, article.entities);
+  return toAnalysis(article.text, tokenised, attributed, actors, stances, article.entities, { ...DEFAULT_OUTPUT_CAPS, ...options.caps });
 }
 
 /** The article's date as YYYY-MM-DD (today when absent or unreadable): people's roles depend on it. */
@@ -33,3 +38,4 @@ export function articleDate(publishedAt: string | undefined, today: Date = new D
 }
 
 export type { Analysis, Article } from './types';
+export { DEFAULT_OUTPUT_CAPS, type OutputCaps } from './output';
