@@ -96,13 +96,6 @@ async function submitArticle(event) {
     await waitForJob(accepted.links.job, status);
     await showArticle(accepted.articleId);
     await loadSummary();
-const linked = /^#article=([0-9a-f]{32})$/.exec(location.hash);
-if (linked) {
-  showArticle(linked[1]).catch((error) => {
-    $('#job-status').className = 'error';
-    $('#job-status').textContent = error.message;
-  });
-}
   } catch (error) {
     status.className = 'error';
     status.textContent = error.message;
@@ -113,7 +106,8 @@ if (linked) {
 
 /** Shows an analysed article's result; its id goes in the page's address, to come back to it. */
 async function showArticle(articleId) {
-  const stored = await api('GET', `/articles/${articleId}`);
+  // The parts the page shows (actors for the stances' names); not the text, which the reader has.
+  const stored = await api('GET', `/articles/${articleId}?include=quotes,actors,stances`);
   if (!stored.analysis) throw new Error(`Article ${articleId} is not analysed yet (${stored.status})`);
   $('#job-status').textContent = `Analysed: article ${articleId}`;
   history.replaceState(null, '', `#article=${articleId}`);

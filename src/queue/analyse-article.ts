@@ -4,7 +4,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Analysis, Article } from '../analysis/types';
 import { AnalysisCrashError, AnalysisTimeoutError } from '../analysis-pool/pool';
-import type { ArticleStore } from '../store/article-store';
+import { countsOf, type ArticleStore } from '../store/article-store';
 import { resultOf, type AnalysisJobData, type AnalysisJobResult } from './queue';
 
 export type AnalysisJob = Job<AnalysisJobData, AnalysisJobResult>;
@@ -22,8 +22,8 @@ export function createAnalysisProcessor(deps: AnalysisProcessorDeps) {
   return async function analyseArticle(job: AnalysisJob): Promise<AnalysisJobResult> {
     const { articleId } = job.data;
     try {
-      const article = await store.get(articleId);
-      if (!article) throw new UnrecoverableError(`article ${articleId} is not in the store`);
+      const article = await store.get(articleId, ['text']);
+      if (!article?.text) throw new UnrecoverableError(`article ${articleId} is not in the store`);
       const analysis = await analyse({
         text: article.text,
         title: article.title,
@@ -38,7 +38,7 @@ export function createAnalysisProcessor(deps: AnalysisProcessorDeps) {
       // completed job as 100.
       await job.updateProgress(ANALYSED_PROGRESS);
       await store.recordAnalysis(article, analysis);
-      return resultOf(articleId, analysis);
+      return resultOf(articleId, countsOf(analysis));
     } catch (error) {
       if (error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
         await store.markFailed(articleId, error instanceof Error ? error.message : String(error));

@@ -3,8 +3,8 @@
 // BullMQ; the article's record in the store keeps the outcome for good.
 import { Queue, type JobsOptions } from 'bullmq';
 import type Redis from 'ioredis';
-import type { Analysis } from '../analysis/types';
 import type { Config } from '../config';
+import type { AnalysisCounts } from '../store/article-store';
 import { keysFor } from '../store/keys';
 
 export const ANALYSE = 'analyse';
@@ -43,6 +43,6 @@ export function createAnalysisQueue(config: Config, connection: Redis): Analysis
 }
 
 /** What a finished job reports: counts; the analysis itself is at GET /articles/:id. */
-export function resultOf(articleId: string, analysis: Analysis): AnalysisJobResult {
-  return { articleId, quotes: analysis.quotes.length, actors: analysis.actors.length, stances: analysis.stances.length };
+export function resultOf(articleId: string, counts: AnalysisCounts): AnalysisJobResult {
+  return { articleId, quotes: counts.quotes, actors: counts.actors, stances: counts.stances };
 }

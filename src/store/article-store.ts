@@ -1,4 +1,8 @@
 // The system of record: articles, their analyses and the stance aggregates, in Redis.
+//
+// One hash per article. The text, each part of the analysis and the counts are fields of their
+// own, so a reader fetches only what it asks for (the article page, the job's outcome, the
+// worker's input).
 import type Redis from 'ioredis';
 import type { Analysis, Span } from '../analysis/types';
 import { contributionsOf } from './contributions';
@@ -10,9 +14,13 @@ import { readSummary, type StanceSummary, type SummaryFilters } from './summary'
 export type ArticleStatus = 'queued' | 'completed' | 'failed';
 
 /** What a client sent, as validated by the API. */
-export interface SubmittedArticle {
+export interface SubmittedArticle extends ArticleMetadata {
   text: string;
   title?: string;
+}
+
+/** What a client tells about an article besides its title and text (which make its id). */
+export interface ArticleMetadata {
   url?: string;
   /** The publisher, as the client names it. */
   source?: string;
@@ -21,14 +29,31 @@ export interface SubmittedArticle {
   entities?: Span[];
 }
 
-export interface StoredArticle extends SubmittedArticle {
+/** The parts of a stored article a reader may ask for beyond its metadata and status. */
+export const ARTICLE_PARTS = ['text', 'quotes', 'actors', 'stances', 'entities'] as const;
+export type ArticlePart = (typeof ARTICLE_PARTS)[number];
+
+/** How many of each the stored analysis has. */
+export interface AnalysisCounts {
+  quotes: number;
+  actors: number;
+  stances: number;
+  entities?: number;
+}
+
+export interface StoredArticle extends ArticleMetadata {
   id: string;
+  title?: string;
   jobId: string;
   status: ArticleStatus;
   receivedAt: string;
   analysedAt?: string;
   error?: string;
-  analysis?: Analysis;
+  counts?: AnalysisCounts;
+  /** Only when asked for. */
+  text?: string;
+  /** The analysis's parts asked for, once the article was analysed. */
+  analysis?: Partial<Analysis>;
 }
 
 export interface NewArticle {
@@ -41,6 +66,14 @@ export interface NewArticle {
 export type Registration = 'created' | ArticleStatus;
 
 type ScriptCall = (...keysThenArgs: (string | number)[]) => Promise<unknown>;
+
+const ANALYSIS_FIELD: Record<Exclude<ArticlePart, 'text'>, string> = {
+  quotes: 'analysis:quotes',
+  actors: 'analysis:actors',
+  stances: 'analysis:stances',
+  entities: 'analysis:entities',
+};
+const RECORD_FIELDS = ['status', 'jobId', 'receivedAt', 'title', 'meta', 'analysedAt', 'error', 'counts'] as const;
 
 export class ArticleStore {
   readonly keys: Keys;
@@ -55,7 +88,10 @@ export class ArticleStore {
   /** Registers articles not seen before (one round trip for all); known ones are left as they are. */
   async register(articles: NewArticle[], receivedAt = new Date()): Promise<Registration[]> {
     const registration = (status: unknown): Registration => (status === null ? 'created' : (status as ArticleStatus));
-    const args = ({ id, jobId, article }: NewArticle) => [this.keys.article(id), JSON.stringify(article), receivedAt.toISOString(), jobId];
+    const args = ({ id, jobId, article }: NewArticle) => [
+      this.keys.article(id), metadataJson(article), receivedAt.toISOString(), jobId, article.text,
+      ...(article.title === undefined ? [] : [article.title]),
+    ];
     // One article (the common POST): the script alone. A pipeline costs more than the command
     // here, as ioredis copies every script defined on the connection (BullMQ's too) into it.
     if (articles.length === 1) {
@@ -68,18 +104,31 @@ export class ArticleStore {
     return pipelineResults(await pipeline.exec()).map(registration);
   }
 
-  async get(articleId: string): Promise<StoredArticle | null> {
-    const fields = await this.redis.hgetall(this.keys.article(articleId));
-    if (!fields.article) return null;
+  /** The article's metadata, status and counts, with the parts asked for; null when unknown. */
+  async get(articleId: string, parts: readonly ArticlePart[] = []): Promise<StoredArticle | null> {
+    const analysisParts = parts.filter((p): p is Exclude<ArticlePart, 'text'> => p !== 'text');
+    const fields = [...RECORD_FIELDS, 'text', ...analysisParts.map((p) => ANALYSIS_FIELD[p])];
+    const values = await this.redis.hmget(this.keys.article(articleId), ...fields);
+    const [status, jobId, receivedAt, title, meta, analysedAt, error, counts] = values;
+    if (!status || meta === null) return null;
+    const text = parts.includes('text') ? values[RECORD_FIELDS.length] : null;
+    const analysed = values.slice(RECORD_FIELDS.length + 1);
+    const analysis: Partial<Analysis> = {};
+    analysisParts.forEach((part, i) => {
+      if (analysed[i] !== null) Object.assign(analysis, { [part]: JSON.parse(analysed[i] as string) });
+    });
     return {
       id: articleId,
-      ...(JSON.parse(fields.article) as SubmittedArticle),
-      jobId: fields.jobId,
-      status: fields.status as ArticleStatus,
-      receivedAt: fields.receivedAt,
-      ...(fields.analysedAt && { analysedAt: fields.analysedAt }),
-      ...(fields.error && { error: fields.error }),
-      ...(fields.analysis && { analysis: JSON.parse(fields.analysis) as Analysis }),
+      ...(title !== null && { title }),
+      ...(JSON.parse(meta) as ArticleMetadata),
+      jobId: jobId as string,
+      status: status as ArticleStatus,
+      receivedAt: receivedAt as string,
+      ...(analysedAt !== null && { analysedAt }),
+      ...(error !== null && { error }),
+      ...(counts !== null && { counts: JSON.parse(counts) as AnalysisCounts }),
+      ...(text !== null && { text }),
+      ...(counts !== null && analysisParts.length > 0 && { analysis }),
     };
   }
 
@@ -87,7 +136,11 @@ export class ArticleStore {
    * Stores the analysis and replaces the article's contribution to the summary, atomically.
    * Returns the number of actor pairs the article contributes to.
    */
-  async recordAnalysis(article: StoredArticle, analysis: Analysis, analysedAt = new Date()): Promise<number> {
+  async recordAnalysis(
+    article: Pick<StoredArticle, 'id' | 'publishedAt' | 'receivedAt'>,
+    analysis: Analysis,
+    analysedAt = new Date(),
+  ): Promise<number> {
     const contributions = contributionsOf(analysis, dateOf(article));
     const tallies = contributions.map((c) => [
       c.pair, c.score, c.positive, c.negative, c.neutral, c.publishedAt, c.strength,
@@ -98,8 +151,12 @@ export class ArticleStore {
       this.keys.article(article.id),
       this.keys.prefix,
       article.id,
-      JSON.stringify(analysis),
       analysedAt.toISOString(),
+      JSON.stringify(countsOf(analysis)),
+      JSON.stringify(analysis.quotes),
+      JSON.stringify(analysis.actors),
+      JSON.stringify(analysis.stances),
+      analysis.entities ? JSON.stringify(analysis.entities) : '',
       JSON.stringify(tallies),
       ...contributions.map((c) => JSON.stringify(c)),
     )) as number;
@@ -128,6 +185,21 @@ export class ArticleStore {
     const call = this.redis as unknown as Record<string, ScriptCall>;
     await call.stanceSetStatus(this.keys.article(articleId), status, ...(error === undefined ? [] : [error]));
   }
+}
+
+export function countsOf(analysis: Analysis): AnalysisCounts {
+  return {
+    quotes: analysis.quotes.length,
+    actors: analysis.actors.length,
+    stances: analysis.stances.length,
+    ...(analysis.entities && { entities: analysis.entities.length }),
+  };
+}
+
+/** The metadata as JSON, its fields always in the same order. */
+function metadataJson(article: ArticleMetadata): string {
+  const { url, source, publishedAt, entities } = article;
+  return JSON.stringify({ url, source, publishedAt, entities: entities?.map(({ start, end }) => ({ start, end })) });
 }
 
 /** The date an article counts at in the summary: when it was published, else when it arrived. */

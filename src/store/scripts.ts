@@ -4,13 +4,15 @@
 
 /**
  * Registers an article unless it is already known.
- * KEYS[1] article hash · ARGV: article JSON, receivedAt (ISO), jobId.
+ * KEYS[1] article hash · ARGV: metadata JSON, receivedAt (ISO), jobId, text, [title].
  * Returns the existing status, or nil when the article was new.
  */
 export const REGISTER_ARTICLE = `
-local status = redis.call('HGET', KEYS[1], 'status')
+local key = KEYS[1]
+local status = redis.call('HGET', key, 'status')
 if status then return status end
-redis.call('HSET', KEYS[1], 'article', ARGV[1], 'receivedAt', ARGV[2], 'jobId', ARGV[3], 'status', 'queued')
+redis.call('HSET', key, 'meta', ARGV[1], 'receivedAt', ARGV[2], 'jobId', ARGV[3], 'text', ARGV[4], 'status', 'queued')
+if ARGV[5] then redis.call('HSET', key, 'title', ARGV[5]) end
 return nil
 `;
 
@@ -18,10 +20,11 @@ return nil
  * Stores an article's analysis and replaces its contribution to the stance summary: the
  * previous contribution (if the article was analysed before) is taken back first, so
  * re-analysing never counts an article twice, whichever worker does it.
- * KEYS[1] article hash · ARGV: prefix, articleId, analysis JSON, analysedAt (ISO), tallies
- * JSON (one [pair, score, positive, negative, neutral, publishedAt, strength, source,
- * sourceName, target, targetName] per pair: the numbers the totals need, small to decode),
- * then each pair's contribution JSON (see contributions.ts), in the same order.
+ * KEYS[1] article hash · ARGV: prefix, articleId, analysedAt (ISO), counts JSON, the
+ * analysis's quotes, actors, stances and entities JSON (entities '' when none), tallies JSON
+ * (one [pair, score, positive, negative, neutral, publishedAt, strength, source, sourceName,
+ * target, targetName] per pair: the numbers the totals need, small to decode), then each
+ * pair's contribution JSON (see contributions.ts), in the same order.
  * Returns the number of pairs, or an error when the article is unknown.
  */
 export const RECORD_ANALYSIS = `
@@ -57,17 +60,21 @@ if previous then
   end
 end
 
-local tallies = cjson.decode(ARGV[5])
+local TALLIES = 9 -- ARGV index of the tallies; the contributions follow them
+local tallies = cjson.decode(ARGV[TALLIES])
 for i, tally in ipairs(tallies) do
   local pair = tally[1]
   addTotals(tally, 1)
   redis.call('SADD', pairsKey, pair)
-  redis.call('HSET', pairKey(pair, 'contributions'), articleId, ARGV[5 + i])
+  redis.call('HSET', pairKey(pair, 'contributions'), articleId, ARGV[TALLIES + i])
   redis.call('ZADD', pairKey(pair, 'by-date'), tally[6], articleId)
   redis.call('ZADD', pairKey(pair, 'by-strength'), tally[7], articleId)
   redis.call('HSET', namesKey, tally[8], tally[9], tally[10], tally[11])
 end
-redis.call('HSET', articleKey, 'analysis', ARGV[3], 'analysedAt', ARGV[4], 'status', 'completed', 'tallies', ARGV[5])
+redis.call('HSET', articleKey, 'analysedAt', ARGV[3], 'counts', ARGV[4], 'analysis:quotes', ARGV[5],
+  'analysis:actors', ARGV[6], 'analysis:stances', ARGV[7], 'tallies', ARGV[TALLIES], 'status', 'completed')
+if ARGV[8] == '' then redis.call('HDEL', articleKey, 'analysis:entities')
+else redis.call('HSET', articleKey, 'analysis:entities', ARGV[8]) end
 redis.call('HDEL', articleKey, 'error')
 return #tallies
 `;

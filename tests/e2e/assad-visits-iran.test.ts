@@ -34,7 +34,7 @@ describeWithSharedText(EXAMPLE_ARTICLE, 'the example article, end to end', (text
     expect(job).toMatchObject({ id: posted.body.jobId, articleId: posted.body.articleId, progress: 100 });
     expect(job.result.quotes).toBeGreaterThan(0);
 
-    const stored = await call('GET', posted.body.links.article);
+    const stored = await call('GET', `${posted.body.links.article}?include=all`);
     expect(stored.body).toMatchObject({ id: posted.body.articleId, status: 'completed', publishedAt: '2019-02-25' });
     const { quotes, actors, stances } = stored.body.analysis;
     expect(quotes.length).toBe(job.result.quotes);

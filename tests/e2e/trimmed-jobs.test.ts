@@ -23,7 +23,7 @@ it('reports a trimmed job as completed, with its result, from the store', async 
   await eventually(async () => ((await api.queue.getJob(posted.body.jobId)) ? undefined : true));
   const job = await http(api.url, 'GET', posted.body.links.job);
   expect(job.status).toBe(200);
-  const article = await http(api.url, 'GET', posted.body.links.article);
+  const article = await http(api.url, 'GET', `${posted.body.links.article}?include=quotes,actors,stances`);
   const { quotes, actors, stances } = article.body.analysis;
   expect(job.body).toEqual({
     id: posted.body.jobId,

@@ -58,7 +58,7 @@ it('puts a killed worker\'s job back within seconds; it completes once and is co
   rescuer = await startWorker(config, silentLogger);
   const all = [bigSubmission, ...smallSubmissions];
   const stored = await eventually(async () => {
-    const articles = await Promise.all(all.map((s) => store.get(s.articleId)));
+    const articles = await Promise.all(all.map((s) => store.get(s.articleId, ['stances'])));
     return articles.every((a) => a?.status === 'completed') ? articles : undefined;
   }, 30_000);
   const recoveredAfterMs = Date.now() - killedAt;
@@ -76,7 +76,7 @@ it('puts a killed worker\'s job back within seconds; it completes once and is co
   // Every pair counts exactly the articles whose analysis has a stance for it.
   const expected = new Map<string, number>();
   for (const article of stored) {
-    for (const pair of new Set(article?.analysis?.stances.map((s) => pairToken(s.source, s.target)))) {
+    for (const pair of new Set(article?.analysis?.stances?.map((s) => pairToken(s.source, s.target)))) {
       expected.set(pair, (expected.get(pair) ?? 0) + 1);
     }
   }

@@ -1,7 +1,9 @@
 // The HTTP API on a real port against the suite's Redis, without a worker: what it accepts,
 // what it refuses (every 4xx path) and how it answers.
+import type { Analysis } from '../../src/analysis/types';
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { startHeartbeat } from '../../src/queue/heartbeat';
+import type { StoredArticle } from '../../src/store/article-store';
 import { createRedis } from '../../src/store/redis';
 import { expectApiError, http, silentLogger, testConfig } from '../setup/helpers';
 
@@ -35,7 +37,7 @@ describe('POST /articles', () => {
     const job = await call('GET', `/jobs/${jobId}`);
     expect(job.status).toBe(200);
     expect(job.body).toMatchObject({ id: jobId, articleId, state: 'waiting', attempts: 0, finishedAt: null });
-    const stored = await call('GET', `/articles/${articleId}`);
+    const stored = await call('GET', `/articles/${articleId}?include=text`);
     expect(stored.body).toMatchObject({ id: articleId, status: 'queued', text: article.text, publishedAt: '2019-02-25', analysis: null });
   });
 
@@ -116,6 +118,56 @@ describe('GET /jobs/:id and GET /articles/:id', () => {
   it('answer 404 for ids nobody made', async () => {
     expectError(await call('GET', `/jobs/article-${'a'.repeat(32)}`), 404, 'not_found');
     expectError(await call('GET', `/articles/${'a'.repeat(32)}`), 404, 'not_found');
+  });
+});
+
+describe('GET /articles/:id?include=', () => {
+  const text = 'Kenya thanked Ghana for its help, the minister said.';
+  let articleId: string;
+  const analysis: Analysis = {
+    quotes: [{ start: 0, end: 33, text: text.slice(0, 33), kind: 'indirect', cue: null, speaker: null, confidence: 0.7 }],
+    actors: [
+      { id: 'KEN', name: 'Kenya', type: 'country', mentions: [{ start: 0, end: 5, text: 'Kenya' }] },
+      { id: 'GHA', name: 'Ghana', type: 'country', mentions: [{ start: 14, end: 19, text: 'Ghana' }] },
+    ],
+    stances: [{ source: 'KEN', target: 'GHA', score: 0.6, polarity: 1, evidence: [{ start: 0, end: 33, text: text.slice(0, 33), score: 0.6, quote: 0 }] }],
+  };
+
+  beforeAll(async () => {
+    articleId = (await call('POST', '/articles', { json: { text, source: 'Wire' } })).body.articleId;
+    await api.store.recordAnalysis((await api.store.get(articleId)) as StoredArticle, analysis);
+  });
+
+  it('answers the metadata, status, counts and the stances when not told', async () => {
+    const reply = await call('GET', `/articles/${articleId}`);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({
+      id: articleId,
+      source: 'Wire',
+      jobId: `article-${articleId}`,
+      status: 'completed',
+      receivedAt: expect.any(String),
+      analysedAt: expect.any(String),
+      counts: { quotes: 1, actors: 2, stances: 1 },
+      analysis: { stances: analysis.stances },
+      links: { job: `/jobs/article-${articleId}` },
+    });
+  });
+
+  it('answers the parts asked for, all of them, or none', async () => {
+    const some = await call('GET', `/articles/${articleId}?include=text,quotes`);
+    expect(some.body).toMatchObject({ text, counts: { quotes: 1 }, analysis: { quotes: analysis.quotes } });
+    expect(Object.keys(some.body.analysis)).toEqual(['quotes']);
+    const all = await call('GET', `/articles/${articleId}?include=all`);
+    expect(all.body).toMatchObject({ text, analysis });
+    const none = await call('GET', `/articles/${articleId}?include=`);
+    expect(none.body).toMatchObject({ status: 'completed', counts: { stances: 1 }, analysis: null });
+    expect(none.body.text).toBeUndefined();
+  });
+
+  it('refuses a part it does not have with 400 naming it', async () => {
+    expectError(await call('GET', `/articles/${articleId}?include=quotes,txt`), 400, 'invalid_request', /^include: unknown part\(s\) txt/);
+    expectError(await call('GET', `/articles/${articleId}?inclde=all`), 400, 'invalid_request', /unknown field\(s\) inclde/);
   });
 });
 

@@ -1,10 +1,31 @@
 // POST /articles, POST /articles/batch, GET /articles/:id
 import { Router, type RequestHandler } from 'express';
-import type { ArticleStore } from '../../store/article-store';
+import { z } from 'zod';
+import { ARTICLE_PARTS, type ArticlePart, type ArticleStore } from '../../store/article-store';
 import type { AnalysisQueue } from '../../queue/queue';
 import { submitArticles, type Submission } from '../../queue/submit-articles';
 import { HttpError } from '../errors';
 import { articleIdParam, submittedArticleSchema, batchSchema, parse } from '../schemas';
+
+/** What GET /articles/:id returns beyond the metadata, status and counts when not told. */
+const DEFAULT_PARTS: ArticlePart[] = ['stances'];
+
+const articleQuerySchema = z.strictObject({
+  include: z
+    .string({ error: 'must be a comma-separated list of parts' })
+    .transform((value, context): ArticlePart[] => {
+      // Empty: the metadata, status and counts alone.
+      const asked = value.split(',').map((part) => part.trim()).filter(Boolean);
+      if (asked.includes('all')) return [...ARTICLE_PARTS];
+      const unknown = asked.filter((part) => !(ARTICLE_PARTS as readonly string[]).includes(part));
+      if (unknown.length) {
+        context.addIssue({ code: 'custom', message: `unknown part(s) ${unknown.join(', ')}: name some of ${ARTICLE_PARTS.join(', ')}, or all` });
+        return z.NEVER;
+      }
+      return [...new Set(asked as ArticlePart[])];
+    })
+    .optional(),
+});
 
 export function articlesRouter(deps: { store: ArticleStore; queue: AnalysisQueue; batchMaxArticles: number }): Router {
   const router = Router();
@@ -30,9 +51,11 @@ export function articlesRouter(deps: { store: ArticleStore; queue: AnalysisQueue
 
   router.get('/articles/:id', async (req, res) => {
     const id = parse(articleIdParam, req.params.id, 'id');
-    const article = await deps.store.get(id);
+    const { include = DEFAULT_PARTS } = parse(articleQuerySchema, req.query, 'query');
+    const article = await deps.store.get(id, include);
     if (!article) throw new HttpError(404, 'not_found', `No article with id ${id}`);
-    res.json({ ...article, analysis: article.analysis ?? null, links: { job: `/jobs/${article.jobId}` } });
+    const { analysis, counts, ...record } = article;
+    res.json({ ...record, counts: counts ?? null, analysis: analysis ?? null, links: { job: `/jobs/${article.jobId}` } });
   });
 
   return router;

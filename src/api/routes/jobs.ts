@@ -52,7 +52,7 @@ function fromRecord(article: StoredArticle) {
     attempts: null,
     createdAt: article.receivedAt,
     finishedAt: article.analysedAt ?? null,
-    ...(article.analysis && article.status === 'completed' && { result: resultOf(article.id, article.analysis) }),
+    ...(article.counts && article.status === 'completed' && { result: resultOf(article.id, article.counts) }),
     ...(article.error && { error: article.error }),
   };
 }
