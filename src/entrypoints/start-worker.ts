@@ -9,6 +9,7 @@ import { createAnalysisProcessor } from '../queue/analyse-article';
 import { publishSnapshots } from '../metrics/snapshots';
 import { workerMetrics } from '../metrics/worker-metrics';
 import { startHeartbeat } from '../queue/heartbeat';
+import { followJobOutcomes, isFinalFailure } from '../queue/job-outcomes';
 import { createAnalysisWorker, type AnalysisWorker } from '../queue/worker';
 import { ArticleStore } from '../store/article-store';
 import { closeRedis, createRedis } from '../store/redis';
@@ -48,6 +49,9 @@ export async function startWorker(config: Config, logger: Logger, options: Start
   const blocking = createRedis(config.redisUrl, { blocking: true, name: 'stance-worker' });
   const store = new ArticleStore(redis, config.keyPrefix);
   const worker = createAnalysisWorker(config, createAnalysisProcessor({ store, analyse }), blocking);
+  const outcomes = followJobOutcomes(worker, { store }, (error, job) =>
+    log.error({ err: error, jobId: job.id, reqId: job.data.requestId }, 'the article\'s record could not follow its job'),
+  );
   const metrics = workerMetrics();
   // reqId: the id of the request that queued the job, as in the API's log lines.
   worker.on('completed', (job, result) => {
@@ -58,7 +62,7 @@ export async function startWorker(config: Config, logger: Logger, options: Start
   });
   worker.on('failed', (job, error) => {
     metrics.attemptsFailed.inc();
-    const final = !job || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    const final = isFinalFailure(job, error);
     if (final) metrics.jobsFailed.inc();
     log.warn({ jobId: job?.id, reqId: job?.data.requestId, attempt: job?.attemptsMade, final, err: error.message }, 'analysis failed');
   });
@@ -78,6 +82,7 @@ export async function startWorker(config: Config, logger: Logger, options: Start
     async close() {
       await worker.close();
       await pool?.close();
+      await outcomes.settled();
       await heartbeat.stop();
       await snapshots.stop();
       await closeRedis(redis);

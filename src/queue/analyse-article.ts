@@ -1,6 +1,7 @@
 // The worker's use case: read the article, analyse it, record the analysis and its stance
 // contributions. A plain async function of the job, as BullMQ wants its processors; the
 // analysis itself runs on a thread of the pool (src/analysis-pool), within its time budget.
+// What a failed job means for its article is decided when the job ends (job-outcomes.ts).
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Analysis, Article } from '../analysis/types';
 import { AnalysisCrashError, AnalysisTimeoutError } from '../analysis-pool/pool';
@@ -21,29 +22,22 @@ export function createAnalysisProcessor(deps: AnalysisProcessorDeps) {
   const { store, analyse } = deps;
   return async function analyseArticle(job: AnalysisJob): Promise<AnalysisJobResult> {
     const { articleId } = job.data;
-    try {
-      const article = await store.get(articleId, ['text']);
-      if (!article?.text) throw new UnrecoverableError(`article ${articleId} is not in the store`);
-      const analysis = await analyse({
-        text: article.text,
-        title: article.title,
-        publishedAt: article.publishedAt,
-        entities: article.entities,
-      }).catch((error: unknown) => {
-        // Past the time budget or the memory limit: another try would end the same way.
-        if (error instanceof AnalysisTimeoutError || error instanceof AnalysisCrashError) throw new UnrecoverableError(error.message);
-        throw error;
-      });
-      // One progress report (each is a round trip): analysed, being recorded. The API shows a
-      // completed job as 100.
-      await job.updateProgress(ANALYSED_PROGRESS);
-      await store.recordAnalysis(article, analysis);
-      return resultOf(articleId, countsOf(analysis));
-    } catch (error) {
-      if (error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await store.markFailed(articleId, error instanceof Error ? error.message : String(error));
-      }
+    const article = await store.get(articleId, ['text']);
+    if (!article?.text) throw new UnrecoverableError(`article ${articleId} is not in the store`);
+    const analysis = await analyse({
+      text: article.text,
+      title: article.title,
+      publishedAt: article.publishedAt,
+      entities: article.entities,
+    }).catch((error: unknown) => {
+      // Past the time budget or the memory limit: another try would end the same way.
+      if (error instanceof AnalysisTimeoutError || error instanceof AnalysisCrashError) throw new UnrecoverableError(error.message);
       throw error;
-    }
+    });
+    // One progress report (each is a round trip): analysed, being recorded. The API shows a
+    // completed job as 100.
+    await job.updateProgress(ANALYSED_PROGRESS);
+    await store.recordAnalysis(article, analysis);
+    return resultOf(articleId, countsOf(analysis));
   };
 }

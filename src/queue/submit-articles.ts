@@ -1,7 +1,8 @@
-// The API's use case: accept articles for analysis. Each article gets its id from its content;
-// one the store already knows is not queued again (a failed one is retried). New articles are
-// queued with one bulk add, under job ids made from their ids, so even two API replicas racing
-// on the same article queue it once.
+// The API's use case: accept articles for analysis. Each article gets its id from its content.
+// A new article is queued with one bulk add, under a job id made from its id, so even two API
+// replicas racing on the same article queue it once. A known one is queued again when it needs
+// an analysis it will not otherwise get: failed, or lost (queued in the store while BullMQ has
+// no live job for it).
 import type { SubmittedArticle, ArticleStatus, ArticleStore } from '../store/article-store';
 import { articleIdFor, jobIdFor } from '../store/article-id';
 import { ANALYSE, type AnalysisJobData, type AnalysisQueue } from './queue';
@@ -25,14 +26,13 @@ export async function submitArticles(
   const unique = [...new Map(articles.map((article, i) => [ids[i], article]))];
   const registrations = await store.register(unique.map(([id, article]) => ({ id, jobId: jobIdFor(id), article })));
 
-  const toQueue: string[] = [];
+  const created: string[] = [];
+  const known: string[] = [];
   const submissions = new Map<string, Submission>();
   for (const [i, [articleId]] of unique.entries()) {
     const registration = registrations[i];
-    if (registration === 'failed') await retryFailed(articleId, deps, requestId);
-    // A known article still queued is added again: a no-op while its job exists, and a repair
-    // if the job was lost (say, the API stopped between registering and queueing).
-    if (registration === 'created' || registration === 'queued') toQueue.push(articleId);
+    if (registration === 'created') created.push(articleId);
+    else if (registration !== 'completed') known.push(articleId);
     submissions.set(articleId, {
       articleId,
       jobId: jobIdFor(articleId),
@@ -41,28 +41,30 @@ export async function submitArticles(
     });
   }
   // One job: a plain add (addBulk wraps even one job in a MULTI, which costs more than the add).
-  if (toQueue.length === 1) await queue.add(ANALYSE, jobData(toQueue[0], requestId), { jobId: jobIdFor(toQueue[0]) });
-  else if (toQueue.length > 1) {
+  if (created.length === 1) await queue.add(ANALYSE, jobData(created[0], requestId), { jobId: jobIdFor(created[0]) });
+  else if (created.length > 1) {
     await queue.addBulk(
-      toQueue.map((articleId) => ({ name: ANALYSE, data: jobData(articleId, requestId), opts: { jobId: jobIdFor(articleId) } })),
+      created.map((articleId) => ({ name: ANALYSE, data: jobData(articleId, requestId), opts: { jobId: jobIdFor(articleId) } })),
     );
   }
+  await Promise.all(known.map((articleId) => ensureJob(queue, articleId, requestId)));
   return ids.map((id, i) => {
     const submission = submissions.get(id) as Submission;
     return ids.indexOf(id) === i ? submission : { ...submission, duplicate: true };
   });
 }
 
-/** A failed article posted again: its failed job is retried, or queued anew if it was trimmed. */
-async function retryFailed(
-  articleId: string,
-  deps: { store: ArticleStore; queue: AnalysisQueue },
-  requestId: string | undefined,
-): Promise<void> {
-  await deps.store.markQueued(articleId);
-  const job = await deps.queue.getJob(jobIdFor(articleId));
-  if (job && (await job.isFailed())) await job.retry('failed');
-  else await deps.queue.add(ANALYSE, jobData(articleId, requestId), { jobId: jobIdFor(articleId) });
+/**
+ * Makes sure a job will analyse the article: a job waiting, delayed or running will; a finished
+ * or missing one is replaced by a new one. BullMQ takes a job id again only once the old job is
+ * removed; should another replica replace it at the same time, one of the two adds is a no-op.
+ */
+export async function ensureJob(queue: AnalysisQueue, articleId: string, requestId?: string): Promise<void> {
+  const jobId = jobIdFor(articleId);
+  const state = await queue.getJobState(jobId);
+  if (state === 'completed' || state === 'failed') await queue.remove(jobId);
+  else if (state !== 'unknown') return;
+  await queue.add(ANALYSE, jobData(articleId, requestId), { jobId });
 }
 
 function jobData(articleId: string, requestId: string | undefined): AnalysisJobData {

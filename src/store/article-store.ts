@@ -8,7 +8,7 @@ import type { Analysis, Span } from '../analysis/types';
 import { contributionsOf } from './contributions';
 import { keysFor, type Keys } from './keys';
 import { pipelineResults } from './redis';
-import { RECORD_ANALYSIS, REGISTER_ARTICLE, SET_STATUS } from './scripts';
+import { MARK_FAILED, RECORD_ANALYSIS, REGISTER_ARTICLE } from './scripts';
 import { readSummary, type StanceSummary, type SummaryFilters } from './summary';
 
 export type ArticleStatus = 'queued' | 'completed' | 'failed';
@@ -62,8 +62,11 @@ export interface NewArticle {
   article: SubmittedArticle;
 }
 
-/** How a registration went: `created`, or the status the article already had. */
-export type Registration = 'created' | ArticleStatus;
+/**
+ * How a registration went: `created`; `retried` (known and failed: queued again); or the
+ * status a known article keeps (`queued`, `completed`).
+ */
+export type Registration = 'created' | 'retried' | 'queued' | 'completed';
 
 type ScriptCall = (...keysThenArgs: (string | number)[]) => Promise<unknown>;
 
@@ -82,12 +85,14 @@ export class ArticleStore {
     this.keys = keysFor(prefix);
     redis.defineCommand('stanceRegisterArticle', { numberOfKeys: 1, lua: REGISTER_ARTICLE });
     redis.defineCommand('stanceRecordAnalysis', { numberOfKeys: 1, lua: RECORD_ANALYSIS });
-    redis.defineCommand('stanceSetStatus', { numberOfKeys: 1, lua: SET_STATUS });
+    redis.defineCommand('stanceMarkFailed', { numberOfKeys: 1, lua: MARK_FAILED });
   }
 
-  /** Registers articles not seen before (one round trip for all); known ones are left as they are. */
+  /**
+   * Registers articles (one round trip for all): a new one is queued, and so is a failed one
+   * posted again; others stay as they are.
+   */
   async register(articles: NewArticle[], receivedAt = new Date()): Promise<Registration[]> {
-    const registration = (status: unknown): Registration => (status === null ? 'created' : (status as ArticleStatus));
     const args = ({ id, jobId, article }: NewArticle) => [
       this.keys.article(id), metadataJson(article), receivedAt.toISOString(), jobId, article.text,
       ...(article.title === undefined ? [] : [article.title]),
@@ -96,12 +101,12 @@ export class ArticleStore {
     // here, as ioredis copies every script defined on the connection (BullMQ's too) into it.
     if (articles.length === 1) {
       const call = this.redis as unknown as Record<string, ScriptCall>;
-      return [registration(await call.stanceRegisterArticle(...args(articles[0])))];
+      return [(await call.stanceRegisterArticle(...args(articles[0]))) as Registration];
     }
     const pipeline = this.redis.pipeline();
     const call = pipeline as unknown as Record<string, ScriptCall>;
     for (const article of articles) call.stanceRegisterArticle(...args(article));
-    return pipelineResults(await pipeline.exec()).map(registration);
+    return pipelineResults(await pipeline.exec()) as Registration[];
   }
 
   /** The article's metadata, status and counts, with the parts asked for; null when unknown. */
@@ -162,14 +167,10 @@ export class ArticleStore {
     )) as number;
   }
 
-  /** Marks an article whose analysis failed for good, keeping the reason. */
+  /** Marks a queued article whose job failed for good, keeping the reason (an analysed one keeps its analysis). */
   async markFailed(articleId: string, reason: string): Promise<void> {
-    await this.setStatusIfKnown(articleId, 'failed', reason);
-  }
-
-  /** Marks an article as waiting for analysis again (a failed article posted again). */
-  async markQueued(articleId: string): Promise<void> {
-    await this.setStatusIfKnown(articleId, 'queued');
+    const call = this.redis as unknown as Record<string, ScriptCall>;
+    await call.stanceMarkFailed(this.keys.article(articleId), reason);
   }
 
   /** An actor's display name as the latest analysis naming it gave it; null when none did. */
@@ -179,11 +180,6 @@ export class ArticleStore {
 
   summary(filters: SummaryFilters = {}): Promise<StanceSummary> {
     return readSummary(this.redis, this.keys, filters);
-  }
-
-  private async setStatusIfKnown(articleId: string, status: ArticleStatus, error?: string): Promise<void> {
-    const call = this.redis as unknown as Record<string, ScriptCall>;
-    await call.stanceSetStatus(this.keys.article(articleId), status, ...(error === undefined ? [] : [error]));
   }
 }
 

@@ -3,17 +3,25 @@
 // workers. Key names follow keys.ts (the scripts build pair keys from the prefix they are given).
 
 /**
- * Registers an article unless it is already known.
+ * Registers an article. A new one is stored and queued; a failed one posted again is queued
+ * again; a known one is otherwise left as it is.
  * KEYS[1] article hash · ARGV: metadata JSON, receivedAt (ISO), jobId, text, [title].
- * Returns the existing status, or nil when the article was new.
+ * Returns created, retried, or the status of a known article left as it was.
  */
 export const REGISTER_ARTICLE = `
 local key = KEYS[1]
 local status = redis.call('HGET', key, 'status')
-if status then return status end
-redis.call('HSET', key, 'meta', ARGV[1], 'receivedAt', ARGV[2], 'jobId', ARGV[3], 'text', ARGV[4], 'status', 'queued')
-if ARGV[5] then redis.call('HSET', key, 'title', ARGV[5]) end
-return nil
+if not status then
+  redis.call('HSET', key, 'meta', ARGV[1], 'receivedAt', ARGV[2], 'jobId', ARGV[3], 'text', ARGV[4], 'status', 'queued')
+  if ARGV[5] then redis.call('HSET', key, 'title', ARGV[5]) end
+  return 'created'
+end
+if status == 'failed' then
+  redis.call('HSET', key, 'status', 'queued')
+  redis.call('HDEL', key, 'error')
+  return 'retried'
+end
+return status
 `;
 
 /**
@@ -80,12 +88,13 @@ return #tallies
 `;
 
 /**
- * Sets a known article's status, with the failure reason or without one; an unknown id is
- * left alone (no half-made record). KEYS[1] article hash · ARGV: status, [error].
+ * Marks an article failed with the reason, if it is waiting for an analysis: an unknown id is
+ * left alone (no half-made record), and so is an analysed article (a job that stalls after
+ * recording fails in BullMQ, but the analysis it recorded stands).
+ * KEYS[1] article hash · ARGV: reason. Returns 1 when marked.
  */
-export const SET_STATUS = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'status', ARGV[1])
-if ARGV[2] then redis.call('HSET', KEYS[1], 'error', ARGV[2]) else redis.call('HDEL', KEYS[1], 'error') end
+export const MARK_FAILED = `
+if redis.call('HGET', KEYS[1], 'status') ~= 'queued' then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'failed', 'error', ARGV[1])
 return 1
 `;

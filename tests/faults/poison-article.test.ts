@@ -59,8 +59,12 @@ it('retries a poison article with backoff, fails it with its reason, and keeps t
     return job.body.state === 'failed' ? job.body : undefined;
   }, 20_000);
   expect(failed).toMatchObject({ id: poison.body.jobId, attempts: 3, error: 'tokeniser ran off the end of the text' });
-  const article = await http(api.url, 'GET', poison.body.links.article);
-  expect(article.body).toMatchObject({ status: 'failed', error: 'tokeniser ran off the end of the text', analysis: null });
+  // The record follows the job's failure (the worker's failed event) a moment later.
+  const article = await eventually(async () => {
+    const reply = await http(api.url, 'GET', poison.body.links.article);
+    return reply.body.status === 'failed' ? reply.body : undefined;
+  }, 5_000);
+  expect(article).toMatchObject({ status: 'failed', error: 'tokeniser ran off the end of the text', analysis: null });
 
   // Three tries, BACKOFF_MS then twice that apart (a little slack for the delayed-job timer).
   expect(poisonReads).toHaveLength(3);

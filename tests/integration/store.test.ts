@@ -63,6 +63,16 @@ describe('registering articles', () => {
     expect(stored?.analysis).toBeUndefined();
   });
 
+  it('marks only an article waiting for its analysis failed: an analysed one keeps its analysis', async () => {
+    const article = await newArticle('Analysed, then its job failed.');
+    await store.recordAnalysis(article, analysisWith([{ source: 'SYR', target: 'RUS', score: 0.4 }]));
+    await store.markFailed(article.id, 'job stalled more than allowable limit');
+    expect(await store.get(article.id)).toMatchObject({ status: 'completed', counts: { stances: 1 } });
+    expect((await store.get(article.id))?.error).toBeUndefined();
+    await store.markFailed('0'.repeat(32), 'nobody');
+    expect(await redis.exists(store.keys.article('0'.repeat(32)))).toBe(0);
+  });
+
   it('returns null for an unknown article', async () => {
     expect(await store.get('0'.repeat(32))).toBeNull();
   });
@@ -72,11 +82,11 @@ describe('registering articles', () => {
     await expect(store.recordAnalysis(ghost, analysisWith([]))).rejects.toThrow(/unknown article/);
   });
 
-  it('keeps a failure reason and clears it when the article is queued again', async () => {
+  it('keeps a failure reason and clears it when the article is posted again', async () => {
     const article = await newArticle('A failing article.');
     await store.markFailed(article.id, 'boom');
     expect(await store.get(article.id)).toMatchObject({ status: 'failed', error: 'boom' });
-    await store.markQueued(article.id);
+    expect(await store.register([{ id: article.id, jobId: article.jobId, article: { text: 'A failing article.' } }])).toEqual(['retried']);
     const again = await store.get(article.id);
     expect(again?.status).toBe('queued');
     expect(again?.error).toBeUndefined();

@@ -1,6 +1,7 @@
 // The queue and the analysis worker against the suite's Redis, with the real analysis: jobs
 // run to completion, results land in the store, duplicates are not re-queued, failures keep
 // their reason, and two workers count every article once.
+import { UnrecoverableError, Worker } from 'bullmq';
 import type { Analysis } from '../../src/analysis/types';
 import { ANALYSED_PROGRESS } from '../../src/queue/analyse-article';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
@@ -91,6 +92,34 @@ describe('the analysis worker', () => {
       expect(job.failedReason).toBe(`article ${ghost} is not in the store`);
       expect(job.attemptsMade).toBe(1); // unrecoverable: no retry
       await eventually(async () => ((await t.store.get(submission.articleId))?.status === 'completed' ? true : undefined));
+    } finally {
+      await t.tearDown();
+    }
+  });
+
+  it('queues a lost article again when it is posted again: its job failed or vanished without the store knowing', async () => {
+    const t = await setUp(0);
+    try {
+      const [failing, vanishing] = await submitArticles([article(4), article(5)], t);
+      // A bare BullMQ worker fails the first job for good; its article's record does not follow.
+      const connection = createRedis(t.config.redisUrl, { blocking: true });
+      const bare = new Worker(t.config.queue.name, async () => { throw new UnrecoverableError('lost on the way'); }, {
+        connection,
+        prefix: t.store.keys.queuePrefix,
+      });
+      await eventually(async () => ((await t.queue.getJobState(failing.jobId)) === 'failed' ? true : undefined));
+      await bare.close();
+      await connection.quit();
+      await t.queue.remove(vanishing.jobId);
+      expect((await t.store.get(failing.articleId))?.status).toBe('queued');
+
+      const again = await submitArticles([article(4), article(5)], t);
+      expect(again.map((s) => [s.status, s.duplicate])).toEqual([['queued', true], ['queued', true]]);
+      t.running.push(await startWorker(t.config, models, silentLogger));
+      for (const submission of again) {
+        await eventually(async () => ((await t.store.get(submission.articleId))?.status === 'completed' ? true : undefined));
+        expect(await t.queue.getJobState(submission.jobId)).toBe('completed');
+      }
     } finally {
       await t.tearDown();
     }
