@@ -10,6 +10,7 @@ import { publishSnapshots } from '../metrics/snapshots';
 import { workerMetrics } from '../metrics/worker-metrics';
 import { startHeartbeat } from '../queue/heartbeat';
 import { followJobOutcomes, isFinalFailure } from '../queue/job-outcomes';
+import { createAnalysisQueue } from '../queue/queue';
 import { createAnalysisWorker, type AnalysisWorker } from '../queue/worker';
 import { ArticleStore } from '../store/article-store';
 import { closeRedis, createRedis } from '../store/redis';
@@ -49,7 +50,10 @@ export async function startWorker(config: Config, logger: Logger, options: Start
   const blocking = createRedis(config.redisUrl, { blocking: true, name: 'stance-worker' });
   const store = new ArticleStore(redis, config.keyPrefix);
   const worker = createAnalysisWorker(config, createAnalysisProcessor({ store, analyse }), blocking);
-  const outcomes = followJobOutcomes(worker, { store }, (error, job) =>
+  // For queueing an article again whose job completed with a stale record.
+  const queue = createAnalysisQueue(config, redis);
+  queue.on('error', (error) => log.debug({ err: error.message }, 'queue connection error')); // the worker logs the outage
+  const outcomes = followJobOutcomes(worker, { store, queue }, (error, job) =>
     log.error({ err: error, jobId: job.id, reqId: job.data.requestId }, 'the article\'s record could not follow its job'),
   );
   const metrics = workerMetrics();
@@ -83,6 +87,7 @@ export async function startWorker(config: Config, logger: Logger, options: Start
       await worker.close();
       await pool?.close();
       await outcomes.settled();
+      await queue.close();
       await heartbeat.stop();
       await snapshots.stop();
       await closeRedis(redis);

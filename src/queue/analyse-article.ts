@@ -1,7 +1,7 @@
 // The worker's use case: read the article, analyse it, record the analysis and its stance
 // contributions. A plain async function of the job, as BullMQ wants its processors; the
 // analysis itself runs on a thread of the pool (src/analysis-pool), within its time budget.
-// What a failed job means for its article is decided when the job ends (job-outcomes.ts).
+// What a failed or stale job means for its article is decided when the job ends (job-outcomes.ts).
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Analysis, Article } from '../analysis/types';
 import { AnalysisCrashError, AnalysisTimeoutError } from '../analysis-pool/pool';
@@ -37,6 +37,8 @@ export function createAnalysisProcessor(deps: AnalysisProcessorDeps) {
     // One progress report (each is a round trip): analysed, being recorded. The API shows a
     // completed job as 100.
     await job.updateProgress(ANALYSED_PROGRESS);
+    // Stale when the article was posted with new metadata meanwhile: nothing is recorded, and
+    // the article, queued again by that posting, is analysed anew once this job completes.
     await store.recordAnalysis(article, analysis);
     return resultOf(articleId, countsOf(analysis));
   };

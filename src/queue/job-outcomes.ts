@@ -4,6 +4,8 @@
 // the next worker to take the job fails it at once, and only its `failed` event tells).
 import type { ArticleStore } from '../store/article-store';
 import type { AnalysisJob } from './analyse-article';
+import type { AnalysisQueue } from './queue';
+import { ensureJob } from './submit-articles';
 import type { AnalysisWorker } from './worker';
 
 /** True when BullMQ will not try the job again: unrecoverable, or its last try. */
@@ -11,10 +13,14 @@ export function isFinalFailure(job: AnalysisJob | undefined, error: Error): bool
   return !job || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
 }
 
-/** Keeps the store in step with the worker's jobs: an article whose job failed for good is marked failed with the reason. */
+/**
+ * Keeps the store in step with the worker's jobs: an article whose job failed for good is
+ * marked failed with the reason; one still queued when its job completed (posted with new
+ * metadata during the analysis, which made the record stale) is queued again.
+ */
 export function followJobOutcomes(
   worker: AnalysisWorker,
-  deps: { store: ArticleStore },
+  deps: { store: ArticleStore; queue: AnalysisQueue },
   onError: (error: unknown, job: AnalysisJob) => void,
 ): { settled(): Promise<void> } {
   const pending = new Set<Promise<void>>();
@@ -25,10 +31,16 @@ export function followJobOutcomes(
   worker.on('failed', (job, error) => {
     if (job && isFinalFailure(job, error)) follow(job, deps.store.markFailed(job.data.articleId, error.message));
   });
+  worker.on('completed', (job) => follow(job, requeueIfChanged(job, deps)));
   return {
     /** Resolves once the store has followed every job that ended so far (before closing it). */
     async settled() {
       await Promise.all(pending);
     },
   };
+}
+
+async function requeueIfChanged(job: AnalysisJob, deps: { store: ArticleStore; queue: AnalysisQueue }): Promise<void> {
+  const article = await deps.store.get(job.data.articleId);
+  if (article?.status === 'queued') await ensureJob(deps.queue, job.data.articleId, job.data.requestId);
 }

@@ -1,8 +1,8 @@
 // The API's use case: accept articles for analysis. Each article gets its id from its content.
 // A new article is queued with one bulk add, under a job id made from its id, so even two API
 // replicas racing on the same article queue it once. A known one is queued again when it needs
-// an analysis it will not otherwise get: failed, or lost (queued in the store while BullMQ has
-// no live job for it).
+// an analysis it will not otherwise get: posted with new metadata, failed, or lost (queued in
+// the store while BullMQ has no live job for it).
 import type { SubmittedArticle, ArticleStatus, ArticleStore } from '../store/article-store';
 import { articleIdFor, jobIdFor } from '../store/article-id';
 import { ANALYSE, type AnalysisJobData, type AnalysisQueue } from './queue';
@@ -11,8 +11,10 @@ export interface Submission {
   articleId: string;
   jobId: string;
   status: ArticleStatus;
-  /** True when the article was known before this request (nothing new was accepted for it). */
+  /** True when the article was known before this request with the same metadata. */
   duplicate: boolean;
+  /** True when the article was known with other metadata: it takes this request's and is analysed again. */
+  updated: boolean;
 }
 
 export async function submitArticles(
@@ -22,7 +24,8 @@ export async function submitArticles(
 ): Promise<Submission[]> {
   const { store, queue } = deps;
   const ids = articles.map((article) => articleIdFor(article));
-  // The same article twice in one request is registered once; later copies are duplicates.
+  // The same article twice in one request is registered once, with its last metadata; later
+  // copies are duplicates.
   const unique = [...new Map(articles.map((article, i) => [ids[i], article]))];
   const registrations = await store.register(unique.map(([id, article]) => ({ id, jobId: jobIdFor(id), article })));
 
@@ -37,7 +40,8 @@ export async function submitArticles(
       articleId,
       jobId: jobIdFor(articleId),
       status: registration === 'completed' ? 'completed' : 'queued',
-      duplicate: registration !== 'created',
+      duplicate: registration !== 'created' && registration !== 'updated',
+      updated: registration === 'updated',
     });
   }
   // One job: a plain add (addBulk wraps even one job in a MULTI, which costs more than the add).
@@ -50,14 +54,16 @@ export async function submitArticles(
   await Promise.all(known.map((articleId) => ensureJob(queue, articleId, requestId)));
   return ids.map((id, i) => {
     const submission = submissions.get(id) as Submission;
-    return ids.indexOf(id) === i ? submission : { ...submission, duplicate: true };
+    return ids.indexOf(id) === i ? submission : { ...submission, duplicate: true, updated: false };
   });
 }
 
 /**
- * Makes sure a job will analyse the article: a job waiting, delayed or running will; a finished
- * or missing one is replaced by a new one. BullMQ takes a job id again only once the old job is
- * removed; should another replica replace it at the same time, one of the two adds is a no-op.
+ * Makes sure a job will analyse the article as the store now has it. A job waiting, delayed or
+ * running reads the article when it starts (a running one whose record turns out stale has its
+ * article queued again when it ends: see job-outcomes.ts); a finished or missing job is replaced
+ * by a new one. BullMQ takes a job id again only once the old job is removed; should another
+ * replica replace it at the same time, one of the two adds is a no-op.
  */
 export async function ensureJob(queue: AnalysisQueue, articleId: string, requestId?: string): Promise<void> {
   const jobId = jobIdFor(articleId);

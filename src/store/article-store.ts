@@ -2,7 +2,8 @@
 //
 // One hash per article. The text, each part of the analysis and the counts are fields of their
 // own, so a reader fetches only what it asks for (the article page, the job's outcome, the
-// worker's input).
+// worker's input); the metadata is one canonical JSON field, so a posting with other metadata
+// is told from a repeat by a string comparison in the registration script.
 import type Redis from 'ioredis';
 import type { Analysis, Span } from '../analysis/types';
 import { contributionsOf } from './contributions';
@@ -19,7 +20,7 @@ export interface SubmittedArticle extends ArticleMetadata {
   title?: string;
 }
 
-/** What a client tells about an article besides its title and text (which make its id). */
+/** What a posting may change about an article (title and text make its id). */
 export interface ArticleMetadata {
   url?: string;
   /** The publisher, as the client names it. */
@@ -46,6 +47,8 @@ export interface StoredArticle extends ArticleMetadata {
   title?: string;
   jobId: string;
   status: ArticleStatus;
+  /** 1 when registered, one more at each posting that changed the metadata. */
+  version: number;
   receivedAt: string;
   analysedAt?: string;
   error?: string;
@@ -63,10 +66,14 @@ export interface NewArticle {
 }
 
 /**
- * How a registration went: `created`; `retried` (known and failed: queued again); or the
- * status a known article keeps (`queued`, `completed`).
+ * How a registration went: `created`; `updated` (known, its metadata changed: queued to be
+ * analysed again); `retried` (known and failed: queued again); or the status a known article
+ * keeps (`queued`, `completed`).
  */
-export type Registration = 'created' | 'retried' | 'queued' | 'completed';
+export type Registration = 'created' | 'updated' | 'retried' | 'queued' | 'completed';
+
+/** What recording an analysis did: `stale` when the metadata it was made from was replaced since. */
+export type RecordOutcome = 'recorded' | 'stale';
 
 type ScriptCall = (...keysThenArgs: (string | number)[]) => Promise<unknown>;
 
@@ -76,7 +83,7 @@ const ANALYSIS_FIELD: Record<Exclude<ArticlePart, 'text'>, string> = {
   stances: 'analysis:stances',
   entities: 'analysis:entities',
 };
-const RECORD_FIELDS = ['status', 'jobId', 'receivedAt', 'title', 'meta', 'analysedAt', 'error', 'counts'] as const;
+const RECORD_FIELDS = ['status', 'jobId', 'version', 'receivedAt', 'title', 'meta', 'analysedAt', 'error', 'counts'] as const;
 
 export class ArticleStore {
   readonly keys: Keys;
@@ -89,8 +96,8 @@ export class ArticleStore {
   }
 
   /**
-   * Registers articles (one round trip for all): a new one is queued, and so is a failed one
-   * posted again; others stay as they are.
+   * Registers articles (one round trip for all): a new one is queued; a known one posted with
+   * other metadata takes it and is queued again, as is a failed one; others stay as they are.
    */
   async register(articles: NewArticle[], receivedAt = new Date()): Promise<Registration[]> {
     const args = ({ id, jobId, article }: NewArticle) => [
@@ -114,7 +121,7 @@ export class ArticleStore {
     const analysisParts = parts.filter((p): p is Exclude<ArticlePart, 'text'> => p !== 'text');
     const fields = [...RECORD_FIELDS, 'text', ...analysisParts.map((p) => ANALYSIS_FIELD[p])];
     const values = await this.redis.hmget(this.keys.article(articleId), ...fields);
-    const [status, jobId, receivedAt, title, meta, analysedAt, error, counts] = values;
+    const [status, jobId, version, receivedAt, title, meta, analysedAt, error, counts] = values;
     if (!status || meta === null) return null;
     const text = parts.includes('text') ? values[RECORD_FIELDS.length] : null;
     const analysed = values.slice(RECORD_FIELDS.length + 1);
@@ -128,6 +135,7 @@ export class ArticleStore {
       ...(JSON.parse(meta) as ArticleMetadata),
       jobId: jobId as string,
       status: status as ArticleStatus,
+      version: Number(version),
       receivedAt: receivedAt as string,
       ...(analysedAt !== null && { analysedAt }),
       ...(error !== null && { error }),
@@ -138,24 +146,25 @@ export class ArticleStore {
   }
 
   /**
-   * Stores the analysis and replaces the article's contribution to the summary, atomically.
-   * Returns the number of actor pairs the article contributes to.
+   * Stores the analysis and replaces the article's contribution to the summary, atomically,
+   * unless the article's metadata changed since the version the analysis was made from.
    */
   async recordAnalysis(
-    article: Pick<StoredArticle, 'id' | 'publishedAt' | 'receivedAt'>,
+    article: Pick<StoredArticle, 'id' | 'version' | 'publishedAt' | 'receivedAt'>,
     analysis: Analysis,
     analysedAt = new Date(),
-  ): Promise<number> {
+  ): Promise<RecordOutcome> {
     const contributions = contributionsOf(analysis, dateOf(article));
     const tallies = contributions.map((c) => [
       c.pair, c.score, c.positive, c.negative, c.neutral, c.publishedAt, c.strength,
       c.source, c.sourceName, c.target, c.targetName,
     ]);
     const call = this.redis as unknown as Record<string, ScriptCall>;
-    return (await call.stanceRecordAnalysis(
+    const recorded = await call.stanceRecordAnalysis(
       this.keys.article(article.id),
       this.keys.prefix,
       article.id,
+      article.version,
       analysedAt.toISOString(),
       JSON.stringify(countsOf(analysis)),
       JSON.stringify(analysis.quotes),
@@ -164,7 +173,8 @@ export class ArticleStore {
       analysis.entities ? JSON.stringify(analysis.entities) : '',
       JSON.stringify(tallies),
       ...contributions.map((c) => JSON.stringify(c)),
-    )) as number;
+    );
+    return recorded === 1 ? 'recorded' : 'stale';
   }
 
   /** Marks a queued article whose job failed for good, keeping the reason (an analysed one keeps its analysis). */
@@ -192,7 +202,7 @@ export function countsOf(analysis: Analysis): AnalysisCounts {
   };
 }
 
-/** The metadata as JSON, its fields always in the same order. */
+/** The metadata as JSON, its fields always in the same order, so equal metadata is an equal string. */
 function metadataJson(article: ArticleMetadata): string {
   const { url, source, publishedAt, entities } = article;
   return JSON.stringify({ url, source, publishedAt, entities: entities?.map(({ start, end }) => ({ start, end })) });

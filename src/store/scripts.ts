@@ -3,18 +3,25 @@
 // workers. Key names follow keys.ts (the scripts build pair keys from the prefix they are given).
 
 /**
- * Registers an article. A new one is stored and queued; a failed one posted again is queued
- * again; a known one is otherwise left as it is.
- * KEYS[1] article hash · ARGV: metadata JSON, receivedAt (ISO), jobId, text, [title].
- * Returns created, retried, or the status of a known article left as it was.
+ * Registers an article. A new one is stored and queued (version 1). A known one posted with
+ * other metadata takes the new metadata, one more version, and is queued again (its analysis
+ * stays until the new one replaces it); a failed one posted again is queued again.
+ * KEYS[1] article hash · ARGV: metadata JSON (canonical), receivedAt (ISO), jobId, text, [title].
+ * Returns created, updated, retried, or the status of a known article left as it was.
  */
 export const REGISTER_ARTICLE = `
 local key = KEYS[1]
 local status = redis.call('HGET', key, 'status')
 if not status then
-  redis.call('HSET', key, 'meta', ARGV[1], 'receivedAt', ARGV[2], 'jobId', ARGV[3], 'text', ARGV[4], 'status', 'queued')
+  redis.call('HSET', key, 'meta', ARGV[1], 'receivedAt', ARGV[2], 'jobId', ARGV[3], 'text', ARGV[4], 'status', 'queued', 'version', 1)
   if ARGV[5] then redis.call('HSET', key, 'title', ARGV[5]) end
   return 'created'
+end
+if redis.call('HGET', key, 'meta') ~= ARGV[1] then
+  redis.call('HSET', key, 'meta', ARGV[1], 'status', 'queued')
+  redis.call('HINCRBY', key, 'version', 1)
+  redis.call('HDEL', key, 'error')
+  return 'updated'
 end
 if status == 'failed' then
   redis.call('HSET', key, 'status', 'queued')
@@ -27,19 +34,22 @@ return status
 /**
  * Stores an article's analysis and replaces its contribution to the stance summary: the
  * previous contribution (if the article was analysed before) is taken back first, so
- * re-analysing never counts an article twice, whichever worker does it.
- * KEYS[1] article hash · ARGV: prefix, articleId, analysedAt (ISO), counts JSON, the
- * analysis's quotes, actors, stances and entities JSON (entities '' when none), tallies JSON
- * (one [pair, score, positive, negative, neutral, publishedAt, strength, source, sourceName,
- * target, targetName] per pair: the numbers the totals need, small to decode), then each
- * pair's contribution JSON (see contributions.ts), in the same order.
- * Returns the number of pairs, or an error when the article is unknown.
+ * re-analysing never counts an article twice, whichever worker does it. An analysis of a
+ * version the article no longer has (it was posted with new metadata meanwhile) changes nothing.
+ * KEYS[1] article hash · ARGV: prefix, articleId, version analysed, analysedAt (ISO), counts
+ * JSON, the analysis's quotes, actors, stances and entities JSON (entities '' when none),
+ * tallies JSON (one [pair, score, positive, negative, neutral, publishedAt, strength, source,
+ * sourceName, target, targetName] per pair: the numbers the totals need, small to decode),
+ * then each pair's contribution JSON (see contributions.ts), in the same order.
+ * Returns 1 when recorded, 0 when stale, an error when the article is unknown.
  */
 export const RECORD_ANALYSIS = `
 local articleKey, prefix, articleId = KEYS[1], ARGV[1], ARGV[2]
-if redis.call('EXISTS', articleKey) == 0 then
+local version = redis.call('HGET', articleKey, 'version')
+if not version then
   return redis.error_reply('unknown article ' .. articleId)
 end
+if version ~= ARGV[3] then return 0 end
 local pairsKey, namesKey = prefix .. ':pairs', prefix .. ':actor-names'
 local function pairKey(pair, suffix) return prefix .. ':pair:' .. pair .. ':' .. suffix end
 local function addTotals(tally, sign)
@@ -68,7 +78,7 @@ if previous then
   end
 end
 
-local TALLIES = 9 -- ARGV index of the tallies; the contributions follow them
+local TALLIES = 10 -- ARGV index of the tallies; the contributions follow them
 local tallies = cjson.decode(ARGV[TALLIES])
 for i, tally in ipairs(tallies) do
   local pair = tally[1]
@@ -79,12 +89,12 @@ for i, tally in ipairs(tallies) do
   redis.call('ZADD', pairKey(pair, 'by-strength'), tally[7], articleId)
   redis.call('HSET', namesKey, tally[8], tally[9], tally[10], tally[11])
 end
-redis.call('HSET', articleKey, 'analysedAt', ARGV[3], 'counts', ARGV[4], 'analysis:quotes', ARGV[5],
-  'analysis:actors', ARGV[6], 'analysis:stances', ARGV[7], 'tallies', ARGV[TALLIES], 'status', 'completed')
-if ARGV[8] == '' then redis.call('HDEL', articleKey, 'analysis:entities')
-else redis.call('HSET', articleKey, 'analysis:entities', ARGV[8]) end
+redis.call('HSET', articleKey, 'analysedAt', ARGV[4], 'counts', ARGV[5], 'analysis:quotes', ARGV[6],
+  'analysis:actors', ARGV[7], 'analysis:stances', ARGV[8], 'tallies', ARGV[TALLIES], 'status', 'completed')
+if ARGV[9] == '' then redis.call('HDEL', articleKey, 'analysis:entities')
+else redis.call('HSET', articleKey, 'analysis:entities', ARGV[9]) end
 redis.call('HDEL', articleKey, 'error')
-return #tallies
+return 1
 `;
 
 /**

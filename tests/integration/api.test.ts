@@ -32,6 +32,7 @@ describe('POST /articles', () => {
       jobId: `article-${articleId}`,
       status: 'queued',
       duplicate: false,
+      updated: false,
       links: { job: `/jobs/${jobId}`, article: `/articles/${articleId}` },
     });
     const job = await call('GET', `/jobs/${jobId}`);
@@ -146,6 +147,7 @@ describe('GET /articles/:id?include=', () => {
       source: 'Wire',
       jobId: `article-${articleId}`,
       status: 'completed',
+      version: 1,
       receivedAt: expect.any(String),
       analysedAt: expect.any(String),
       counts: { quotes: 1, actors: 2, stances: 1 },

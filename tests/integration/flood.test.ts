@@ -32,7 +32,7 @@ async function record(text: string) {
   await store.register([{ id, jobId: jobIdFor(id), article: { text } }]);
   const article = await store.get(id, ['text']);
   if (!article) throw new Error('the article was not registered');
-  await store.recordAnalysis(article, analyze({ text }, models));
+  expect(await store.recordAnalysis(article, analyze({ text }, models))).toBe('recorded');
   return {
     id,
     hashBytes: Number(await redis.memory('USAGE', store.keys.article(id), 'SAMPLES', '0')),

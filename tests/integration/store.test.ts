@@ -2,7 +2,7 @@
 // atomic, idempotent aggregates.
 import Redis from 'ioredis';
 import type { Analysis } from '../../src/analysis/types';
-import { ArticleStore, type StoredArticle } from '../../src/store/article-store';
+import { ArticleStore, type StoredArticle, type ArticleMetadata } from '../../src/store/article-store';
 import { articleIdFor, jobIdFor } from '../../src/store/article-id';
 import { createRedis } from '../../src/store/redis';
 import { testConfig } from '../setup/helpers';
@@ -59,8 +59,50 @@ describe('registering articles', () => {
     expect(await store.register([article])).toEqual(['created']);
     expect(await store.register([article, article])).toEqual(['queued', 'queued']);
     const stored = await store.get(id, ['text', 'stances']);
-    expect(stored).toMatchObject({ id, jobId: `article-${id}`, status: 'queued', text: 'The minister spoke.', source: 'Wire' });
+    expect(stored).toMatchObject({ id, jobId: `article-${id}`, status: 'queued', version: 1, text: 'The minister spoke.', source: 'Wire' });
     expect(stored?.analysis).toBeUndefined();
+  });
+
+  it('takes new metadata from a posting that brings it: one more version, queued again', async () => {
+    const text = 'The envoy arrived.';
+    const id = articleIdFor({ text });
+    const posting = (metadata: ArticleMetadata) => [{ id, jobId: jobIdFor(id), article: { text, ...metadata } }];
+    expect(await store.register(posting({ publishedAt: '2019-02-25', source: 'Wire' }))).toEqual(['created']);
+    const first = (await store.get(id)) as StoredArticle;
+    await store.recordAnalysis(first, analysisWith([{ source: 'IRN', target: 'USA', score: -0.5 }]));
+    // The same metadata again (in another key order) is a repeat; other metadata is an update.
+    expect(await store.register(posting({ source: 'Wire', publishedAt: '2019-02-25' }))).toEqual(['completed']);
+    expect(await store.register(posting({ publishedAt: '2020-01-10', source: 'Wire', url: 'https://example.org/a' }))).toEqual(['updated']);
+    const updated = await store.get(id, ['stances']);
+    expect(updated).toMatchObject({ version: 2, status: 'queued', publishedAt: '2020-01-10', source: 'Wire', url: 'https://example.org/a' });
+    expect(updated?.analysis?.stances).toHaveLength(1); // the previous analysis stays until the new one replaces it
+    expect(await store.register(posting({ publishedAt: '2020-01-10', source: 'Wire', url: 'https://example.org/a' }))).toEqual(['queued']);
+    // Dropping a field is a change too: a posting's metadata is the article's.
+    expect(await store.register(posting({ publishedAt: '2020-01-10' }))).toEqual(['updated']);
+    expect(await store.get(id)).toMatchObject({ version: 3, publishedAt: '2020-01-10' });
+    expect((await store.get(id))?.source).toBeUndefined();
+  });
+
+  it('refuses an analysis of metadata replaced since (stale), however often it comes, and moves the article to its new date', async () => {
+    const text = 'The envoy left.';
+    const id = articleIdFor({ text });
+    await store.register([{ id, jobId: jobIdFor(id), article: { text, publishedAt: '2019-02-25' } }]);
+    const old = (await store.get(id)) as StoredArticle;
+    await store.recordAnalysis(old, analysisWith([{ source: 'IRN', target: 'USA', score: -0.5 }]));
+    await store.register([{ id, jobId: jobIdFor(id), article: { text, publishedAt: '2021-06-01' } }]);
+    const current = (await store.get(id)) as StoredArticle;
+    // A job that read the article before the update records too late: nothing changes.
+    expect(await store.recordAnalysis(old, analysisWith([{ source: 'IRN', target: 'ISR', score: -0.9 }]))).toBe('stale');
+    expect(await store.recordAnalysis(old, analysisWith([{ source: 'IRN', target: 'ISR', score: -0.9 }]))).toBe('stale');
+    expect((await store.get(id))?.status).toBe('queued');
+    expect((await store.summary()).pairs.map((p) => [p.source.id, p.target.id, p.firstSeen])).toEqual([['IRN', 'USA', '2019-02-25T00:00:00.000Z']]);
+    // The analysis of the current version replaces the old contribution, at the new date.
+    expect(await store.recordAnalysis(current, analysisWith([{ source: 'IRN', target: 'USA', score: -0.3 }]))).toBe('recorded');
+    expect(await store.recordAnalysis(current, analysisWith([{ source: 'IRN', target: 'USA', score: -0.3 }]))).toBe('recorded');
+    const { pairs } = await store.summary();
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]).toMatchObject({ articles: 1, mean: -0.3, firstSeen: '2021-06-01T00:00:00.000Z', lastSeen: '2021-06-01T00:00:00.000Z' });
+    expect((await store.summary({ to: Date.parse('2020-01-01') })).pairs).toEqual([]);
   });
 
   it('marks only an article waiting for its analysis failed: an analysed one keeps its analysis', async () => {
@@ -78,7 +120,7 @@ describe('registering articles', () => {
   });
 
   it('refuses to record an analysis of an article it does not know', async () => {
-    const ghost = { id: 'f'.repeat(32), receivedAt: new Date().toISOString() };
+    const ghost = { id: 'f'.repeat(32), version: 1, receivedAt: new Date().toISOString() };
     await expect(store.recordAnalysis(ghost, analysisWith([]))).rejects.toThrow(/unknown article/);
   });
 

@@ -2,6 +2,7 @@
 // run to completion, results land in the store, duplicates are not re-queued, failures keep
 // their reason, and two workers count every article once.
 import { UnrecoverableError, Worker } from 'bullmq';
+import { generatedArticle } from '../../bench/articles';
 import type { Analysis } from '../../src/analysis/types';
 import { ANALYSED_PROGRESS } from '../../src/queue/analyse-article';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
@@ -123,7 +124,61 @@ describe('the analysis worker', () => {
     } finally {
       await t.tearDown();
     }
-  });
+  }, 60_000);
+
+  it('analyses an article again when it is posted with new metadata; its contribution moves to the new analysis and date', async () => {
+    const t = await setUp(1);
+    try {
+      const text = 'Mike Pence condemned Iran on Monday. "Iran threatens the whole region," Mike Pence said.';
+      const [first] = await submitArticles([{ text, publishedAt: '2019-03-02' }], t);
+      await eventually(async () => ((await t.store.get(first.articleId))?.status === 'completed' ? true : undefined));
+      const pairsOf = async () => (await t.store.summary()).pairs.map((p) => `${p.source.id}>${p.target.id} ${p.articles} ${p.firstSeen.slice(0, 10)}`).sort();
+      expect(await pairsOf()).toContain('USAGOV>IRN 1 2019-03-02'); // in office then
+
+      const [same] = await submitArticles([{ text, publishedAt: '2019-03-02' }], t);
+      expect(same).toMatchObject({ duplicate: true, updated: false, status: 'completed' });
+      const [updated] = await submitArticles([{ text, publishedAt: '2023-03-02', source: 'Wire' }], t);
+      expect(updated).toMatchObject({ articleId: first.articleId, duplicate: false, updated: true, status: 'queued' });
+      const stored = await eventually(async () => {
+        const a = await t.store.get(first.articleId, ['stances']);
+        return a?.status === 'completed' && a.version === 2 ? a : undefined;
+      });
+      expect(stored).toMatchObject({ publishedAt: '2023-03-02', source: 'Wire' });
+      const pairs = await pairsOf();
+      expect(pairs.some((p) => p.startsWith('USAGOV>'))).toBe(false); // out of office by the new date
+      expect(pairs).toContain('name:mike-pence>IRN 1 2023-03-02');
+      expect(pairs.every((p) => p.endsWith(' 1 2023-03-02'))).toBe(true);
+    } finally {
+      await t.tearDown();
+    }
+  }, 60_000);
+
+  it('analyses the new version when new metadata comes during the analysis, never recording the old one over it', async () => {
+    const t = await setUp(1);
+    try {
+      const big = generatedArticle(5, 450); // about a second of analysis
+      const [first] = await submitArticles([{ ...big, publishedAt: '2019-03-02' }], t);
+      const firstJob = await eventually(async () => {
+        const job = await t.queue.getJob(first.jobId);
+        return job?.processedOn ? job : undefined;
+      }, 10_000, 10);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the article read, its analysis under way
+      const [updated] = await submitArticles([{ ...big, publishedAt: '2022-08-09' }], t);
+      expect(updated).toMatchObject({ updated: true, status: 'queued' });
+      const stored = await eventually(async () => {
+        const a = await t.store.get(first.articleId, ['stances']);
+        return a?.status === 'completed' ? a : undefined;
+      }, 30_000);
+      expect(stored.version).toBe(2);
+      // The first job's record was refused as stale; a new job analysed the new version.
+      expect((await t.queue.getJob(first.jobId))?.timestamp).toBeGreaterThan(firstJob.timestamp);
+      const { pairs } = await t.store.summary({ limit: 1000 });
+      expect(pairs.length).toBe(new Set(stored.analysis?.stances?.map((s) => pairToken(s.source, s.target))).size);
+      for (const p of pairs) expect([p.articles, p.firstSeen, p.lastSeen]).toEqual([1, '2022-08-09T00:00:00.000Z', '2022-08-09T00:00:00.000Z']);
+    } finally {
+      await t.tearDown();
+    }
+  }, 60_000);
 
   it('beats while it runs and stops beating when closed', async () => {
     const t = await setUp(1);

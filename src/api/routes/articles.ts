@@ -34,7 +34,7 @@ export function articlesRouter(deps: { store: ArticleStore; queue: AnalysisQueue
   router.post('/articles', requireJson, async (req, res) => {
     const article = parse(submittedArticleSchema, req.body, 'body');
     const [submission] = await submitArticles([article], deps, String(req.id));
-    // 202: queued by this request; 200: already known, nothing new accepted.
+    // 202: queued by this request (new, or known with other metadata); 200: already known as it is.
     res.status(submission.duplicate ? 200 : 202).json(withLinks(submission));
   });
 
@@ -45,6 +45,7 @@ export function articlesRouter(deps: { store: ArticleStore; queue: AnalysisQueue
     res.status(202).json({
       accepted: submissions.length - duplicates,
       duplicates,
+      updated: submissions.filter((s) => s.updated).length,
       articles: submissions.map(withLinks),
     });
   });
