@@ -10,7 +10,7 @@ beforeAll(async () => {
   const config = testConfig({ KEEP_COMPLETED_JOBS: '0' });
   worker = await startWorker(config, silentLogger);
   api = await startApi(config, silentLogger);
-});
+}, 30_000); // loading the models takes seconds on a busy machine
 afterAll(async () => {
   await api.close();
   await worker.close();
