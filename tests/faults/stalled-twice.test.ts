@@ -4,7 +4,6 @@
 import { generatedArticle } from '../../bench/articles';
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
-import { loadModels } from '../../src/models';
 import { eventually, http, silentLogger, testConfig } from '../setup/helpers';
 import { startService, stopService, WORKER_SCRIPT, type ServiceProcess } from './processes';
 
@@ -59,7 +58,7 @@ it('marks an article failed when its job stalls twice, and queues it anew when i
   await killMidJob(await startVictim(), posted.body.jobId, 1);
 
   // The next worker's stalled check fails the job; the worker that takes it fails it at once.
-  rescuer = await startWorker(config, loadModels(), silentLogger);
+  rescuer = await startWorker(config, silentLogger);
   const failed = await eventually(async () => {
     const stored = await http(api.url, 'GET', posted.body.links.article);
     return stored.body.status === 'failed' ? stored.body : undefined;

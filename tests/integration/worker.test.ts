@@ -116,7 +116,7 @@ describe('the analysis worker', () => {
 
       const again = await submitArticles([article(4), article(5)], t);
       expect(again.map((s) => [s.status, s.duplicate])).toEqual([['queued', true], ['queued', true]]);
-      t.running.push(await startWorker(t.config, models, silentLogger));
+      t.running.push(await startWorker(t.config, silentLogger));
       for (const submission of again) {
         await eventually(async () => ((await t.store.get(submission.articleId))?.status === 'completed' ? true : undefined));
         expect(await t.queue.getJobState(submission.jobId)).toBe('completed');
