@@ -37,7 +37,7 @@ it('keeps the lock of a job whose analysis lasts many times the lock', async () 
   // Seconds of analysis under a one-second lock: one try, completed, nothing found stalled.
   expect(Date.parse(job.finishedAt) - Date.parse(job.createdAt)).toBeGreaterThan(1500);
   expect(job).toMatchObject({ state: 'completed', attempts: 1 });
-  expect(job.result.quotes).toBeGreaterThan(1000);
+  expect(job.result.quotes).toBeGreaterThan(500);
 }, 90_000);
 
 it('fails an article past its budget for good, with the reason, and goes on with the others', async () => {

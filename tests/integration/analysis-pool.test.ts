@@ -34,7 +34,7 @@ it('keeps the event loop free while a long article is analysed', async () => {
   const analysis = await pool.analyse(longArticle());
   const tookMs = Date.now() - startedAt;
   clearInterval(ticker);
-  expect(analysis.quotes.length).toBeGreaterThan(1000);
+  expect(analysis.quotes.length).toBeGreaterThan(500);
   // The analysis took seconds; the timers kept firing all along (in this process they would
   // have waited for the whole analysis). The slack is for collecting the 6 MB answer.
   expect(tookMs).toBeGreaterThan(1000);

@@ -2,6 +2,7 @@
 // stays in text order, that indexes between its parts still agree, and that no score moves.
 import { generatedArticle } from '../../bench/articles';
 import { analyze, type Analysis, type OutputCaps } from '../../src/analysis';
+import { AUTHOR } from '../../src/analysis/passes/6-stance';
 import { loadModels, type Models } from '../../src/models';
 
 let models: Models;
@@ -102,7 +103,7 @@ describe('the output caps', () => {
     const named = new Set([...capped.stances.flatMap((s) => [s.source, s.target]), capped.quotes[0].speaker?.actorId]);
     const actors = capped.actors.filter((a) => a.type !== 'author');
     expect(actors.length).toBeLessThanOrEqual(4);
-    for (const id of named) if (id && id !== 'AUTHOR') expect(actors.map((a) => a.id)).toContain(id);
+    for (const id of named) if (id && id !== AUTHOR) expect(actors.map((a) => a.id)).toContain(id);
     const mentions = actors.flatMap((a) => a.mentions);
     expect(mentions).toHaveLength(6);
     const allOfThem = full.actors.filter((a) => actors.some((k) => k.id === a.id)).flatMap((a) => a.mentions).map((m) => m.start);
