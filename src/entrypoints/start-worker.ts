@@ -13,6 +13,7 @@ import { followJobOutcomes, isFinalFailure } from '../queue/job-outcomes';
 import { createAnalysisQueue } from '../queue/queue';
 import { createAnalysisWorker, type AnalysisWorker } from '../queue/worker';
 import { ArticleStore } from '../store/article-store';
+import { migrateStore } from '../store/migrate';
 import { closeRedis, createRedis } from '../store/redis';
 import type { Logger } from './logger';
 
@@ -49,6 +50,9 @@ export async function startWorker(config: Config, logger: Logger, options: Start
   const redis = createRedis(config.redisUrl, { name: 'stance-worker-store' });
   const blocking = createRedis(config.redisUrl, { blocking: true, name: 'stance-worker' });
   const store = new ArticleStore(redis, config.keyPrefix);
+  // Before the first job: a store of an earlier layout is brought up to date (migrate.ts).
+  const migrated = await migrateStore(redis, store.keys);
+  if (migrated) log.info({ articles: migrated }, 'store upgraded to the current layout');
   const worker = createAnalysisWorker(config, createAnalysisProcessor({ store, analyse }), blocking);
   // For queueing an article again whose job completed with a stale record.
   const queue = createAnalysisQueue(config, redis);

@@ -203,7 +203,7 @@ export function countsOf(analysis: Analysis): AnalysisCounts {
 }
 
 /** The metadata as JSON, its fields always in the same order, so equal metadata is an equal string. */
-function metadataJson(article: ArticleMetadata): string {
+export function metadataJson(article: ArticleMetadata): string {
   const { url, source, publishedAt, entities } = article;
   return JSON.stringify({ url, source, publishedAt, entities: entities?.map(({ start, end }) => ({ start, end })) });
 }

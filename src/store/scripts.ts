@@ -108,3 +108,24 @@ if redis.call('HGET', KEYS[1], 'status') ~= 'queued' then return 0 end
 redis.call('HSET', KEYS[1], 'status', 'failed', 'error', ARGV[1])
 return 1
 `;
+
+/**
+ * Rewrites one article hash of layout 1 (see migrate.ts) in layout 2, unless it changed since it
+ * was read (then the caller's reading is stale and a later run of the migration takes it).
+ * KEYS[1] article hash · ARGV: the `article` field as read, metadata JSON (canonical), text,
+ * title ('' when none), counts JSON, quotes, actors, stances, entities JSON ('' when the article
+ * was not analysed; entities '' when it had none). Returns 1 when rewritten.
+ */
+export const MIGRATE_ARTICLE_TO_LAYOUT_2 = `
+local key = KEYS[1]
+if redis.call('HGET', key, 'article') ~= ARGV[1] then return 0 end
+redis.call('HSET', key, 'meta', ARGV[2], 'text', ARGV[3])
+redis.call('HSETNX', key, 'version', 1)
+if ARGV[4] ~= '' then redis.call('HSET', key, 'title', ARGV[4]) end
+if ARGV[5] ~= '' then
+  redis.call('HSET', key, 'counts', ARGV[5], 'analysis:quotes', ARGV[6], 'analysis:actors', ARGV[7], 'analysis:stances', ARGV[8])
+  if ARGV[9] ~= '' then redis.call('HSET', key, 'analysis:entities', ARGV[9]) end
+end
+redis.call('HDEL', key, 'article', 'analysis')
+return 1
+`;
