@@ -39,6 +39,8 @@ export interface Keys {
   workerMetrics: string;
   /** Prefix of the rate limiter's counters (one per API key or client address). */
   rateLimit: string;
+  /** String: the layout the store's keys are written in (see migrate.ts). */
+  storeLayout: string;
 }
 
 export function keysFor(prefix: string): Keys {
@@ -55,6 +57,7 @@ export function keysFor(prefix: string): Keys {
     workers: `${prefix}:workers`,
     workerMetrics: `${prefix}:worker-metrics`,
     rateLimit: `${prefix}:rate:`,
+    storeLayout: `${prefix}:store-layout`,
   };
 }
 

@@ -19,7 +19,7 @@ type ScriptCall = (...keysThenArgs: (string | number)[]) => Promise<unknown>;
 
 /** Brings the store to STORE_LAYOUT; resolves with the number of articles it rewrote. */
 export async function migrateStore(redis: Redis, keys: Keys): Promise<number> {
-  const layoutKey = `${keys.prefix}:store-layout`;
+  const layoutKey = keys.storeLayout;
   const layout = Number((await redis.get(layoutKey)) ?? 0);
   if (layout >= STORE_LAYOUT) return 0;
   redis.defineCommand('stanceMigrateArticleToLayout2', { numberOfKeys: 1, lua: MIGRATE_ARTICLE_TO_LAYOUT_2 });
