@@ -1,7 +1,7 @@
 // Benchmark articles: the example article our user gave (read at run time) and generated news
 // of the same size, built from templates written for this benchmark: quotes with speech cues,
 // reported speech, and narrative sentences naming countries and officials.
-import { mulberry32 } from '../scripts/target-model/logistic';
+import { mulberry32 } from '../src/ml/random';
 
 const ACTORS = [
   { country: 'Iran', people: ['the Iranian foreign minister', 'President Hassan Rouhani', 'a government spokesman in Tehran'] },

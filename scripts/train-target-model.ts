@@ -2,7 +2,7 @@
 // mention, from anyone, as a multinomial logistic regression over the features of
 // src/analysis/passes/stance/target-model.ts.
 //
-//   npx tsc -p . && node dist/scripts/train-target-model.js [options]
+//   npm run train -- target-model [options]   (or: npx tsc -p . && node dist/scripts/train-target-model.js [options])
 //     --search           print the 5-fold cross-validated macro-F1 of every configuration of SEARCH
 //     --cv               print the 5-fold cross-validated macro-F1 of CONFIG
 //     --without A,B      leave out the features whose names start with A or B (ablation)
@@ -15,7 +15,7 @@
 // then trained on the whole training file with the chosen configuration and offsets.
 // Retrain after changing the passes the features read (3 to 6, the lexicons): ~40 s.
 // Deterministic: fixed split, fixed seed, fixed date for the actors pass.
-import { readFileSync, writeFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import path from 'path';
 import type { Features } from '../src/analysis/passes/stance/target-model';
 import { TARGET_CLASSES } from '../src/analysis/passes/stance/target-model';
@@ -23,9 +23,12 @@ import { DEFAULT_MODELS_DIR } from '../src/models';
 import { compileActorIndex, readActorDictionary } from '../src/models/actors';
 import { loadLexicon } from '../src/models/lexicon';
 import { loadNlp } from '../src/models/nlp';
-import { TARGET_MODEL_FILE, type TargetModelFile } from '../src/models/target-model';
+import { type LinearModel, argmax, logits } from '../src/ml/linear';
+import { type SparseExample, type TrainOptions, trainLogistic } from '../src/ml/logistic';
+import { macroF1 } from '../src/ml/metrics';
+import { writeModelFile } from '../src/ml/model-file';
+import { TARGET_LINEAR, TARGET_MODEL_CLASSES, TARGET_MODEL_FILE } from '../src/models/target-model';
 import { type TargetRecord, recordFeatures, toExample } from './target-model/examples';
-import { type LinearModel, type SparseExample, type TrainOptions, argmax, logits, macroF1, trainLogistic } from './target-model/logistic';
 
 const TRAIN_FILE = path.resolve(__dirname, '../../../shared/eval/data/newsmtsc-train.jsonl');
 const HASH_BITS = 18;
@@ -60,7 +63,8 @@ const OFFSETS = Array.from({ length: 41 }, (_, i) => -1 + i * 0.05);
 /** Weights smaller than this are left out of the file. */
 const PRUNE_BELOW = 5e-4;
 
-function main(args: string[]): void {
+/** Trains the model (or, with --dry, only scores it) and prints its figures. */
+export function trainTargetModel(args: string[]): void {
   const without = valueOf(args, '--without')?.split(',').filter(Boolean) ?? [];
   const records = readFileSync(TRAIN_FILE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TargetRecord);
   const models = {
@@ -180,15 +184,17 @@ function keepFrequent(examples: SparseExample[], minCount: number): SparseExampl
 }
 
 function writeModel(model: LinearModel, bias: number[], training: Record<string, unknown>): void {
-  const indices: number[] = [];
-  const weights: number[] = [];
+  // Rows whose weights are all tiny are left out; the others are kept whole, to four decimals.
+  const weights = new Float64Array(model.weights.length);
+  let rows = 0;
   for (let i = 0; i < 1 << HASH_BITS; i++) {
     const row = Array.from(model.weights.subarray(i * 3, i * 3 + 3));
     if (row.every((w) => Math.abs(w) < PRUNE_BELOW)) continue;
-    indices.push(i);
-    weights.push(...row.map(round));
+    rows++;
+    row.forEach((w, c) => (weights[i * 3 + c] = round(w)));
   }
-  const file: TargetModelFile = {
+  const out = path.join(DEFAULT_MODELS_DIR, TARGET_MODEL_FILE);
+  const size = writeModelFile(out, {
     about:
       'Sentiment toward a target mention (negative, neutral, positive): multinomial logistic regression over the hashed ' +
       'features of src/analysis/passes/stance/target-model.ts, built by scripts/train-target-model.ts. Trained on the ' +
@@ -206,15 +212,10 @@ function writeModel(model: LinearModel, bias: number[], training: Record<string,
       'LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE ' +
       'SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.',
     training,
-    hashBits: HASH_BITS,
-    classes: [-1, 0, 1],
-    bias,
-    indices,
-    weights,
-  };
-  const out = path.join(DEFAULT_MODELS_DIR, TARGET_MODEL_FILE);
-  writeFileSync(out, `${JSON.stringify(file)}\n`);
-  console.log(`wrote ${out}: ${indices.length} features, ${(JSON.stringify(file).length / 1024).toFixed(0)} KiB`);
+    settings: {},
+    linear: { [TARGET_LINEAR]: { classes: TARGET_MODEL_CLASSES, model: { ...model, bias: Float64Array.from(bias), weights }, encoding: 'f32' } },
+  });
+  console.log(`wrote ${out}: ${rows} features, ${(size / 1024).toFixed(0)} KiB`);
 }
 
 function dropFeatures(features: Features, prefixes: string[]): Features {
@@ -235,4 +236,4 @@ function valueOf(args: string[], flag: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-main(process.argv.slice(2));
+if (require.main === module) trainTargetModel(process.argv.slice(2));

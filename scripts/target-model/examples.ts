@@ -8,10 +8,11 @@ import { findStatements } from '../../src/analysis/passes/4-quotes';
 import { attributeSpeakers } from '../../src/analysis/passes/5-speakers';
 import { scoreStances } from '../../src/analysis/passes/6-stance';
 import { LocalSentiment } from '../../src/analysis/passes/stance/lexical';
-import { type Features, TARGET_CLASSES, featureIndex, targetFeatures } from '../../src/analysis/passes/stance/target-model';
+import { type Features, TARGET_CLASSES, targetFeatures } from '../../src/analysis/passes/stance/target-model';
 import type { Span } from '../../src/analysis/types';
+import { featureIndex } from '../../src/ml/hashing';
+import type { SparseExample } from '../../src/ml/logistic';
 import type { Models } from '../../src/models';
-import type { SparseExample } from './logistic';
 
 export interface TargetRecord {
   id: string;

@@ -4,10 +4,13 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { recordFeatures } from '../../scripts/target-model/examples';
-import { type SparseExample, argmax, logits, macroF1, trainLogistic } from '../../scripts/target-model/logistic';
 import { analyze } from '../../src/analysis';
 import { polarityOf } from '../../src/analysis/passes/6-stance';
-import { TARGET_CLASSES, classProbabilities, featureIndex, targetScore } from '../../src/analysis/passes/stance/target-model';
+import { TARGET_CLASSES, classProbabilities, targetScore } from '../../src/analysis/passes/stance/target-model';
+import { featureIndex } from '../../src/ml/hashing';
+import { argmax, logits } from '../../src/ml/linear';
+import { type SparseExample, trainLogistic } from '../../src/ml/logistic';
+import { macroF1 } from '../../src/ml/metrics';
 import { DEFAULT_MODELS_DIR, loadModels } from '../../src/models';
 import { TARGET_MODEL_FILE, loadTargetModel } from '../../src/models/target-model';
 
@@ -98,13 +101,17 @@ describe('the model file', () => {
     expect(lexiconWeight[2]).toBeGreaterThan(lexiconWeight[0]);
   });
 
-  it('refuses a file whose weights do not match its indices', () => {
+  it('refuses a file whose weights do not match its positions or table', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'target-model-'));
     const good = JSON.parse(fs.readFileSync(path.join(DEFAULT_MODELS_DIR, TARGET_MODEL_FILE), 'utf8'));
-    fs.writeFileSync(path.join(dir, TARGET_MODEL_FILE), JSON.stringify({ ...good, weights: good.weights.slice(1) }));
-    expect(() => loadTargetModel(dir)).toThrow(/3 numbers per index/);
-    fs.writeFileSync(path.join(dir, TARGET_MODEL_FILE), JSON.stringify({ ...good, indices: [...good.indices.slice(0, -1), 1 << good.hashBits] }));
-    expect(() => loadTargetModel(dir)).toThrow(/feature space/);
+    const withWeights = (change: object) => ({ ...good, linear: { target: { ...good.linear.target, weights: { ...good.linear.target.weights, ...change } } } });
+    const values = Buffer.from(good.linear.target.weights.values, 'base64');
+    fs.writeFileSync(path.join(dir, TARGET_MODEL_FILE), JSON.stringify(withWeights({ values: values.subarray(4).toString('base64') })));
+    expect(() => loadTargetModel(dir)).toThrow(/bytes of values/);
+    fs.writeFileSync(path.join(dir, TARGET_MODEL_FILE), JSON.stringify({ ...good, linear: { target: { ...good.linear.target, hashBits: 4 } } }));
+    expect(() => loadTargetModel(dir)).toThrow(/outside the 3 × 2\^4 table/);
+    fs.writeFileSync(path.join(dir, TARGET_MODEL_FILE), JSON.stringify({ ...good, linear: { target: { ...good.linear.target, classes: [0, 1, 2] } } }));
+    expect(() => loadTargetModel(dir)).toThrow(/expected \[-1,0,1\]/);
   });
 });
 

@@ -13,8 +13,9 @@
 //   statements  the target speaks (the cue's signal), or sits inside a statement or a quote
 //   evidence    what the stance pass found about the target's actor and by it, and the
 //               rules' own score (ruleScore: evidence about the actor, else the words around it)
+import { namedLogits, softmax } from '../../../ml/linear';
 import { type Lexicon, wordScoreOf } from '../../../models/lexicon';
-import type { TargetModel } from '../../../models/target-model';
+import { TARGET_MODEL_CLASSES, type TargetModel } from '../../../models/target-model';
 import { type TokenRange, isPassive, isPossessive, isPossessivePronoun } from '../../grammar';
 import type { Mention, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
@@ -37,7 +38,7 @@ export interface TargetInput {
 export type Features = Map<string, number>;
 
 /** The model's classes, in the order of its weight rows. */
-export const TARGET_CLASSES = [-1, 0, 1] as const;
+export const TARGET_CLASSES = TARGET_MODEL_CLASSES;
 
 const QUOTE_OPENERS = new Set(['“', '«', '„']);
 const QUOTE_CLOSERS = new Set(['”', '»']);
@@ -244,27 +245,9 @@ export function ruleScore({ t, mention: m, evidence, words }: TargetInput): numb
 
 // ---------- scoring ----------
 
-/** FNV-1a over the name's UTF-16 code units, folded into the model's feature space. */
-export function featureIndex(name: string, bits: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) & ((1 << bits) - 1);
-}
-
 /** The model's class probabilities for these features, in TARGET_CLASSES order. */
 export function classProbabilities(model: TargetModel, features: Features): number[] {
-  const logits = [...model.bias];
-  for (const [name, value] of features) {
-    const row = featureIndex(name, model.hashBits) * TARGET_CLASSES.length;
-    for (let c = 0; c < logits.length; c++) logits[c] += model.weights[row + c] * value;
-  }
-  const top = Math.max(...logits);
-  const exp = logits.map((x) => Math.exp(x - top));
-  const sum = exp.reduce((a, b) => a + b, 0);
-  return exp.map((x) => x / sum);
+  return softmax(namedLogits(model, features));
 }
 
 /**

@@ -1,0 +1,94 @@
+// src/ml: hashing, the linear models' file format, and the trainers every model shares.
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { featureIndex, hashString, mix } from '../../src/ml/hashing';
+import { argmax, logits, namedLogits } from '../../src/ml/linear';
+import { candidateScores, trainRanking } from '../../src/ml/logistic';
+import { linearOf, readModelFile, writeModelFile } from '../../src/ml/model-file';
+import { mulberry32, shuffle } from '../../src/ml/random';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-'));
+
+describe('hashing', () => {
+  it('hashes names with FNV-1a and folds them into the table', () => {
+    expect(hashString('')).toBe(0x811c9dc5);
+    expect(hashString('a')).toBe(0xe40c292c);
+    expect(featureIndex('a', 8)).toBe(0x2c);
+  });
+
+  it('mixes numbers in order', () => {
+    expect(mix(mix(1, 2), 3)).not.toBe(mix(mix(1, 3), 2));
+    expect(mix(7, 9)).toBe(mix(7, 9));
+  });
+});
+
+describe('model files', () => {
+  const weights = Float64Array.from({ length: 3 * 16 }, (_, i) => (i % 5 === 0 ? 0 : Math.sin(i) * 2));
+  const model = { classes: 3, hashBits: 4, bias: Float64Array.of(0.5, -0.25, 0), weights };
+  const content = (encoding: 'f32' | 'i16' | 'i8') => ({ about: 'test', licence: 'none', training: {}, settings: { window: 3 }, linear: { m: { classes: ['a', 'b', 'c'], model, encoding } } });
+
+  it('keeps float32 weights exactly and drops zeros', () => {
+    const file = path.join(tmp, 'f32.json');
+    writeModelFile(file, content('f32'));
+    const loaded = readModelFile(file);
+    expect(loaded.settings).toEqual({ window: 3 });
+    const m = linearOf(file, loaded, 'm', ['a', 'b', 'c']);
+    expect(Array.from(m.weights)).toEqual(Array.from(Float32Array.from(weights)));
+    expect(Array.from(m.bias)).toEqual([0.5, -0.25, 0]);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).linear.m.weights.count).toBe(weights.filter((w) => w !== 0).length);
+  });
+
+  it.each([['i16', 1e-4], ['i8', 0.02]] as const)('quantises to %s within one step of the scale', (encoding, tolerance) => {
+    const file = path.join(tmp, `${encoding}.json`);
+    writeModelFile(file, content(encoding));
+    const m = linearOf(file, readModelFile(file), 'm');
+    weights.forEach((w, i) => expect(Math.abs(m.weights[i] - w)).toBeLessThan(tolerance));
+  });
+
+  it('names the file and the fault of a bad one', () => {
+    const file = path.join(tmp, 'bad.json');
+    writeModelFile(file, content('i8'));
+    const good = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fs.writeFileSync(file, JSON.stringify({ ...good, linear: { m: { ...good.linear.m, bias: [1] } } }));
+    expect(() => readModelFile(file)).toThrow(/bad\.json[\s\S]*one number per class/);
+    fs.writeFileSync(file, JSON.stringify({ ...good, linear: { m: { ...good.linear.m, weights: { ...good.linear.m.weights, count: 1000 } } } }));
+    expect(() => readModelFile(file)).toThrow(/positions end after \d+ of 1000/);
+    fs.writeFileSync(file, JSON.stringify({ ...good, format: 'other' }));
+    expect(() => readModelFile(file)).toThrow(/format/);
+    writeModelFile(file, content('i8'));
+    expect(() => linearOf(file, readModelFile(file), 'absent')).toThrow(/no linear model "absent"/);
+  });
+});
+
+describe('linear scores', () => {
+  it('adds the bias and the weighted rows, by index or by name', () => {
+    const model = { classes: 2, hashBits: 8, bias: Float64Array.of(1, 2), weights: new Float32Array(2 * 256) };
+    const row = featureIndex('x', 8);
+    model.weights[row * 2] = 3;
+    model.weights[row * 2 + 1] = -1;
+    expect(logits(model, { indices: [row], values: [2] })).toEqual([7, 0]);
+    expect(namedLogits(model, new Map([['x', 2]]))).toEqual([7, 0]);
+    expect(argmax([1, 3, 3])).toBe(1);
+  });
+});
+
+describe('seeded randomness', () => {
+  it('shuffles the same way for the same seed', () => {
+    const a = shuffle([1, 2, 3, 4, 5, 6, 7, 8], mulberry32(1));
+    expect(shuffle([1, 2, 3, 4, 5, 6, 7, 8], mulberry32(1))).toEqual(a);
+    expect([...a].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+describe('ranking', () => {
+  it('learns to prefer the candidate with the telling feature, whichever position it holds', () => {
+    const candidate = (telling: boolean, noise: number) => ({ indices: Int32Array.of(telling ? 1 : 2, 3 + noise), values: Float32Array.of(1, 1) });
+    const examples = Array.from({ length: 40 }, (_, i) => {
+      const right = i % 3;
+      return { candidates: [0, 1, 2].map((j) => candidate(j === right, (i + j) % 4)), gold: [right] };
+    });
+    const model = trainRanking(examples, { hashBits: 3, epochs: 5, learningRate: 0.1, l2: 0, seed: 3 });
+    for (const ex of examples) expect(argmax(candidateScores(model, ex.candidates))).toBe(ex.gold[0]);
+  });
+});
