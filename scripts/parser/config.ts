@@ -1,0 +1,33 @@
+// The parser's training settings, in one place. Chosen on GUM dev (scripts/parser/train.ts
+// --search prints the comparisons); GUM test is only ever scored with the chosen ones.
+import type { WeightEncoding } from '../../src/ml/model-file';
+
+export interface ParserConfig {
+  /** Rows of the transition classifier's table: 2^bits. */
+  transitionBits: number;
+  labelBits: number;
+  /** Passes over the training sentences; the averaged model of the best epoch on dev is kept. */
+  epochs: number;
+  /** From this epoch on (0-based), the parser follows its own prediction with probability `exploreProbability` (dynamic oracle). */
+  exploreFrom: number;
+  exploreProbability: number;
+  /** Also learn from UD EWT's dev and test files (web text: not our evaluation). */
+  withEwt: boolean;
+  /** How the weights are stored in models/parser.json. */
+  encoding: WeightEncoding;
+  /** Averaged weights smaller than this (in absolute value) are left out of the file. */
+  pruneBelow: number;
+  seed: number;
+}
+
+export const PARSER_CONFIG: ParserConfig = {
+  transitionBits: 21,
+  labelBits: 18,
+  epochs: 6,
+  exploreFrom: 1,
+  exploreProbability: 0.9,
+  withEwt: true,
+  encoding: 'i16',
+  pruneBelow: 0,
+  seed: 20170301,
+};

@@ -1,0 +1,169 @@
+// Trains the dependency parser (models/parser.json): a greedy arc-hybrid parser whose
+// transition and label classifiers are averaged perceptrons, trained with the dynamic oracle
+// (Goldberg & Nivre 2013) on GUM's train documents (and UD EWT dev/test, config.withEwt), with the
+// POS tags wink-nlp gives the gold words, as the analysis will at run time.
+//
+//   npm run train -- parser [--dry] [--search]
+//     --dry     write nothing
+//     --search  compare the settings of SEARCH on GUM dev
+//
+// Settings (scripts/parser/config.ts) are chosen on GUM dev; the epoch count too (the best
+// epoch's averaged weights are kept). GUM test is scored once, with the kept model.
+import path from 'node:path';
+import { type SentenceAtoms, sentenceAtoms } from '../../src/analysis/syntax/features';
+import { ParseScratch, type ParserModel, bestLabel, bestMove } from '../../src/analysis/syntax/parser';
+import { MOVES, MOVE_NAMES, ParseState, SHIFT, moveCost, projectivise } from '../../src/analysis/syntax/transitions';
+import type { LinearModel } from '../../src/ml/linear';
+import { writeModelFile } from '../../src/ml/model-file';
+import { AveragedPerceptron } from '../../src/ml/perceptron';
+import { mulberry32, shuffle } from '../../src/ml/random';
+import { DEFAULT_MODELS_DIR } from '../../src/models';
+import { loadNlp } from '../../src/models/nlp';
+import { PARSER_MODEL_FILE, loadParserModel } from '../../src/models/parser';
+import { GUM_LICENCE, TREEBANK_CITATIONS } from '../treebanks/licences';
+import { type TreebankSentence, readEwt, readGum } from '../treebanks/treebanks';
+import { PARSER_CONFIG, type ParserConfig } from './config';
+import { type ParserScores, errorsByRelation, formatParserScores, scoreParser, wordsOf } from './score';
+
+interface TrainingSentence {
+  atoms: SentenceAtoms;
+  /** Gold heads (index 0 unused), made projective. */
+  heads: Int32Array;
+  /** Gold relation ids (index 0 unused). */
+  labels: Int32Array;
+}
+
+const SEARCH: Partial<ParserConfig>[] = [{}, { withEwt: false }, { exploreProbability: 0.8 }, { transitionBits: 20 }, { labelBits: 17 }];
+
+export function trainParser(args: string[] = []): { dev: ParserScores; test: ParserScores } {
+  const started = Date.now();
+  const nlp = loadNlp();
+  const train = readGum('train', nlp).flatMap((d) => d.sentences);
+  const ewt = readEwt(nlp);
+  const dev = readGum('dev', nlp).flatMap((d) => d.sentences);
+  const test = readGum('test', nlp).flatMap((d) => d.sentences);
+  console.log(`parser: GUM train ${count(train)} words, EWT ${count(ewt)}, dev ${count(dev)}, test ${count(test)} (read and tagged in ${seconds(started)})`);
+
+  if (args.includes('--search')) {
+    for (const change of SEARCH) {
+      const config = { ...PARSER_CONFIG, ...change };
+      const { model, epoch, devScores } = fit(config, train, ewt, dev, false);
+      console.log(`  ${JSON.stringify(change)}: dev ${formatParserScores(devScores)} (epoch ${epoch + 1})`);
+      void model;
+    }
+  }
+  const { model, epoch, devScores } = fit(PARSER_CONFIG, train, ewt, dev, true);
+  console.log(`parser: kept epoch ${epoch + 1}: dev ${formatParserScores(devScores)}`);
+  if (args.includes('--errors')) console.log(errorsByRelation(model, dev));
+  if (args.includes('--dry')) {
+    const testScores = scoreParser(model, test);
+    console.log(`parser: test (wink tags) ${formatParserScores(testScores)}`);
+    return { dev: devScores, test: testScores };
+  }
+  const file = path.join(DEFAULT_MODELS_DIR, PARSER_MODEL_FILE);
+  const size = writeModelFile(file, {
+    about:
+      'Dependency parser: greedy arc-hybrid transitions with averaged-perceptron transition and label classifiers over the ' +
+      'hashed features of src/analysis/syntax/features.ts, built by scripts/parser/train.ts from GUM train' +
+      (PARSER_CONFIG.withEwt ? ' and UD English EWT dev/test' : '') + ', with wink-nlp POS tags.',
+    licence: GUM_LICENCE,
+    training: { config: PARSER_CONFIG, epoch: epoch + 1, data: TREEBANK_CITATIONS, dev: round(devScores) },
+    settings: {},
+    linear: {
+      transitions: { classes: MOVE_NAMES, model: pruned(model.transitions, PARSER_CONFIG.pruneBelow), encoding: PARSER_CONFIG.encoding },
+      labels: { classes: model.relations, model: pruned(model.labels, PARSER_CONFIG.pruneBelow), encoding: PARSER_CONFIG.encoding },
+    },
+  });
+  // Score what was written: the model as the analysis loads it.
+  const shipped = loadParserModel(DEFAULT_MODELS_DIR);
+  const shippedDev = scoreParser(shipped, dev);
+  const testScores = scoreParser(shipped, test);
+  const gold = scoreParser(shipped, test, 'gold');
+  console.log(`parser: wrote ${file} (${(size / 1e6).toFixed(2)} MB); dev as stored ${formatParserScores(shippedDev)}`);
+  console.log(`parser: GUM test, wink tags: ${formatParserScores(testScores)}`);
+  console.log(`parser: GUM test, gold tags: ${formatParserScores(gold)}`);
+  console.log(`parser: trained in ${seconds(started)}`);
+  return { dev: shippedDev, test: testScores };
+}
+
+/** Trains for config.epochs and keeps the averaged model of the best epoch on dev (by LAS). */
+function fit(config: ParserConfig, train: TreebankSentence[], ewt: TreebankSentence[], dev: TreebankSentence[], verbose: boolean) {
+  const sources = config.withEwt ? [...train, ...ewt] : train;
+  const relations = relationsOf(sources);
+  const relationId = new Map(relations.map((r, i) => [r, i]));
+  const sentences: TrainingSentence[] = sources.map((s) => ({
+    atoms: sentenceAtoms(wordsOf(s, (process.env.TAGS as 'gold') ?? 'wink')),
+    heads: projectivise([-1, ...s.words.map((w) => w.head)]),
+    labels: Int32Array.from([-1, ...s.words.map((w) => relationId.get(w.deprel) ?? 0)]),
+  }));
+  const moves = new AveragedPerceptron(MOVES, config.transitionBits);
+  const labels = new AveragedPerceptron(relations.length, config.labelBits);
+  const random = mulberry32(config.seed);
+  const order = sentences.map((_, i) => i);
+  let best: { model: ParserModel; epoch: number; devScores: ParserScores } | null = null;
+  for (let epoch = 0; epoch < config.epochs; epoch++) {
+    const started = Date.now();
+    shuffle(order, random);
+    let errors = 0, steps = 0;
+    for (const i of order) {
+      const r = trainSentence(sentences[i], moves, labels, epoch >= config.exploreFrom ? config.exploreProbability : 0, random);
+      errors += r.errors;
+      steps += r.steps;
+    }
+    const model: ParserModel = { transitions: moves.averaged(), labels: labels.averaged(), relations };
+    const devScores = scoreParser(model, dev, (process.env.TAGS as 'gold') ?? 'wink');
+    if (verbose) console.log(`  epoch ${epoch + 1}: move errors ${(errors / steps).toFixed(4)}, dev ${formatParserScores(devScores)} (${seconds(started)})`);
+    if (!best || devScores.las > best.devScores.las) best = { model, epoch, devScores };
+  }
+  return best!;
+}
+
+/** One sentence by the dynamic oracle: updates where the model's move loses gold arcs, and on every wrong label. */
+function trainSentence(s: TrainingSentence, moves: AveragedPerceptron, labels: AveragedPerceptron, explore: number, random: () => number) {
+  const state = new ParseState(s.atoms.n);
+  const scratch = new ParseScratch();
+  const costs = new Int32Array(MOVES);
+  let errors = 0, steps = 0;
+  while (!state.isTerminal()) {
+    const predicted = bestMove(moves.model, state, s.atoms, scratch);
+    let right = -1;
+    for (let m = 0; m < MOVES; m++) {
+      costs[m] = state.isLegal(m) ? moveCost(state, m, s.heads) : 1 << 20;
+      if (costs[m] === 0 && (right < 0 || scratch.moveScores[m] > scratch.moveScores[right])) right = m;
+    }
+    if (right < 0) right = costs.indexOf(Math.min(...costs)); // no zero-cost move: the least costly
+    steps++;
+    if (costs[predicted] > costs[right]) {
+      errors++;
+      moves.update(scratch.rows, scratch.count, right, predicted);
+    } else moves.tick();
+    const move = costs[predicted] === costs[right] || random() < explore ? predicted : right;
+    let label = -1;
+    if (move !== SHIFT) {
+      const [head, dep] = state.arcOf(move)!;
+      label = bestLabel(labels.model, state, s.atoms, head, dep, scratch);
+      labels.update(scratch.rows, scratch.count, s.labels[dep], label);
+    }
+    state.apply(move, label);
+  }
+  return { errors, steps };
+}
+
+/** The relations of the training trees, most frequent first (ties by name). */
+function relationsOf(sentences: TreebankSentence[]): string[] {
+  const counts = new Map<string, number>();
+  for (const s of sentences) for (const w of s.words) counts.set(w.deprel, (counts.get(w.deprel) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => r);
+}
+
+/** The model without the weights smaller than `below`. */
+function pruned(model: LinearModel, below: number): LinearModel {
+  if (below <= 0) return model;
+  return { ...model, weights: model.weights.map((w) => (Math.abs(w) < below ? 0 : w)) };
+}
+
+const count = (sentences: TreebankSentence[]): number => sentences.reduce((n, s) => n + s.words.length, 0);
+const seconds = (since: number): string => `${((Date.now() - since) / 1000).toFixed(1)}s`;
+const round = (s: ParserScores) => ({ uas: +s.uas.toFixed(4), las: +s.las.toFixed(4), lasFull: +s.lasFull.toFixed(4) });
+
+if (require.main === module) trainParser(process.argv.slice(2));

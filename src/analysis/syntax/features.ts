@@ -1,0 +1,182 @@
+// The parser's features: what the transition and label classifiers see of a configuration, the
+// same code at training and at run time. Each word of a sentence is first reduced to a few
+// numbers (its atoms: word form, tag, lemma, suffix, shape); a feature is a template number
+// mixed with atoms of the words around the stack's top and the buffer's front, hashed into the
+// model's table of rows. No strings are made per transition.
+import { hashString, mix } from '../../ml/hashing';
+import { NONE, type ParseState } from './transitions';
+
+/** A word as the parser reads it: the analysis's tokens carry these (value, UPOS, lemma). */
+export interface SyntaxWord {
+  value: string;
+  pos: string;
+  lemma: string;
+}
+
+/** Atom values of the root and of a missing word. */
+const ROOT_ATOM = 0x7f00_0001;
+const NONE_ATOM = 0x7f00_0002;
+
+/** A sentence's words as atoms; index 0 is the root, index n + 1 stands for "no word". */
+export interface SentenceAtoms {
+  n: number;
+  word: Int32Array;
+  pos: Int32Array;
+  lemma: Int32Array;
+  suffix: Int32Array;
+  shape: Int32Array;
+  /** Punctuation marks before each word (a prefix count), to tell clauses apart. */
+  commasBefore: Int32Array;
+}
+
+export function sentenceAtoms(words: readonly SyntaxWord[]): SentenceAtoms {
+  const n = words.length;
+  const a: SentenceAtoms = {
+    n,
+    word: new Int32Array(n + 2),
+    pos: new Int32Array(n + 2),
+    lemma: new Int32Array(n + 2),
+    suffix: new Int32Array(n + 2),
+    shape: new Int32Array(n + 2),
+    commasBefore: new Int32Array(n + 2),
+  };
+  for (const arr of [a.word, a.pos, a.lemma, a.suffix, a.shape]) {
+    arr[0] = ROOT_ATOM;
+    arr[n + 1] = NONE_ATOM;
+  }
+  let commas = 0;
+  for (let i = 1; i <= n; i++) {
+    const w = words[i - 1];
+    const key = wordKey(w.value);
+    a.word[i] = hashString(key) | 0;
+    a.pos[i] = hashString(w.pos) | 0;
+    a.lemma[i] = hashString(w.lemma.toLowerCase()) | 0;
+    a.suffix[i] = hashString(key.length > 3 ? key.slice(-3) : key) | 0;
+    a.shape[i] = shapeOf(w.value);
+    a.commasBefore[i] = commas;
+    if (w.value === ',' || w.value === ';' || w.value === ':' || w.value === '—' || w.value === '–') commas++;
+  }
+  a.commasBefore[n + 1] = commas;
+  return a;
+}
+
+/** Lower case, plain apostrophes, every digit 0: "Iran’s" → "iran's", "1979" → "0000". */
+export function wordKey(value: string): string {
+  return value.toLowerCase().replace(/[\u2019\u2018]/g, "'").replace(/\d/g, '0');
+}
+
+/** Capitalised, all capitals, lower case, digits, punctuation or other; and whether it holds a hyphen. */
+function shapeOf(v: string): number {
+  const hyphen = v.length > 1 && v.includes('-') ? 8 : 0;
+  if (/^\p{Lu}\p{Ll}/u.test(v)) return 1 + hyphen;
+  if (/^\p{Lu}+$/u.test(v)) return 2 + hyphen;
+  if (/^\p{Ll}/u.test(v)) return 3 + hyphen;
+  if (/\d/.test(v)) return 4 + hyphen;
+  if (/^\p{P}+$/u.test(v)) return 5;
+  return 6 + hyphen;
+}
+
+const at = (a: SentenceAtoms, w: number): number => (w === NONE ? a.n + 1 : w);
+const labelAt = (s: ParseState, w: number): number => (w === NONE || w > s.n ? -2 : s.labels[w]);
+const childOf = (children: Int32Array, w: number): number => (w === NONE ? NONE : children[w]);
+
+function distance(from: number, to: number): number {
+  if (from === NONE || to === NONE) return -1;
+  const d = Math.abs(to - from);
+  return d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : 7;
+}
+
+/** Room for the features of one configuration. */
+export const MAX_FEATURES = 96;
+
+/**
+ * The transition classifier's features of a configuration into rows[0 … count), hashed into a
+ * table of 2^bits rows; returns the count.
+ */
+export function transitionFeatures(s: ParseState, a: SentenceAtoms, bits: number, rows: Int32Array): number {
+  const mask = (1 << bits) - 1;
+  let k = 0;
+  let t = 0;
+  const f1 = (x: number) => (rows[k++] = mix(++t, x) & mask);
+  const f2 = (x: number, y: number) => (rows[k++] = mix(mix(++t, x), y) & mask);
+  const f3 = (x: number, y: number, z: number) => (rows[k++] = mix(mix(mix(++t, x), y), z) & mask);
+  const f4 = (x: number, y: number, z: number, u: number) => (rows[k++] = mix(mix(mix(mix(++t, x), y), z), u) & mask);
+
+  const s0 = s.s(0), s1 = s.s(1), s2 = s.s(2), b0 = s.b(0), b1 = s.b(1), b2 = s.b(2);
+  const S0 = at(a, s0), S1 = at(a, s1), S2 = at(a, s2), B0 = at(a, b0), B1 = at(a, b1), B2 = at(a, b2);
+  const { word: W, pos: P, lemma: L } = a;
+  const s0l = childOf(s.left1, s0), s0l2 = childOf(s.left2, s0), s0r = childOf(s.right1, s0), s0r2 = childOf(s.right2, s0);
+  const s1l = childOf(s.left1, s1), s1r = childOf(s.right1, s1), b0l = childOf(s.left1, b0), b0l2 = childOf(s.left2, b0);
+  const S0L = at(a, s0l), S0L2 = at(a, s0l2), S0R = at(a, s0r), S0R2 = at(a, s0r2), S1L = at(a, s1l), S1R = at(a, s1r), B0L = at(a, b0l), B0L2 = at(a, b0l2);
+
+  // Words and tags one by one.
+  f1(W[S0]); f1(P[S0]); f2(W[S0], P[S0]); f1(L[S0]);
+  f1(W[S1]); f1(P[S1]); f2(W[S1], P[S1]);
+  f1(P[S2]); f2(W[S2], P[S2]);
+  f1(W[B0]); f1(P[B0]); f2(W[B0], P[B0]); f1(L[B0]);
+  f1(W[B1]); f1(P[B1]); f2(W[B1], P[B1]);
+  f1(P[B2]); f2(W[B2], P[B2]);
+  f2(a.suffix[B0], P[B0]); f2(a.suffix[S0], P[S0]); f2(a.shape[B0], P[B0]); f2(a.shape[S0], P[S0]);
+  // Pairs: s0 with b0, s1 with s0.
+  f4(W[S0], P[S0], W[B0], P[B0]); f3(W[S0], P[S0], W[B0]); f3(W[S0], W[B0], P[B0]); f3(W[S0], P[S0], P[B0]); f3(P[S0], W[B0], P[B0]);
+  f2(W[S0], W[B0]); f2(P[S0], P[B0]); f2(P[B0], P[B1]); f2(L[S0], L[B0]);
+  f4(W[S1], P[S1], W[S0], P[S0]); f3(W[S1], P[S1], P[S0]); f3(P[S1], W[S0], P[S0]); f2(W[S1], W[S0]); f2(P[S1], P[S0]); f2(L[S1], L[S0]);
+  f2(P[S1], P[B0]); f3(W[S1], P[S1], P[B0]);
+  // Tag trigrams.
+  f3(P[B0], P[B1], P[B2]); f3(P[S0], P[B0], P[B1]); f3(P[S1], P[S0], P[B0]); f3(P[S2], P[S1], P[S0]);
+  f3(P[S0], P[S0L], P[B0]); f3(P[S0], P[S0R], P[B0]); f3(P[S0], P[B0], P[B0L]); f3(P[S1], P[S1R], P[S0]); f3(P[S1], P[S1L], P[S0]);
+  f3(P[S0], P[S0L], P[S0L2]); f3(P[S0], P[S0R], P[S0R2]); f3(P[B0], P[B0L], P[B0L2]);
+  f4(P[S1], P[S0], P[S0L], P[B0]);
+  // Distances.
+  const d0 = distance(s0, b0), d1 = distance(s1, s0);
+  f2(W[S0], d0); f2(P[S0], d0); f2(W[B0], d0); f2(P[B0], d0); f3(W[S0], W[B0], d0); f3(P[S0], P[B0], d0);
+  f3(P[S1], P[S0], d1); f3(W[S1], W[S0], d1);
+  const commas = s0 > 0 && b0 !== NONE ? Math.min(a.commasBefore[b0] - a.commasBefore[s0], 3) : -1;
+  f3(P[S0], P[B0], commas);
+  const commas1 = s1 > 0 && s0 > 0 ? Math.min(a.commasBefore[s0] - a.commasBefore[s1], 3) : -1;
+  f3(P[S1], P[S0], commas1);
+  // Valency: how many dependents s0, s1 and b0 have on each side.
+  const vl0 = s0 > 0 ? s.leftCount[s0] : -1, vr0 = s0 > 0 ? s.rightCount[s0] : -1;
+  const vr1 = s1 > 0 ? s.rightCount[s1] : -1, vl1 = s1 > 0 ? s.leftCount[s1] : -1, vlb = b0 !== NONE ? s.leftCount[b0] : -1;
+  f2(W[S0], vr0); f2(P[S0], vr0); f2(W[S0], vl0); f2(P[S0], vl0); f2(W[B0], vlb); f2(P[B0], vlb); f2(P[S1], vr1); f2(P[S1], vl1);
+  // Dependents: words and labels.
+  const ls0l = labelAt(s, s0l), ls0r = labelAt(s, s0r), lb0l = labelAt(s, b0l), ls1r = labelAt(s, s1r), ls0l2 = labelAt(s, s0l2), ls1l = labelAt(s, s1l);
+  f1(W[S0L]); f1(W[S0R]); f1(W[B0L]); f1(W[S1R]);
+  f2(W[S0], ls0l); f2(P[S0], ls0l); f2(W[S0], ls0r); f2(P[S0], ls0r); f2(P[B0], lb0l); f2(W[B0], lb0l);
+  f3(P[S0], ls0l, ls0l2); f2(P[S1], ls1r); f2(P[S1], ls1l);
+  f3(P[S0], s0 > 0 ? s.labelSet[s0] : -1, P[B0]); f2(P[B0], b0 !== NONE ? s.labelSet[b0] : -1); f3(P[S1], s1 > 0 ? s.labelSet[s1] : -1, P[S0]);
+  return k;
+}
+
+/** The label classifier's features for the arc head → dep being made (all of dep's dependents are in place). */
+export function labelFeatures(s: ParseState, a: SentenceAtoms, head: number, dep: number, bits: number, rows: Int32Array): number {
+  const mask = (1 << bits) - 1;
+  let k = 0;
+  let t = 1000;
+  const f1 = (x: number) => (rows[k++] = mix(++t, x) & mask);
+  const f2 = (x: number, y: number) => (rows[k++] = mix(mix(++t, x), y) & mask);
+  const f3 = (x: number, y: number, z: number) => (rows[k++] = mix(mix(mix(++t, x), y), z) & mask);
+  const f4 = (x: number, y: number, z: number, u: number) => (rows[k++] = mix(mix(mix(mix(++t, x), y), z), u) & mask);
+
+  const { word: W, pos: P, lemma: L } = a;
+  const H = head, D = dep;
+  const dir = dep < head ? 1 : 2;
+  const dist = distance(head, dep);
+  const dl = s.left1[dep], dl2 = s.left2[dep], dr = s.right1[dep];
+  const DL = at(a, dl), DL2 = at(a, dl2), DR = at(a, dr);
+  const ldl = labelAt(s, dl), ldr = labelAt(s, dr), ldl2 = labelAt(s, dl2);
+  const depSet = s.labelSet[dep], headSet = s.labelSet[head];
+  const before = at(a, dep > 1 ? dep - 1 : NONE), after = at(a, dep < a.n ? dep + 1 : NONE);
+
+  f2(W[D], dir); f2(P[D], dir); f3(W[D], P[D], dir); f2(L[D], dir);
+  f2(W[H], dir); f2(P[H], dir); f3(W[H], P[H], dir); f2(L[H], dir);
+  f3(P[D], P[H], dir); f3(W[D], P[H], dir); f3(P[D], W[H], dir); f3(L[D], L[H], dir); f4(P[D], P[H], dir, dist);
+  f3(ldl, W[DL], P[D]); f3(ldl, P[D], P[H]); f3(W[DL], P[D], P[H]); f3(W[DL], W[DL2], P[D]); f3(ldl, ldl2, P[D]);
+  f3(ldr, P[D], P[H]); f3(W[DR], P[D], dir);
+  f3(depSet, P[D], dir); f3(depSet, P[D], P[H]); f4(headSet, P[H], P[D], dir);
+  f2(a.suffix[D], P[D]); f3(a.shape[D], P[D], P[H]);
+  f3(P[before], P[D], dir); f3(P[after], P[D], dir); f3(W[before], P[D], P[H]);
+  f4(W[DL], P[H], L[H], dir);
+  f1(head === 0 ? 1 : 0);
+  return k;
+}

@@ -1,0 +1,100 @@
+// A greedy transition-based dependency parser (arc-hybrid, transitions.ts) over the analysis's
+// own tokens: two linear classifiers, one choosing the next move from the configuration's
+// features, one choosing the UD relation of each arc as it is made (features.ts). Trained by
+// scripts/parser/train.ts on GUM (and UD EWT) with wink-nlp's tags; weights in models/parser.json.
+import { type LinearModel, scoreRows } from '../../ml/linear';
+import type { TokenisedText } from '../passes/2-tokens';
+import { MAX_FEATURES, type SentenceAtoms, type SyntaxWord, labelFeatures, sentenceAtoms, transitionFeatures } from './features';
+import { MOVES, NONE, ParseState, SHIFT } from './transitions';
+
+export interface ParserModel {
+  /** Scores SHIFT, LEFT, RIGHT. */
+  transitions: LinearModel;
+  /** Scores each relation of `relations`. */
+  labels: LinearModel;
+  relations: string[];
+}
+
+/** Buffers one parse reuses for every step. */
+export class ParseScratch {
+  readonly rows = new Int32Array(MAX_FEATURES);
+  readonly moveScores = new Float64Array(MOVES);
+  labelScores = new Float64Array(0);
+  /** How many of `rows` the last bestMove or bestLabel filled. */
+  count = 0;
+}
+
+/** The best legal move by the model's scores (features in scratch.rows afterwards). */
+export function bestMove(model: LinearModel, state: ParseState, atoms: SentenceAtoms, scratch: ParseScratch): number {
+  const count = transitionFeatures(state, atoms, model.hashBits, scratch.rows);
+  scoreRows(model, scratch.rows, count, scratch.moveScores);
+  scratch.count = count;
+  let best = -1;
+  for (let move = 0; move < MOVES; move++) {
+    if (state.isLegal(move) && (best < 0 || scratch.moveScores[move] > scratch.moveScores[best])) best = move;
+  }
+  return best;
+}
+
+/** The best relation for the arc head → dep (features in scratch.rows afterwards). */
+export function bestLabel(model: LinearModel, state: ParseState, atoms: SentenceAtoms, head: number, dep: number, scratch: ParseScratch): number {
+  if (scratch.labelScores.length < model.classes) scratch.labelScores = new Float64Array(model.classes);
+  const count = labelFeatures(state, atoms, head, dep, model.hashBits, scratch.rows);
+  scratch.count = count;
+  scoreRows(model, scratch.rows, count, scratch.labelScores);
+  let best = 0;
+  for (let c = 1; c < model.classes; c++) if (scratch.labelScores[c] > scratch.labelScores[best]) best = c;
+  return best;
+}
+
+export interface SentenceParse {
+  /** Per word (0-based), its head's position: 1 … n, or 0 for the root. */
+  heads: Int32Array;
+  /** Per word, the index of its relation in the model's `relations`. */
+  labels: Int32Array;
+}
+
+export function parseWords(model: ParserModel, words: readonly SyntaxWord[], scratch = new ParseScratch()): SentenceParse {
+  const state = new ParseState(words.length);
+  const atoms = sentenceAtoms(words);
+  while (!state.isTerminal()) {
+    const move = bestMove(model.transitions, state, atoms, scratch);
+    let label = NONE;
+    if (move !== SHIFT) {
+      const [head, dep] = state.arcOf(move)!;
+      label = bestLabel(model.labels, state, atoms, head, dep, scratch);
+    }
+    state.apply(move, label);
+  }
+  return { heads: state.heads.slice(1), labels: state.labels.slice(1) };
+}
+
+/** The dependency trees of a text's sentences, by token index. */
+export interface Dependencies {
+  /** Each token's head (a token index), −1 for the root of its sentence, −2 when its sentence was not parsed. */
+  head: Int32Array;
+  /** Each token's UD relation to its head ('root' for the root, '' when not parsed). */
+  relation: string[];
+}
+
+export const NOT_PARSED = -2;
+
+/**
+ * Parses the text's sentences, or only those `which` names (the rest keep head −2): a caller
+ * that needs trees for a few sentences pays for those only.
+ */
+export function parseText(t: TokenisedText, model: ParserModel, which?: Iterable<number>): Dependencies {
+  const head = new Int32Array(t.tokens.length).fill(NOT_PARSED);
+  const relation = new Array<string>(t.tokens.length).fill('');
+  const scratch = new ParseScratch();
+  for (const i of which ?? t.sentences.keys()) {
+    const s = t.sentences[i];
+    if (!s || s.last <= s.first) continue;
+    const parse = parseWords(model, t.tokens.slice(s.first, s.last), scratch);
+    for (let w = 0; w < parse.heads.length; w++) {
+      head[s.first + w] = parse.heads[w] === 0 ? -1 : s.first + parse.heads[w] - 1;
+      relation[s.first + w] = model.relations[parse.labels[w]] ?? 'dep';
+    }
+  }
+  return { head, relation };
+}
