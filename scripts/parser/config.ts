@@ -13,6 +13,10 @@ export interface ParserConfig {
   exploreProbability: number;
   /** Also learn from UD EWT's dev and test files (web text: not our evaluation). */
   withEwt: boolean;
+  /** The tagger's table (2^bits rows), passes, and the folds its jackknifed training tags come from. */
+  taggerBits: number;
+  taggerEpochs: number;
+  taggerFolds: number;
   /** How the weights are stored in models/parser.json. */
   encoding: WeightEncoding;
   /** Averaged weights smaller than this (in absolute value) are left out of the file. */
@@ -21,13 +25,16 @@ export interface ParserConfig {
 }
 
 export const PARSER_CONFIG: ParserConfig = {
-  transitionBits: 21,
-  labelBits: 18,
-  epochs: 6,
+  transitionBits: 19,
+  labelBits: 16,
+  epochs: 8,
   exploreFrom: 1,
   exploreProbability: 0.9,
   withEwt: true,
-  encoding: 'i16',
+  taggerBits: 17,
+  taggerEpochs: 6,
+  taggerFolds: 5,
+  encoding: 'i8',
   pruneBelow: 0,
   seed: 20170301,
 };

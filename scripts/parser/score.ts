@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { SyntaxWord } from '../../src/analysis/syntax/features';
 import { ParseScratch, type ParserModel, parseWords } from '../../src/analysis/syntax/parser';
+import type { Tags, TaggerModel } from '../../src/analysis/syntax/tagger';
 import type { TreebankSentence } from '../treebanks/treebanks';
 
 export interface ParserScores {
@@ -16,19 +17,27 @@ export interface ParserScores {
   wordsPerSecond: number;
 }
 
-export type TagSource = 'wink' | 'gold' | 'goldx';
+/** wink: the parser tags wink-nlp's tags itself, as at run time; gold: the treebank's tags stand in for its tagger's. */
+export type TagSource = 'wink' | 'gold';
 
 export function wordsOf(s: TreebankSentence, tags: TagSource): SyntaxWord[] {
-  return s.words.map((w) => ({ value: w.value, pos: tags === 'gold' ? w.goldPos : tags === 'goldx' ? w.goldXpos : w.pos, lemma: w.lemma }));
+  return s.words.map((w) => ({ value: w.value, pos: tags === 'gold' ? w.goldPos : w.pos, lemma: w.lemma }));
 }
 
 const universal = (relation: string): string => relation.split(':')[0];
 
+/** The treebank's tags as the tagger's ids (an unknown tag as the first). */
+export function goldTags(tagger: TaggerModel, s: TreebankSentence): Tags {
+  const id = (names: string[], name: string) => Math.max(0, names.indexOf(name));
+  return { upos: Int32Array.from(s.words, (w) => id(tagger.uposNames, w.goldPos)), xpos: Int32Array.from(s.words, (w) => id(tagger.xposNames, w.goldXpos)) };
+}
+
 export function scoreParser(model: ParserModel, sentences: TreebankSentence[], tags: TagSource = 'wink'): ParserScores {
   const inputs = sentences.map((s) => wordsOf(s, tags));
+  const given = tags === 'gold' ? sentences.map((s) => goldTags(model.tagger, s)) : [];
   const scratch = new ParseScratch();
   const started = performance.now();
-  const parses = inputs.map((words) => parseWords(model, words, scratch));
+  const parses = inputs.map((words, i) => parseWords(model, words, scratch, given[i]));
   const seconds = (performance.now() - started) / 1000;
   let words = 0, heads = 0, labelled = 0, full = 0;
   sentences.forEach((s, i) => {
@@ -52,7 +61,7 @@ export function errorsByRelation(model: ParserModel, sentences: TreebankSentence
   const by = new Map<string, { n: number; head: number; label: number }>();
   const scratch = new ParseScratch();
   for (const s of sentences) {
-    const p = parseWords(model, wordsOf(s, tags), scratch);
+    const p = parseWords(model, wordsOf(s, tags), scratch, tags === 'gold' ? goldTags(model.tagger, s) : undefined);
     s.words.forEach((w, k) => {
       const r = universal(w.deprel);
       const e = by.get(r) ?? { n: 0, head: 0, label: 0 };

@@ -11,7 +11,8 @@
 // epoch's averaged weights are kept). GUM test is scored once, with the kept model.
 import path from 'node:path';
 import { type SentenceAtoms, sentenceAtoms } from '../../src/analysis/syntax/features';
-import { ParseScratch, type ParserModel, bestLabel, bestMove } from '../../src/analysis/syntax/parser';
+import type { TaggerModel } from '../../src/analysis/syntax/tagger';
+import { ParseScratch, type ParserModel, bestLabel, bestMove, labelSlot } from '../../src/analysis/syntax/parser';
 import { MOVES, MOVE_NAMES, ParseState, SHIFT, moveCost, projectivise } from '../../src/analysis/syntax/transitions';
 import type { LinearModel } from '../../src/ml/linear';
 import { writeModelFile } from '../../src/ml/model-file';
@@ -24,6 +25,7 @@ import { GUM_LICENCE, TREEBANK_CITATIONS } from '../treebanks/licences';
 import { type TreebankSentence, readEwt, readGum } from '../treebanks/treebanks';
 import { PARSER_CONFIG, type ParserConfig } from './config';
 import { type ParserScores, errorsByRelation, formatParserScores, scoreParser, wordsOf } from './score';
+import { type TaggedSentence, jackknifeTags, tagAccuracy, trainTagger, xposByUpos } from './tagger';
 
 interface TrainingSentence {
   atoms: SentenceAtoms;
@@ -44,15 +46,16 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
   const test = readGum('test', nlp).flatMap((d) => d.sentences);
   console.log(`parser: GUM train ${count(train)} words, EWT ${count(ewt)}, dev ${count(dev)}, test ${count(test)} (read and tagged in ${seconds(started)})`);
 
+  const prepared = (config: ParserConfig) => prepare(config, config.withEwt ? [...train, ...ewt] : train, dev, test);
   if (args.includes('--search')) {
     for (const change of SEARCH) {
       const config = { ...PARSER_CONFIG, ...change };
-      const { model, epoch, devScores } = fit(config, train, ewt, dev, false);
+      const { epoch, devScores } = fit(config, prepared(config), dev, false);
       console.log(`  ${JSON.stringify(change)}: dev ${formatParserScores(devScores)} (epoch ${epoch + 1})`);
-      void model;
     }
   }
-  const { model, epoch, devScores } = fit(PARSER_CONFIG, train, ewt, dev, true);
+  const data = prepared(PARSER_CONFIG);
+  const { model, epoch, devScores } = fit(PARSER_CONFIG, data, dev, true);
   console.log(`parser: kept epoch ${epoch + 1}: dev ${formatParserScores(devScores)}`);
   if (args.includes('--errors')) console.log(errorsByRelation(model, dev));
   if (args.includes('--dry')) {
@@ -68,8 +71,10 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
       (PARSER_CONFIG.withEwt ? ' and UD English EWT dev/test' : '') + ', with wink-nlp POS tags.',
     licence: GUM_LICENCE,
     training: { config: PARSER_CONFIG, epoch: epoch + 1, data: TREEBANK_CITATIONS, dev: round(devScores) },
-    settings: {},
+    settings: { xposFor: model.tagger.xposFor.map((l) => Array.from(l)), labelsFor: model.labelsFor.map((l) => Array.from(l)) },
     linear: {
+      'tagger-upos': { classes: model.tagger.uposNames, model: model.tagger.upos, encoding: PARSER_CONFIG.encoding },
+      'tagger-xpos': { classes: model.tagger.xposNames, model: model.tagger.xpos, encoding: PARSER_CONFIG.encoding },
       transitions: { classes: MOVE_NAMES, model: pruned(model.transitions, PARSER_CONFIG.pruneBelow), encoding: PARSER_CONFIG.encoding },
       labels: { classes: model.relations, model: pruned(model.labels, PARSER_CONFIG.pruneBelow), encoding: PARSER_CONFIG.encoding },
     },
@@ -86,16 +91,59 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
   return { dev: shippedDev, test: testScores };
 }
 
-/** Trains for config.epochs and keeps the averaged model of the best epoch on dev (by LAS). */
-function fit(config: ParserConfig, train: TreebankSentence[], ewt: TreebankSentence[], dev: TreebankSentence[], verbose: boolean) {
-  const sources = config.withEwt ? [...train, ...ewt] : train;
-  const relations = relationsOf(sources);
+interface Prepared {
+  sentences: TrainingSentence[];
+  relations: string[];
+  tagger: TaggerModel;
+  labelsFor: Int32Array[];
+}
+
+/**
+ * The training sentences as the parser learns from them: gold trees made projective, and the
+ * tags of a jackknifed tagger; and the tagger trained on all of them, for dev, test and the file.
+ */
+function prepare(config: ParserConfig, sources: TreebankSentence[], dev: TreebankSentence[], test: TreebankSentence[]): Prepared {
+  const started = Date.now();
+  const relations = namesByFrequency(sources.flatMap((s) => s.words.map((w) => w.deprel)));
   const relationId = new Map(relations.map((r, i) => [r, i]));
-  const sentences: TrainingSentence[] = sources.map((s) => ({
-    atoms: sentenceAtoms(wordsOf(s, (process.env.TAGS as 'gold') ?? 'wink')),
+  const uposNames = namesByFrequency(sources.flatMap((s) => s.words.map((w) => w.goldPos)));
+  const xposNames = namesByFrequency(sources.flatMap((s) => s.words.map((w) => w.goldXpos)));
+  const tagged = (list: TreebankSentence[]): TaggedSentence[] =>
+    list.map((s) => ({
+      words: wordsOf(s, 'wink'),
+      upos: Int32Array.from(s.words, (w) => Math.max(0, uposNames.indexOf(w.goldPos))),
+      xpos: Int32Array.from(s.words, (w) => Math.max(0, xposNames.indexOf(w.goldXpos))),
+    }));
+  const training = tagged(sources);
+  const taggerConfig = { bits: config.taggerBits, epochs: config.taggerEpochs, folds: config.taggerFolds, seed: config.seed };
+  const xposFor = xposByUpos(training, uposNames.length);
+  const jackknifed = jackknifeTags(training, uposNames, xposNames, taggerConfig, xposFor);
+  const tagger = trainTagger(training, uposNames, xposNames, taggerConfig, xposFor);
+  const accuracy = (tags: { upos: number; xpos: number }) => `UPOS ${tags.upos.toFixed(4)} XPOS ${tags.xpos.toFixed(4)}`;
+  const winkAccuracy = (list: TreebankSentence[]) => {
+    const words = list.flatMap((s) => s.words);
+    return (words.filter((w) => w.pos === w.goldPos).length / words.length).toFixed(4);
+  };
+  console.log(
+    `parser: tagger: dev ${accuracy(tagAccuracy(tagger, tagged(dev)))}, test ${accuracy(tagAccuracy(tagger, tagged(test)))} ` +
+      `(wink-nlp UPOS: dev ${winkAccuracy(dev)}, test ${winkAccuracy(test)}); jackknifed training tags UPOS ` +
+      `${(training.reduce((n, s, i) => n + s.upos.filter((u, w) => u === jackknifed[i].upos[w]).length, 0) / count(sources)).toFixed(4)} (${seconds(started)})`,
+  );
+  const sentences = sources.map((s, i): TrainingSentence => ({
+    atoms: sentenceAtoms(training[i].words, jackknifed[i]),
     heads: projectivise([-1, ...s.words.map((w) => w.head)]),
     labels: Int32Array.from([-1, ...s.words.map((w) => relationId.get(w.deprel) ?? 0)]),
   }));
+  // The relations each (side, tag) of dependent takes in training, with the tags the parser learns from.
+  const sets = Array.from({ length: 2 * uposNames.length }, () => new Set<number>());
+  for (const s of sentences) for (let d = 1; d <= s.atoms.n; d++) sets[labelSlot(s.heads[d], d, s.atoms.upos[d], uposNames.length)].add(s.labels[d]);
+  const labelsFor = sets.map((set) => Int32Array.from(set.size ? [...set].sort((a, b) => a - b) : relations.keys()));
+  return { sentences, relations, tagger, labelsFor };
+}
+
+/** Trains for config.epochs and keeps the averaged model of the best epoch on dev (by LAS). */
+function fit(config: ParserConfig, data: Prepared, dev: TreebankSentence[], verbose: boolean) {
+  const { sentences, relations, tagger, labelsFor } = data;
   const moves = new AveragedPerceptron(MOVES, config.transitionBits);
   const labels = new AveragedPerceptron(relations.length, config.labelBits);
   const random = mulberry32(config.seed);
@@ -106,12 +154,12 @@ function fit(config: ParserConfig, train: TreebankSentence[], ewt: TreebankSente
     shuffle(order, random);
     let errors = 0, steps = 0;
     for (const i of order) {
-      const r = trainSentence(sentences[i], moves, labels, epoch >= config.exploreFrom ? config.exploreProbability : 0, random);
+      const r = trainSentence(sentences[i], { ...data, moves, labels }, epoch >= config.exploreFrom ? config.exploreProbability : 0, random);
       errors += r.errors;
       steps += r.steps;
     }
-    const model: ParserModel = { transitions: moves.averaged(), labels: labels.averaged(), relations };
-    const devScores = scoreParser(model, dev, (process.env.TAGS as 'gold') ?? 'wink');
+    const model: ParserModel = { tagger, transitions: moves.averaged(), labels: labels.averaged(), relations, labelsFor };
+    const devScores = scoreParser(model, dev);
     if (verbose) console.log(`  epoch ${epoch + 1}: move errors ${(errors / steps).toFixed(4)}, dev ${formatParserScores(devScores)} (${seconds(started)})`);
     if (!best || devScores.las > best.devScores.las) best = { model, epoch, devScores };
   }
@@ -119,7 +167,9 @@ function fit(config: ParserConfig, train: TreebankSentence[], ewt: TreebankSente
 }
 
 /** One sentence by the dynamic oracle: updates where the model's move loses gold arcs, and on every wrong label. */
-function trainSentence(s: TrainingSentence, moves: AveragedPerceptron, labels: AveragedPerceptron, explore: number, random: () => number) {
+function trainSentence(s: TrainingSentence, learner: Prepared & { moves: AveragedPerceptron; labels: AveragedPerceptron }, explore: number, random: () => number) {
+  const { moves, labels } = learner;
+  const current: ParserModel = { ...learner, transitions: moves.model, labels: labels.model };
   const state = new ParseState(s.atoms.n);
   const scratch = new ParseScratch();
   const costs = new Int32Array(MOVES);
@@ -141,7 +191,7 @@ function trainSentence(s: TrainingSentence, moves: AveragedPerceptron, labels: A
     let label = -1;
     if (move !== SHIFT) {
       const [head, dep] = state.arcOf(move)!;
-      label = bestLabel(labels.model, state, s.atoms, head, dep, scratch);
+      label = bestLabel(current, labels.model, state, s.atoms, head, dep, scratch);
       labels.update(scratch.rows, scratch.count, s.labels[dep], label);
     }
     state.apply(move, label);
@@ -149,10 +199,10 @@ function trainSentence(s: TrainingSentence, moves: AveragedPerceptron, labels: A
   return { errors, steps };
 }
 
-/** The relations of the training trees, most frequent first (ties by name). */
-function relationsOf(sentences: TreebankSentence[]): string[] {
+/** Distinct names, most frequent first (ties by name). */
+function namesByFrequency(names: string[]): string[] {
   const counts = new Map<string, number>();
-  for (const s of sentences) for (const w of s.words) counts.set(w.deprel, (counts.get(w.deprel) ?? 0) + 1);
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => r);
 }
 

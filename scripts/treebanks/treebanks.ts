@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { normalise } from '../../src/analysis/passes/1-normalise';
 import { tokenise } from '../../src/analysis/passes/2-tokens';
+import type { SyntaxWord } from '../../src/analysis/syntax/features';
 import type { Token } from '../../src/analysis/types';
 import { type ConlluSentence, type EntityMention, readConllu, readEntityMentions } from '../../src/ml/conllu';
 import type { Nlp } from '../../src/models/nlp';
@@ -95,4 +96,28 @@ function tokenFor(tokens: Token[], from: number, start: number, end: number): To
     if (t.pos !== 'PUNCT' || !best) best = t;
   }
   return best;
+}
+
+/** A document's words in one list (wink-nlp's tags), with its mentions placed in that list. */
+export interface DocumentWords {
+  id: string;
+  words: SyntaxWord[];
+  /** Sentence index of each word. */
+  sentence: Int32Array;
+  mentions: (EntityMention & { first: number; last: number })[];
+}
+
+export function documentWords(doc: TreebankDocument): DocumentWords {
+  const offsets: number[] = [];
+  const words: SyntaxWord[] = [];
+  const sentence: number[] = [];
+  doc.sentences.forEach((s, i) => {
+    offsets.push(words.length);
+    for (const w of s.words) {
+      words.push({ value: w.value, pos: w.pos, lemma: w.lemma });
+      sentence.push(i);
+    }
+  });
+  const mentions = doc.mentions.map((m) => ({ ...m, first: offsets[m.sentence] + m.first, last: offsets[m.sentence] + m.last }));
+  return { id: doc.id, words, sentence: Int32Array.from(sentence), mentions };
 }

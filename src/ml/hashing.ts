@@ -30,3 +30,18 @@ export function mix(h: number, x: number): number {
   h ^= h >>> 13;
   return h >>> 0;
 }
+
+// The parser's and tagger's features hash a template number with one to four atoms per
+// feature, hundreds of times a word: one multiply-xorshift step per number and one finaliser.
+const step = (h: number, x: number): number => {
+  h = Math.imul(h ^ x, 0x85ebca6b);
+  return h ^ (h >>> 15);
+};
+const finish = (h: number): number => {
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+};
+export const hash1 = (t: number, a: number): number => finish(step(step(0x9e3779b9, t), a));
+export const hash2 = (t: number, a: number, b: number): number => finish(step(step(step(0x9e3779b9, t), a), b));
+export const hash3 = (t: number, a: number, b: number, c: number): number => finish(step(step(step(step(0x9e3779b9, t), a), b), c));
+export const hash4 = (t: number, a: number, b: number, c: number, d: number): number => finish(step(step(step(step(step(0x9e3779b9, t), a), b), c), d));

@@ -3,7 +3,7 @@
 // linear model keeps only its non-zero weights, as the gaps between their positions (row ×
 // classes + class, LEB128 in base64) and their values (float32, or int16 / int8 with one scale
 // for the whole table, base64). Loading checks the file with zod and spreads the weights into
-// one dense Float32Array per model for constant-time lookups.
+// one dense typed array per model (of the stored type) for constant-time lookups.
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { LinearModel } from './linear';
@@ -91,29 +91,38 @@ export interface ModelFileContent {
   licence: string;
   training: Record<string, unknown>;
   settings: Record<string, unknown>;
-  linear: Record<string, { classes: readonly (string | number)[]; model: LinearModel; encoding: WeightEncoding }>;
+  /** `clip`: the quantile of weight magnitudes an integer encoding's largest value stands for (1: the largest weight). */
+  linear: Record<string, { classes: readonly (string | number)[]; model: LinearModel; encoding: WeightEncoding; clip?: number }>;
 }
 
 /** Writes a model file (only the non-zero weights) and returns its size in bytes. */
 export function writeModelFile(file: string, content: ModelFileContent): number {
   const linear: Record<string, z.input<typeof linearFileSchema>> = {};
-  for (const [name, { classes, model, encoding }] of Object.entries(content.linear)) {
-    linear[name] = { classes: [...classes], hashBits: model.hashBits, bias: Array.from(model.bias), weights: encodeWeights(model.weights, encoding) };
+  for (const [name, { classes, model, encoding, clip }] of Object.entries(content.linear)) {
+    const weights = model.scale === 1 ? model.weights : Array.from(model.weights, (w) => w * model.scale);
+    linear[name] = { classes: [...classes], hashBits: model.hashBits, bias: Array.from(model.bias), weights: encodeWeights(weights, encoding, clip) };
   }
   const text = `${JSON.stringify({ format: MODEL_FORMAT, about: content.about, licence: content.licence, training: content.training, settings: content.settings, linear })}\n`;
   fs.writeFileSync(file, text);
   return Buffer.byteLength(text);
 }
 
-/** The weights as a file stores them: non-zero positions and values, quantised to `encoding`. */
-export function encodeWeights(weights: ArrayLike<number>, encoding: WeightEncoding): z.input<typeof linearFileSchema>['weights'] {
-  let largest = 0;
-  for (let i = 0; i < weights.length; i++) largest = Math.max(largest, Math.abs(weights[i]));
+/**
+ * The weights as a file stores them: non-zero positions and values, quantised to `encoding`.
+ * Integer encodings map ± the `clip` quantile of the non-zero magnitudes to ± the largest
+ * integer (larger weights saturate): a few huge weights must not coarsen the step of all others.
+ */
+export function encodeWeights(weights: ArrayLike<number>, encoding: WeightEncoding, clip = 1): z.input<typeof linearFileSchema>['weights'] {
+  const magnitudes: number[] = [];
+  for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) magnitudes.push(Math.abs(weights[i]));
+  magnitudes.sort((a, b) => a - b);
+  const largest = magnitudes.length ? magnitudes[Math.min(magnitudes.length - 1, Math.floor(clip * magnitudes.length))] : 0;
   const scale = encoding === 'f32' || largest === 0 ? 1 : largest / LARGEST[encoding];
+  const top = LARGEST[encoding];
   const positions: number[] = [];
   const values: number[] = [];
   for (let i = 0; i < weights.length; i++) {
-    const stored = encoding === 'f32' ? Math.fround(weights[i]) : Math.round(weights[i] / scale);
+    const stored = encoding === 'f32' ? Math.fround(weights[i]) : Math.max(-top, Math.min(top, Math.round(weights[i] / scale)));
     if (stored === 0) continue;
     positions.push(i);
     values.push(stored);
@@ -134,14 +143,13 @@ function decodeWeights(m: { classes: unknown[]; hashBits: number; bias: number[]
   const positions = decodeGaps(Buffer.from(w.positions, 'base64'), w.count);
   const bytes = Buffer.from(w.values, 'base64');
   if (bytes.length !== w.count * BYTES[w.encoding]) throw new Error(`weights: ${bytes.length} bytes of values for ${w.count} ${w.encoding} weights`);
-  const weights = new Float32Array(size);
+  const weights = w.encoding === 'f32' ? new Float32Array(size) : w.encoding === 'i16' ? new Int16Array(size) : new Int8Array(size);
   for (let n = 0; n < w.count; n++) {
     const at = positions[n];
     if (at >= size) throw new Error(`weights: position ${at} lies outside the ${classes} × 2^${m.hashBits} table`);
-    const stored = w.encoding === 'f32' ? bytes.readFloatLE(n * 4) : w.encoding === 'i16' ? bytes.readInt16LE(n * 2) : bytes.readInt8(n);
-    weights[at] = w.encoding === 'f32' ? stored : stored * w.scale;
+    weights[at] = w.encoding === 'f32' ? bytes.readFloatLE(n * 4) : w.encoding === 'i16' ? bytes.readInt16LE(n * 2) : bytes.readInt8(n);
   }
-  return { classes, hashBits: m.hashBits, bias: Float64Array.from(m.bias), weights };
+  return { classes, hashBits: m.hashBits, bias: Float64Array.from(m.bias), weights, scale: w.encoding === 'f32' ? 1 : w.scale };
 }
 
 /** Ascending positions as the LEB128 varints of their gaps. */

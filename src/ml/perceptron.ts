@@ -9,7 +9,7 @@ export class AveragedPerceptron {
   private time = 1;
 
   constructor(readonly classes: number, readonly hashBits: number) {
-    this.model = { classes, hashBits, bias: new Float64Array(classes), weights: new Float64Array(classes * 2 ** hashBits) };
+    this.model = { classes, hashBits, bias: new Float64Array(classes), weights: new Float64Array(classes * 2 ** hashBits), scale: 1 };
     this.totals = new Float64Array(classes * 2 ** hashBits);
   }
 
@@ -21,7 +21,7 @@ export class AveragedPerceptron {
   /** Moves the rows' weights toward `right` and away from `wrong` (by `step`), and counts one example. */
   update(rows: Int32Array, count: number, right: number, wrong: number, step = 1): void {
     if (right !== wrong) {
-      const { weights } = this.model;
+      const weights = this.model.weights as Float64Array;
       const classes = this.classes;
       for (let k = 0; k < count; k++) {
         const r = rows[k] * classes;
@@ -41,9 +41,9 @@ export class AveragedPerceptron {
 
   /** The averaged weights, as a new model (the training state is left as it is). */
   averaged(): LinearModel {
-    const { weights } = this.model;
+    const weights = this.model.weights as Float64Array;
     const out = new Float64Array(weights.length);
     for (let i = 0; i < weights.length; i++) if (weights[i] !== 0 || this.totals[i] !== 0) out[i] = weights[i] - this.totals[i] / this.time;
-    return { classes: this.classes, hashBits: this.hashBits, bias: new Float64Array(this.classes), weights: out };
+    return { classes: this.classes, hashBits: this.hashBits, bias: new Float64Array(this.classes), weights: out, scale: 1 };
   }
 }

@@ -3,9 +3,10 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { featureIndex, hashString, mix } from '../../src/ml/hashing';
-import { argmax, logits, namedLogits } from '../../src/ml/linear';
+import { argmax, bestOfCandidates, logits, namedLogits, scoreRows } from '../../src/ml/linear';
 import { candidateScores, trainRanking } from '../../src/ml/logistic';
 import { linearOf, readModelFile, writeModelFile } from '../../src/ml/model-file';
+import { AveragedPerceptron } from '../../src/ml/perceptron';
 import { mulberry32, shuffle } from '../../src/ml/random';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-'));
@@ -25,7 +26,7 @@ describe('hashing', () => {
 
 describe('model files', () => {
   const weights = Float64Array.from({ length: 3 * 16 }, (_, i) => (i % 5 === 0 ? 0 : Math.sin(i) * 2));
-  const model = { classes: 3, hashBits: 4, bias: Float64Array.of(0.5, -0.25, 0), weights };
+  const model = { classes: 3, hashBits: 4, bias: Float64Array.of(0.5, -0.25, 0), weights, scale: 1 };
   const content = (encoding: 'f32' | 'i16' | 'i8') => ({ about: 'test', licence: 'none', training: {}, settings: { window: 3 }, linear: { m: { classes: ['a', 'b', 'c'], model, encoding } } });
 
   it('keeps float32 weights exactly and drops zeros', () => {
@@ -43,7 +44,13 @@ describe('model files', () => {
     const file = path.join(tmp, `${encoding}.json`);
     writeModelFile(file, content(encoding));
     const m = linearOf(file, readModelFile(file), 'm');
-    weights.forEach((w, i) => expect(Math.abs(m.weights[i] - w)).toBeLessThan(tolerance));
+    expect(m.weights).toBeInstanceOf(encoding === 'i16' ? Int16Array : Int8Array);
+    weights.forEach((w, i) => expect(Math.abs(m.weights[i] * m.scale - w)).toBeLessThan(tolerance));
+    // Scores read the stored integers times the scale.
+    const rows = Int32Array.of(1, 2);
+    const out = new Float64Array(3);
+    scoreRows(m, rows, 2, out);
+    for (let c = 0; c < 3; c++) expect(out[c]).toBeCloseTo(model.bias[c] + weights[3 + c] + weights[6 + c], 1);
   });
 
   it('names the file and the fault of a bad one', () => {
@@ -63,7 +70,7 @@ describe('model files', () => {
 
 describe('linear scores', () => {
   it('adds the bias and the weighted rows, by index or by name', () => {
-    const model = { classes: 2, hashBits: 8, bias: Float64Array.of(1, 2), weights: new Float32Array(2 * 256) };
+    const model = { classes: 2, hashBits: 8, bias: Float64Array.of(1, 2), weights: new Float32Array(2 * 256), scale: 1 };
     const row = featureIndex('x', 8);
     model.weights[row * 2] = 3;
     model.weights[row * 2 + 1] = -1;
@@ -90,5 +97,32 @@ describe('ranking', () => {
     });
     const model = trainRanking(examples, { hashBits: 3, epochs: 5, learningRate: 0.1, l2: 0, seed: 3 });
     for (const ex of examples) expect(argmax(candidateScores(model, ex.candidates))).toBe(ex.gold[0]);
+  });
+});
+
+describe('the averaged perceptron', () => {
+  it('learns a separable problem and averages its weights over time', () => {
+    const p = new AveragedPerceptron(3, 4);
+    const out = new Float64Array(3);
+    for (let epoch = 0; epoch < 5; epoch++) {
+      for (let i = 0; i < 30; i++) {
+        const label = i % 3;
+        const rows = Int32Array.of(label, 5 + (i % 4));
+        p.scores(rows, 2, out);
+        p.update(rows, 2, label, argmax(out));
+      }
+    }
+    const averaged = p.averaged();
+    for (let label = 0; label < 3; label++) {
+      scoreRows(averaged, Int32Array.of(label, 9), 2, out);
+      expect(argmax(out)).toBe(label);
+      expect(bestOfCandidates(averaged, Int32Array.of(label), 1, Int32Array.of(label, (label + 1) % 3), out)).toBe(label);
+    }
+    // An update made at the very end counts little in the average.
+    const late = new AveragedPerceptron(2, 1);
+    for (let i = 0; i < 99; i++) late.tick();
+    late.update(Int32Array.of(0), 1, 0, 1);
+    // (made at step 100 of 101: its weight 1 counts for the last of them only)
+    expect(late.averaged().weights[0]).toBeCloseTo(1 / 101, 10);
   });
 });

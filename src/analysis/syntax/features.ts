@@ -3,7 +3,7 @@
 // numbers (its atoms: word form, tag, lemma, suffix, shape); a feature is a template number
 // mixed with atoms of the words around the stack's top and the buffer's front, hashed into the
 // model's table of rows. No strings are made per transition.
-import { hashString, mix } from '../../ml/hashing';
+import { hash1, hash2, hash3, hash4, hashString, mix } from '../../ml/hashing';
 import { NONE, type ParseState } from './transitions';
 
 /** A word as the parser reads it: the analysis's tokens carry these (value, UPOS, lemma). */
@@ -21,26 +21,35 @@ const NONE_ATOM = 0x7f00_0002;
 export interface SentenceAtoms {
   n: number;
   word: Int32Array;
+  /** The tagger's universal tag, its Penn Treebank tag, and wink-nlp's tag. */
   pos: Int32Array;
+  xpos: Int32Array;
+  wink: Int32Array;
   lemma: Int32Array;
   suffix: Int32Array;
   shape: Int32Array;
+  /** The tagger's universal tag ids (not hashed), for the relations a word may take. */
+  upos: Int32Array;
   /** Punctuation marks before each word (a prefix count), to tell clauses apart. */
   commasBefore: Int32Array;
 }
 
-export function sentenceAtoms(words: readonly SyntaxWord[]): SentenceAtoms {
+/** The atoms of a sentence's words, with the tags the tagger chose (tags.ts: `upos`, `xpos` ids). */
+export function sentenceAtoms(words: readonly SyntaxWord[], tags: { upos: Int32Array; xpos: Int32Array }): SentenceAtoms {
   const n = words.length;
   const a: SentenceAtoms = {
     n,
     word: new Int32Array(n + 2),
     pos: new Int32Array(n + 2),
+    xpos: new Int32Array(n + 2),
+    wink: new Int32Array(n + 2),
+    upos: new Int32Array(n + 2),
     lemma: new Int32Array(n + 2),
     suffix: new Int32Array(n + 2),
     shape: new Int32Array(n + 2),
     commasBefore: new Int32Array(n + 2),
   };
-  for (const arr of [a.word, a.pos, a.lemma, a.suffix, a.shape]) {
+  for (const arr of [a.word, a.pos, a.xpos, a.wink, a.lemma, a.suffix, a.shape]) {
     arr[0] = ROOT_ATOM;
     arr[n + 1] = NONE_ATOM;
   }
@@ -49,7 +58,10 @@ export function sentenceAtoms(words: readonly SyntaxWord[]): SentenceAtoms {
     const w = words[i - 1];
     const key = wordKey(w.value);
     a.word[i] = hashString(key) | 0;
-    a.pos[i] = hashString(w.pos) | 0;
+    a.pos[i] = mix(1, tags.upos[i - 1]) | 0;
+    a.xpos[i] = mix(2, tags.xpos[i - 1]) | 0;
+    a.upos[i] = tags.upos[i - 1];
+    a.wink[i] = hashString(w.pos) | 0;
     a.lemma[i] = hashString(w.lemma.toLowerCase()) | 0;
     a.suffix[i] = hashString(key.length > 3 ? key.slice(-3) : key) | 0;
     a.shape[i] = shapeOf(w.value);
@@ -87,7 +99,7 @@ function distance(from: number, to: number): number {
 }
 
 /** Room for the features of one configuration. */
-export const MAX_FEATURES = 96;
+export const MAX_FEATURES = 112;
 
 /**
  * The transition classifier's features of a configuration into rows[0 … count), hashed into a
@@ -97,11 +109,6 @@ export function transitionFeatures(s: ParseState, a: SentenceAtoms, bits: number
   const mask = (1 << bits) - 1;
   let k = 0;
   let t = 0;
-  const f1 = (x: number) => (rows[k++] = mix(++t, x) & mask);
-  const f2 = (x: number, y: number) => (rows[k++] = mix(mix(++t, x), y) & mask);
-  const f3 = (x: number, y: number, z: number) => (rows[k++] = mix(mix(mix(++t, x), y), z) & mask);
-  const f4 = (x: number, y: number, z: number, u: number) => (rows[k++] = mix(mix(mix(mix(++t, x), y), z), u) & mask);
-
   const s0 = s.s(0), s1 = s.s(1), s2 = s.s(2), b0 = s.b(0), b1 = s.b(1), b2 = s.b(2);
   const S0 = at(a, s0), S1 = at(a, s1), S2 = at(a, s2), B0 = at(a, b0), B1 = at(a, b1), B2 = at(a, b2);
   const { word: W, pos: P, lemma: L } = a;
@@ -110,41 +117,45 @@ export function transitionFeatures(s: ParseState, a: SentenceAtoms, bits: number
   const S0L = at(a, s0l), S0L2 = at(a, s0l2), S0R = at(a, s0r), S0R2 = at(a, s0r2), S1L = at(a, s1l), S1R = at(a, s1r), B0L = at(a, b0l), B0L2 = at(a, b0l2);
 
   // Words and tags one by one.
-  f1(W[S0]); f1(P[S0]); f2(W[S0], P[S0]); f1(L[S0]);
-  f1(W[S1]); f1(P[S1]); f2(W[S1], P[S1]);
-  f1(P[S2]); f2(W[S2], P[S2]);
-  f1(W[B0]); f1(P[B0]); f2(W[B0], P[B0]); f1(L[B0]);
-  f1(W[B1]); f1(P[B1]); f2(W[B1], P[B1]);
-  f1(P[B2]); f2(W[B2], P[B2]);
-  f2(a.suffix[B0], P[B0]); f2(a.suffix[S0], P[S0]); f2(a.shape[B0], P[B0]); f2(a.shape[S0], P[S0]);
+  rows[k++] = mask & hash1(++t, W[S0]); rows[k++] = mask & hash1(++t, P[S0]); rows[k++] = mask & hash2(++t, W[S0], P[S0]); rows[k++] = mask & hash1(++t, L[S0]);
+  rows[k++] = mask & hash1(++t, W[S1]); rows[k++] = mask & hash1(++t, P[S1]); rows[k++] = mask & hash2(++t, W[S1], P[S1]);
+  rows[k++] = mask & hash1(++t, P[S2]); rows[k++] = mask & hash2(++t, W[S2], P[S2]);
+  rows[k++] = mask & hash1(++t, W[B0]); rows[k++] = mask & hash1(++t, P[B0]); rows[k++] = mask & hash2(++t, W[B0], P[B0]); rows[k++] = mask & hash1(++t, L[B0]);
+  rows[k++] = mask & hash1(++t, W[B1]); rows[k++] = mask & hash1(++t, P[B1]); rows[k++] = mask & hash2(++t, W[B1], P[B1]);
+  rows[k++] = mask & hash1(++t, P[B2]); rows[k++] = mask & hash2(++t, W[B2], P[B2]);
+  rows[k++] = mask & hash2(++t, a.suffix[B0], P[B0]); rows[k++] = mask & hash2(++t, a.suffix[S0], P[S0]); rows[k++] = mask & hash2(++t, a.shape[B0], P[B0]); rows[k++] = mask & hash2(++t, a.shape[S0], P[S0]);
+  // Penn tags (VBN, VBD, NNS …) and wink-nlp's tags.
+  const X = a.xpos;
+  rows[k++] = mask & hash1(++t, X[S0]); rows[k++] = mask & hash1(++t, X[B0]); rows[k++] = mask & hash1(++t, X[S1]); rows[k++] = mask & hash1(++t, X[B1]); rows[k++] = mask & hash2(++t, X[S0], X[B0]); rows[k++] = mask & hash2(++t, X[S1], X[S0]); rows[k++] = mask & hash2(++t, X[B0], X[B1]); rows[k++] = mask & hash3(++t, X[S1], X[S0], X[B0]);
+  rows[k++] = mask & hash2(++t, W[S0], X[S0]); rows[k++] = mask & hash2(++t, W[B0], X[B0]); rows[k++] = mask & hash1(++t, a.wink[S0]); rows[k++] = mask & hash1(++t, a.wink[B0]);
   // Pairs: s0 with b0, s1 with s0.
-  f4(W[S0], P[S0], W[B0], P[B0]); f3(W[S0], P[S0], W[B0]); f3(W[S0], W[B0], P[B0]); f3(W[S0], P[S0], P[B0]); f3(P[S0], W[B0], P[B0]);
-  f2(W[S0], W[B0]); f2(P[S0], P[B0]); f2(P[B0], P[B1]); f2(L[S0], L[B0]);
-  f4(W[S1], P[S1], W[S0], P[S0]); f3(W[S1], P[S1], P[S0]); f3(P[S1], W[S0], P[S0]); f2(W[S1], W[S0]); f2(P[S1], P[S0]); f2(L[S1], L[S0]);
-  f2(P[S1], P[B0]); f3(W[S1], P[S1], P[B0]);
+  rows[k++] = mask & hash4(++t, W[S0], P[S0], W[B0], P[B0]); rows[k++] = mask & hash3(++t, W[S0], P[S0], W[B0]); rows[k++] = mask & hash3(++t, W[S0], W[B0], P[B0]); rows[k++] = mask & hash3(++t, W[S0], P[S0], P[B0]); rows[k++] = mask & hash3(++t, P[S0], W[B0], P[B0]);
+  rows[k++] = mask & hash2(++t, W[S0], W[B0]); rows[k++] = mask & hash2(++t, P[S0], P[B0]); rows[k++] = mask & hash2(++t, P[B0], P[B1]); rows[k++] = mask & hash2(++t, L[S0], L[B0]);
+  rows[k++] = mask & hash4(++t, W[S1], P[S1], W[S0], P[S0]); rows[k++] = mask & hash3(++t, W[S1], P[S1], P[S0]); rows[k++] = mask & hash3(++t, P[S1], W[S0], P[S0]); rows[k++] = mask & hash2(++t, W[S1], W[S0]); rows[k++] = mask & hash2(++t, P[S1], P[S0]); rows[k++] = mask & hash2(++t, L[S1], L[S0]);
+  rows[k++] = mask & hash2(++t, P[S1], P[B0]); rows[k++] = mask & hash3(++t, W[S1], P[S1], P[B0]);
   // Tag trigrams.
-  f3(P[B0], P[B1], P[B2]); f3(P[S0], P[B0], P[B1]); f3(P[S1], P[S0], P[B0]); f3(P[S2], P[S1], P[S0]);
-  f3(P[S0], P[S0L], P[B0]); f3(P[S0], P[S0R], P[B0]); f3(P[S0], P[B0], P[B0L]); f3(P[S1], P[S1R], P[S0]); f3(P[S1], P[S1L], P[S0]);
-  f3(P[S0], P[S0L], P[S0L2]); f3(P[S0], P[S0R], P[S0R2]); f3(P[B0], P[B0L], P[B0L2]);
-  f4(P[S1], P[S0], P[S0L], P[B0]);
+  rows[k++] = mask & hash3(++t, P[B0], P[B1], P[B2]); rows[k++] = mask & hash3(++t, P[S0], P[B0], P[B1]); rows[k++] = mask & hash3(++t, P[S1], P[S0], P[B0]); rows[k++] = mask & hash3(++t, P[S2], P[S1], P[S0]);
+  rows[k++] = mask & hash3(++t, P[S0], P[S0L], P[B0]); rows[k++] = mask & hash3(++t, P[S0], P[S0R], P[B0]); rows[k++] = mask & hash3(++t, P[S0], P[B0], P[B0L]); rows[k++] = mask & hash3(++t, P[S1], P[S1R], P[S0]); rows[k++] = mask & hash3(++t, P[S1], P[S1L], P[S0]);
+  rows[k++] = mask & hash3(++t, P[S0], P[S0L], P[S0L2]); rows[k++] = mask & hash3(++t, P[S0], P[S0R], P[S0R2]); rows[k++] = mask & hash3(++t, P[B0], P[B0L], P[B0L2]);
+  rows[k++] = mask & hash4(++t, P[S1], P[S0], P[S0L], P[B0]);
   // Distances.
   const d0 = distance(s0, b0), d1 = distance(s1, s0);
-  f2(W[S0], d0); f2(P[S0], d0); f2(W[B0], d0); f2(P[B0], d0); f3(W[S0], W[B0], d0); f3(P[S0], P[B0], d0);
-  f3(P[S1], P[S0], d1); f3(W[S1], W[S0], d1);
+  rows[k++] = mask & hash2(++t, W[S0], d0); rows[k++] = mask & hash2(++t, P[S0], d0); rows[k++] = mask & hash2(++t, W[B0], d0); rows[k++] = mask & hash2(++t, P[B0], d0); rows[k++] = mask & hash3(++t, W[S0], W[B0], d0); rows[k++] = mask & hash3(++t, P[S0], P[B0], d0);
+  rows[k++] = mask & hash3(++t, P[S1], P[S0], d1); rows[k++] = mask & hash3(++t, W[S1], W[S0], d1);
   const commas = s0 > 0 && b0 !== NONE ? Math.min(a.commasBefore[b0] - a.commasBefore[s0], 3) : -1;
-  f3(P[S0], P[B0], commas);
+  rows[k++] = mask & hash3(++t, P[S0], P[B0], commas);
   const commas1 = s1 > 0 && s0 > 0 ? Math.min(a.commasBefore[s0] - a.commasBefore[s1], 3) : -1;
-  f3(P[S1], P[S0], commas1);
+  rows[k++] = mask & hash3(++t, P[S1], P[S0], commas1);
   // Valency: how many dependents s0, s1 and b0 have on each side.
   const vl0 = s0 > 0 ? s.leftCount[s0] : -1, vr0 = s0 > 0 ? s.rightCount[s0] : -1;
   const vr1 = s1 > 0 ? s.rightCount[s1] : -1, vl1 = s1 > 0 ? s.leftCount[s1] : -1, vlb = b0 !== NONE ? s.leftCount[b0] : -1;
-  f2(W[S0], vr0); f2(P[S0], vr0); f2(W[S0], vl0); f2(P[S0], vl0); f2(W[B0], vlb); f2(P[B0], vlb); f2(P[S1], vr1); f2(P[S1], vl1);
+  rows[k++] = mask & hash2(++t, W[S0], vr0); rows[k++] = mask & hash2(++t, P[S0], vr0); rows[k++] = mask & hash2(++t, W[S0], vl0); rows[k++] = mask & hash2(++t, P[S0], vl0); rows[k++] = mask & hash2(++t, W[B0], vlb); rows[k++] = mask & hash2(++t, P[B0], vlb); rows[k++] = mask & hash2(++t, P[S1], vr1); rows[k++] = mask & hash2(++t, P[S1], vl1);
   // Dependents: words and labels.
   const ls0l = labelAt(s, s0l), ls0r = labelAt(s, s0r), lb0l = labelAt(s, b0l), ls1r = labelAt(s, s1r), ls0l2 = labelAt(s, s0l2), ls1l = labelAt(s, s1l);
-  f1(W[S0L]); f1(W[S0R]); f1(W[B0L]); f1(W[S1R]);
-  f2(W[S0], ls0l); f2(P[S0], ls0l); f2(W[S0], ls0r); f2(P[S0], ls0r); f2(P[B0], lb0l); f2(W[B0], lb0l);
-  f3(P[S0], ls0l, ls0l2); f2(P[S1], ls1r); f2(P[S1], ls1l);
-  f3(P[S0], s0 > 0 ? s.labelSet[s0] : -1, P[B0]); f2(P[B0], b0 !== NONE ? s.labelSet[b0] : -1); f3(P[S1], s1 > 0 ? s.labelSet[s1] : -1, P[S0]);
+  rows[k++] = mask & hash1(++t, W[S0L]); rows[k++] = mask & hash1(++t, W[S0R]); rows[k++] = mask & hash1(++t, W[B0L]); rows[k++] = mask & hash1(++t, W[S1R]);
+  rows[k++] = mask & hash2(++t, W[S0], ls0l); rows[k++] = mask & hash2(++t, P[S0], ls0l); rows[k++] = mask & hash2(++t, W[S0], ls0r); rows[k++] = mask & hash2(++t, P[S0], ls0r); rows[k++] = mask & hash2(++t, P[B0], lb0l); rows[k++] = mask & hash2(++t, W[B0], lb0l);
+  rows[k++] = mask & hash3(++t, P[S0], ls0l, ls0l2); rows[k++] = mask & hash2(++t, P[S1], ls1r); rows[k++] = mask & hash2(++t, P[S1], ls1l);
+  rows[k++] = mask & hash3(++t, P[S0], s0 > 0 ? s.labelSet[s0] : -1, P[B0]); rows[k++] = mask & hash2(++t, P[B0], b0 !== NONE ? s.labelSet[b0] : -1); rows[k++] = mask & hash3(++t, P[S1], s1 > 0 ? s.labelSet[s1] : -1, P[S0]);
   return k;
 }
 
@@ -153,11 +164,6 @@ export function labelFeatures(s: ParseState, a: SentenceAtoms, head: number, dep
   const mask = (1 << bits) - 1;
   let k = 0;
   let t = 1000;
-  const f1 = (x: number) => (rows[k++] = mix(++t, x) & mask);
-  const f2 = (x: number, y: number) => (rows[k++] = mix(mix(++t, x), y) & mask);
-  const f3 = (x: number, y: number, z: number) => (rows[k++] = mix(mix(mix(++t, x), y), z) & mask);
-  const f4 = (x: number, y: number, z: number, u: number) => (rows[k++] = mix(mix(mix(mix(++t, x), y), z), u) & mask);
-
   const { word: W, pos: P, lemma: L } = a;
   const H = head, D = dep;
   const dir = dep < head ? 1 : 2;
@@ -168,15 +174,16 @@ export function labelFeatures(s: ParseState, a: SentenceAtoms, head: number, dep
   const depSet = s.labelSet[dep], headSet = s.labelSet[head];
   const before = at(a, dep > 1 ? dep - 1 : NONE), after = at(a, dep < a.n ? dep + 1 : NONE);
 
-  f2(W[D], dir); f2(P[D], dir); f3(W[D], P[D], dir); f2(L[D], dir);
-  f2(W[H], dir); f2(P[H], dir); f3(W[H], P[H], dir); f2(L[H], dir);
-  f3(P[D], P[H], dir); f3(W[D], P[H], dir); f3(P[D], W[H], dir); f3(L[D], L[H], dir); f4(P[D], P[H], dir, dist);
-  f3(ldl, W[DL], P[D]); f3(ldl, P[D], P[H]); f3(W[DL], P[D], P[H]); f3(W[DL], W[DL2], P[D]); f3(ldl, ldl2, P[D]);
-  f3(ldr, P[D], P[H]); f3(W[DR], P[D], dir);
-  f3(depSet, P[D], dir); f3(depSet, P[D], P[H]); f4(headSet, P[H], P[D], dir);
-  f2(a.suffix[D], P[D]); f3(a.shape[D], P[D], P[H]);
-  f3(P[before], P[D], dir); f3(P[after], P[D], dir); f3(W[before], P[D], P[H]);
-  f4(W[DL], P[H], L[H], dir);
-  f1(head === 0 ? 1 : 0);
+  const X = a.xpos;
+  rows[k++] = mask & hash2(++t, W[D], dir); rows[k++] = mask & hash2(++t, P[D], dir); rows[k++] = mask & hash3(++t, W[D], P[D], dir); rows[k++] = mask & hash2(++t, L[D], dir); rows[k++] = mask & hash3(++t, X[D], X[H], dir); rows[k++] = mask & hash3(++t, X[D], P[H], dir);
+  rows[k++] = mask & hash2(++t, W[H], dir); rows[k++] = mask & hash2(++t, P[H], dir); rows[k++] = mask & hash3(++t, W[H], P[H], dir); rows[k++] = mask & hash2(++t, L[H], dir);
+  rows[k++] = mask & hash3(++t, P[D], P[H], dir); rows[k++] = mask & hash3(++t, W[D], P[H], dir); rows[k++] = mask & hash3(++t, P[D], W[H], dir); rows[k++] = mask & hash3(++t, L[D], L[H], dir); rows[k++] = mask & hash4(++t, P[D], P[H], dir, dist);
+  rows[k++] = mask & hash3(++t, ldl, W[DL], P[D]); rows[k++] = mask & hash3(++t, ldl, P[D], P[H]); rows[k++] = mask & hash3(++t, W[DL], P[D], P[H]); rows[k++] = mask & hash3(++t, W[DL], W[DL2], P[D]); rows[k++] = mask & hash3(++t, ldl, ldl2, P[D]);
+  rows[k++] = mask & hash3(++t, ldr, P[D], P[H]); rows[k++] = mask & hash3(++t, W[DR], P[D], dir);
+  rows[k++] = mask & hash3(++t, depSet, P[D], dir); rows[k++] = mask & hash3(++t, depSet, P[D], P[H]); rows[k++] = mask & hash4(++t, headSet, P[H], P[D], dir);
+  rows[k++] = mask & hash2(++t, a.suffix[D], P[D]); rows[k++] = mask & hash3(++t, a.shape[D], P[D], P[H]);
+  rows[k++] = mask & hash3(++t, P[before], P[D], dir); rows[k++] = mask & hash3(++t, P[after], P[D], dir); rows[k++] = mask & hash3(++t, W[before], P[D], P[H]);
+  rows[k++] = mask & hash4(++t, W[DL], P[H], L[H], dir);
+  rows[k++] = mask & hash1(++t, head === 0 ? 1 : 0);
   return k;
 }

@@ -2,18 +2,26 @@
 // own tokens: two linear classifiers, one choosing the next move from the configuration's
 // features, one choosing the UD relation of each arc as it is made (features.ts). Trained by
 // scripts/parser/train.ts on GUM (and UD EWT) with wink-nlp's tags; weights in models/parser.json.
-import { type LinearModel, scoreRows } from '../../ml/linear';
+import { type LinearModel, bestOfCandidates, scoreRows } from '../../ml/linear';
 import type { TokenisedText } from '../passes/2-tokens';
 import { MAX_FEATURES, type SentenceAtoms, type SyntaxWord, labelFeatures, sentenceAtoms, transitionFeatures } from './features';
+import { type Tags, type TaggerModel, tagWords } from './tagger';
 import { MOVES, NONE, ParseState, SHIFT } from './transitions';
 
 export interface ParserModel {
+  /** Refines wink-nlp's tags first. */
+  tagger: TaggerModel;
   /** Scores SHIFT, LEFT, RIGHT. */
   transitions: LinearModel;
   /** Scores each relation of `relations`. */
   labels: LinearModel;
   relations: string[];
+  /** The relations a dependent may take, by direction and universal tag: labelsFor[dir × tags + upos] (dir 0: head to its right). */
+  labelsFor: Int32Array[];
 }
+
+/** Which list of ParserModel.labelsFor an arc's dependent draws its relation from. */
+export const labelSlot = (head: number, dep: number, upos: number, tagCount: number): number => (dep < head ? 0 : tagCount) + upos;
 
 /** Buffers one parse reuses for every step. */
 export class ParseScratch {
@@ -36,37 +44,39 @@ export function bestMove(model: LinearModel, state: ParseState, atoms: SentenceA
   return best;
 }
 
-/** The best relation for the arc head → dep (features in scratch.rows afterwards). */
-export function bestLabel(model: LinearModel, state: ParseState, atoms: SentenceAtoms, head: number, dep: number, scratch: ParseScratch): number {
-  if (scratch.labelScores.length < model.classes) scratch.labelScores = new Float64Array(model.classes);
-  const count = labelFeatures(state, atoms, head, dep, model.hashBits, scratch.rows);
+/** The best relation for the arc head → dep, among those its dependent's tag and side allow (features in scratch.rows afterwards). */
+export function bestLabel(model: ParserModel, labels: LinearModel, state: ParseState, atoms: SentenceAtoms, head: number, dep: number, scratch: ParseScratch): number {
+  if (scratch.labelScores.length < labels.classes) scratch.labelScores = new Float64Array(labels.classes);
+  const count = labelFeatures(state, atoms, head, dep, labels.hashBits, scratch.rows);
   scratch.count = count;
-  scoreRows(model, scratch.rows, count, scratch.labelScores);
-  let best = 0;
-  for (let c = 1; c < model.classes; c++) if (scratch.labelScores[c] > scratch.labelScores[best]) best = c;
-  return best;
+  const slot = labelSlot(head, dep, atoms.upos[dep], model.tagger.uposNames.length);
+  return bestOfCandidates(labels, scratch.rows, count, model.labelsFor[slot], scratch.labelScores);
 }
 
 export interface SentenceParse {
+  /** The tagger's tags of the words (ids into the tagger's uposNames, xposNames). */
+  tags: Tags;
   /** Per word (0-based), its head's position: 1 … n, or 0 for the root. */
   heads: Int32Array;
   /** Per word, the index of its relation in the model's `relations`. */
   labels: Int32Array;
 }
 
-export function parseWords(model: ParserModel, words: readonly SyntaxWord[], scratch = new ParseScratch()): SentenceParse {
+/** Parses one sentence; `tags` replace the tagger's (the scorer's reference run with gold tags). */
+export function parseWords(model: ParserModel, words: readonly SyntaxWord[], scratch = new ParseScratch(), tags?: Tags): SentenceParse {
   const state = new ParseState(words.length);
-  const atoms = sentenceAtoms(words);
+  const chosen = tags ?? tagWords(model.tagger, words);
+  const atoms = sentenceAtoms(words, chosen);
   while (!state.isTerminal()) {
     const move = bestMove(model.transitions, state, atoms, scratch);
     let label = NONE;
     if (move !== SHIFT) {
       const [head, dep] = state.arcOf(move)!;
-      label = bestLabel(model.labels, state, atoms, head, dep, scratch);
+      label = bestLabel(model, model.labels, state, atoms, head, dep, scratch);
     }
     state.apply(move, label);
   }
-  return { heads: state.heads.slice(1), labels: state.labels.slice(1) };
+  return { tags: chosen, heads: state.heads.slice(1), labels: state.labels.slice(1) };
 }
 
 /** The dependency trees of a text's sentences, by token index. */
