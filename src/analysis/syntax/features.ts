@@ -32,6 +32,8 @@ export interface SentenceAtoms {
   upos: Int32Array;
   /** Punctuation marks before each word (a prefix count), to tell clauses apart. */
   commasBefore: Int32Array;
+  /** Verbs and auxiliaries (by wink-nlp's tags) before each word: a prefix count. */
+  verbsBefore: Int32Array;
 }
 
 /** The atoms of a sentence's words, with the tags the tagger chose (tags.ts: `upos`, `xpos` ids). */
@@ -48,12 +50,13 @@ export function sentenceAtoms(words: readonly SyntaxWord[], tags: { upos: Int32A
     suffix: new Int32Array(n + 2),
     shape: new Int32Array(n + 2),
     commasBefore: new Int32Array(n + 2),
+    verbsBefore: new Int32Array(n + 2),
   };
   for (const arr of [a.word, a.pos, a.xpos, a.wink, a.lemma, a.suffix, a.shape]) {
     arr[0] = ROOT_ATOM;
     arr[n + 1] = NONE_ATOM;
   }
-  let commas = 0;
+  let commas = 0, verbs = 0;
   for (let i = 1; i <= n; i++) {
     const w = words[i - 1];
     const key = wordKey(w.value);
@@ -66,9 +69,12 @@ export function sentenceAtoms(words: readonly SyntaxWord[], tags: { upos: Int32A
     a.suffix[i] = hashString(key.length > 3 ? key.slice(-3) : key) | 0;
     a.shape[i] = shapeOf(w.value);
     a.commasBefore[i] = commas;
+    a.verbsBefore[i] = verbs;
+    if (VERB_TAGS.has(w.pos)) verbs++;
     if (w.value === ',' || w.value === ';' || w.value === ':' || w.value === '—' || w.value === '–') commas++;
   }
   a.commasBefore[n + 1] = commas;
+  a.verbsBefore[n + 1] = verbs;
   return a;
 }
 
@@ -88,6 +94,8 @@ function shapeOf(v: string): number {
   return 6 + hyphen;
 }
 
+const VERB_TAGS = new Set(['VERB', 'AUX']);
+
 const at = (a: SentenceAtoms, w: number): number => (w === NONE ? a.n + 1 : w);
 const labelAt = (s: ParseState, w: number): number => (w === NONE || w > s.n ? -2 : s.labels[w]);
 const childOf = (children: Int32Array, w: number): number => (w === NONE ? NONE : children[w]);
@@ -99,7 +107,7 @@ function distance(from: number, to: number): number {
 }
 
 /** Room for the features of one configuration. */
-export const MAX_FEATURES = 112;
+export const MAX_FEATURES = 128;
 
 /**
  * The transition classifier's features of a configuration into rows[0 … count), hashed into a
@@ -146,6 +154,12 @@ export function transitionFeatures(s: ParseState, a: SentenceAtoms, bits: number
   rows[k++] = mask & hash3(++t, P[S0], P[B0], commas);
   const commas1 = s1 > 0 && s0 > 0 ? Math.min(a.commasBefore[s0] - a.commasBefore[s1], 3) : -1;
   rows[k++] = mask & hash3(++t, P[S1], P[S0], commas1);
+  // Verbs between: a word rarely attaches across another clause's verb.
+  const verbs0 = s0 > 0 && b0 !== NONE ? Math.min(a.verbsBefore[b0] - a.verbsBefore[s0 + 1], 2) : -1;
+  const verbs1 = s1 > 0 && s0 > 0 ? Math.min(a.verbsBefore[s0] - a.verbsBefore[s1 + 1], 2) : -1;
+  rows[k++] = mask & hash3(++t, P[S0], P[B0], verbs0);
+  rows[k++] = mask & hash3(++t, P[S1], P[S0], verbs1);
+  rows[k++] = mask & hash4(++t, P[S0], P[B0], verbs0, commas);
   // Valency: how many dependents s0, s1 and b0 have on each side.
   const vl0 = s0 > 0 ? s.leftCount[s0] : -1, vr0 = s0 > 0 ? s.rightCount[s0] : -1;
   const vr1 = s1 > 0 ? s.rightCount[s1] : -1, vl1 = s1 > 0 ? s.leftCount[s1] : -1, vlb = b0 !== NONE ? s.leftCount[b0] : -1;
