@@ -1,0 +1,42 @@
+// `npm run train [-- NAME ...] [--dry] [--search]`: trains every learned model in turn (or the
+// ones named), each by its own script with its own config and scorer, and prints its scores.
+// Deterministic (fixed seeds); minutes on two cores. The data is read from ../shared at
+// training time and never copied into the project; the weights go to models/.
+//   parser         dependency parser with its tagger (scripts/parser)      GUM + UD EWT
+//   entity-types   entity types of mentions (scripts/entity-types)         GUM entity layer
+//   coreference    mention ranking (scripts/coreference; after entity-types, whose model it reads)   GUM chains
+//   target-model   sentiment toward a target (scripts/train-target-model.ts)   NewsMTSC train
+import { trainCoreference } from './coreference/train';
+import { trainEntityTypes } from './entity-types/train';
+import { trainParser } from './parser/train';
+import { trainTargetModel } from './train-target-model';
+import { treebanksPresent } from './treebanks/treebanks';
+
+const COMPONENTS: Record<string, (args: string[]) => unknown> = {
+  parser: trainParser,
+  'entity-types': trainEntityTypes,
+  coreference: trainCoreference,
+  'target-model': trainTargetModel,
+};
+
+function main(argv: string[]): void {
+  const named = argv.filter((a) => !a.startsWith('--'));
+  const flags = argv.filter((a) => a.startsWith('--'));
+  const unknown = named.filter((n) => !COMPONENTS[n]);
+  if (unknown.length) {
+    console.error(`unknown model ${unknown.join(', ')}: choose from ${Object.keys(COMPONENTS).join(', ')}`);
+    process.exit(2);
+  }
+  if (!treebanksPresent() && (named.length === 0 || named.some((n) => n !== 'target-model'))) {
+    console.error('the treebanks are not beside the project (../shared/treebanks): nothing to train on');
+    process.exit(2);
+  }
+  for (const name of named.length ? named : Object.keys(COMPONENTS)) {
+    const started = Date.now();
+    console.log(`\n== ${name}`);
+    COMPONENTS[name](flags);
+    console.log(`== ${name}: ${((Date.now() - started) / 1000).toFixed(0)}s`);
+  }
+}
+
+main(process.argv.slice(2));
