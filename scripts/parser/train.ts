@@ -35,7 +35,7 @@ interface TrainingSentence {
   labels: Int32Array;
 }
 
-const SEARCH: Partial<ParserConfig>[] = [{}, { withEwt: false }, { exploreProbability: 0.8 }, { transitionBits: 20 }, { labelBits: 17 }];
+const SEARCH: Partial<ParserConfig>[] = [{}, { exploreProbability: 0.7 }, { exploreFrom: 2 }, { transitionBits: 21 }, { labelBits: 18 }, { taggerBits: 16, labelBits: 15 }, { withEwt: false }];
 
 export function trainParser(args: string[] = []): { dev: ParserScores; test: ParserScores } {
   const started = Date.now();
@@ -46,7 +46,13 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
   const test = readGum('test', nlp).flatMap((d) => d.sentences);
   console.log(`parser: GUM train ${count(train)} words, EWT ${count(ewt)}, dev ${count(dev)}, test ${count(test)} (read and tagged in ${seconds(started)})`);
 
-  const prepared = (config: ParserConfig) => prepare(config, config.withEwt ? [...train, ...ewt] : train, dev, test);
+  // Preparing (tagging by jackknife) is the slow part: done once per data and tagger setting.
+  const cache = new Map<string, Prepared>();
+  const prepared = (config: ParserConfig) => {
+    const key = JSON.stringify([config.withEwt, config.taggerBits, config.taggerEpochs, config.taggerFolds, config.seed]);
+    if (!cache.has(key)) cache.set(key, prepare(config, config.withEwt ? [...train, ...ewt] : train, dev, test));
+    return cache.get(key)!;
+  };
   if (args.includes('--search')) {
     for (const change of SEARCH) {
       const config = { ...PARSER_CONFIG, ...change };
