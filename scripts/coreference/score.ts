@@ -27,7 +27,7 @@ export function scoreCoreference(model: CorefModel, docs: DocumentWords[], typeO
   let b3P = 0, b3R = 0, mentions = 0;
   for (const d of docs) {
     const ms = corefMentions(d, typeOf);
-    const antecedent = resolveCoreference(model, d.words, ms, index);
+    const antecedent = resolveCoreference(model, d.words, ms, index, d.syntax);
     const gold = d.mentions.map((m) => m.entity);
     const seen = new Set<string>();
     d.mentions.forEach((m, i) => {

@@ -3,7 +3,8 @@
 // Each mention's candidates are the earlier mentions in the window and "none"; any mention of
 // its entity among them is right ("none" when there is none). The entity types the features
 // read come from the entity-type model as the analysis will have them: for the training
-// documents, from models trained on the other part of train (cross-fitting).
+// documents, from models trained on the other part of train (cross-fitting); the trees, from the
+// shipped parser (models/parser.json).
 //
 //   npm run train -- coreference [--dry] [--search]
 import path from 'node:path';
@@ -16,10 +17,11 @@ import type { ActorIndex } from '../../src/models/actors';
 import { COREFERENCE_MODEL_FILE, loadCoreferenceModel } from '../../src/models/coreference';
 import { loadEntityTypeModel } from '../../src/models/entity-types';
 import { loadNlp } from '../../src/models/nlp';
+import { loadParserModel } from '../../src/models/parser';
 import { ENTITY_TYPE_CONFIG } from '../entity-types/config';
 import { fitEntityTypes, loadActorIndex, typesOf } from '../entity-types/train';
 import { GUM_LICENCE, TREEBANK_CITATIONS } from '../treebanks/licences';
-import { type DocumentWords, documentWords, readGum } from '../treebanks/treebanks';
+import { type DocumentWords, documentWords, readGum, withSyntax } from '../treebanks/treebanks';
 import { COREFERENCE_CONFIG, COREFERENCE_SEARCH, type CoreferenceConfig } from './config';
 import { type CoreferenceScores, corefMentions, formatCoreferenceScores, scoreCoreference } from './score';
 
@@ -32,7 +34,7 @@ function typesBy(models: Map<string, EntityTypeModel>, index: ActorIndex): TypeO
     let types = cache.get(d.id);
     if (!types) {
       const model = models.get(d.id)!;
-      types = d.mentions.map((m) => entityTypeOf(model, d.words, m, index).type);
+      types = d.mentions.map((m) => entityTypeOf(model, d.words, m, index, d.syntax).type);
       cache.set(d.id, types);
     }
     return types[i];
@@ -43,7 +45,7 @@ export function fitCoreference(docs: DocumentWords[], typeOf: TypeOf, index: Act
   const examples: RankingExample[] = [];
   for (const d of docs) {
     const mentions = corefMentions(d, typeOf);
-    const info = describeMentions(d.words, mentions, index);
+    const info = describeMentions(d.words, mentions, index, d.syntax);
     mentions.forEach((_, i) => {
       const candidates = candidatesOf(mentions, info, i, config.window);
       const gold = candidates.map((j, n) => (d.mentions[j].entity === d.mentions[i].entity ? n + 1 : -1)).filter((n) => n > 0);
@@ -60,7 +62,8 @@ export function trainCoreference(args: string[] = []): { dev: CoreferenceScores;
   const started = Date.now();
   const nlp = loadNlp();
   const index = loadActorIndex();
-  const [train, dev, test] = (['train', 'dev', 'test'] as const).map((split) => readGum(split, nlp).map(documentWords));
+  const parser = loadParserModel(DEFAULT_MODELS_DIR);
+  const [train, dev, test] = (['train', 'dev', 'test'] as const).map((split) => withSyntax(readGum(split, nlp).map(documentWords), parser));
   // Entity types: cross-fitted for train, the shipped model for dev and test.
   const types = typesOf(train);
   const byDoc = new Map<string, EntityTypeModel>();

@@ -22,7 +22,7 @@ export function scoreEntityTypes(model: EntityTypeModel, docs: DocumentWords[], 
     for (const m of d.mentions) {
       const g = model.types.indexOf(m.type);
       gold.push(g < 0 ? -1 : g);
-      predicted.push(model.types.indexOf(entityTypeOf(model, d.words, m, index).type));
+      predicted.push(model.types.indexOf(entityTypeOf(model, d.words, m, index, d.syntax).type));
       capitalised.push(isCapitalised(d.words, m));
     }
   }

@@ -1,6 +1,7 @@
 // Trains the entity-type model (models/entity-types.json): a multinomial logistic regression
 // over the mention features of src/analysis/syntax/entity-types.ts, on the mentions of GUM's
-// train documents (their entity layer), with wink-nlp's tags and the actor dictionary's clues.
+// train documents (their entity layer), with wink-nlp's tags, the actor dictionary's clues and
+// the trees of the shipped parser (models/parser.json: train the parser first).
 //
 //   npm run train -- entity-types [--dry] [--search]
 //
@@ -14,8 +15,9 @@ import { DEFAULT_MODELS_DIR } from '../../src/models';
 import { type ActorIndex, compileActorIndex, readActorDictionary } from '../../src/models/actors';
 import { ENTITY_TYPE_MODEL_FILE, loadEntityTypeModel } from '../../src/models/entity-types';
 import { loadNlp } from '../../src/models/nlp';
+import { loadParserModel } from '../../src/models/parser';
 import { GUM_LICENCE, TREEBANK_CITATIONS } from '../treebanks/licences';
-import { type DocumentWords, documentWords, readGum } from '../treebanks/treebanks';
+import { type DocumentWords, documentWords, readGum, withSyntax } from '../treebanks/treebanks';
 import { ENTITY_TYPE_CONFIG, ENTITY_TYPE_SEARCH, type EntityTypeConfig } from './config';
 import { type EntityTypeScores, formatEntityTypeScores, scoreEntityTypes } from './score';
 
@@ -36,7 +38,7 @@ export function fitEntityTypes(docs: DocumentWords[], types: string[], index: Ac
   for (const d of docs) {
     for (const m of d.mentions) {
       const byIndex = new Map<number, number>();
-      for (const [name, value] of entityFeatures(d.words, m, index)) {
+      for (const [name, value] of entityFeatures(d.words, m, index, d.syntax)) {
         const i = featureIndex(name, config.hashBits);
         byIndex.set(i, (byIndex.get(i) ?? 0) + value);
       }
@@ -61,7 +63,8 @@ export function trainEntityTypes(args: string[] = []): { dev: EntityTypeScores; 
   const started = Date.now();
   const nlp = loadNlp();
   const index = loadActorIndex();
-  const [train, dev, test] = (['train', 'dev', 'test'] as const).map((split) => readGum(split, nlp).map(documentWords));
+  const parser = loadParserModel(DEFAULT_MODELS_DIR);
+  const [train, dev, test] = (['train', 'dev', 'test'] as const).map((split) => withSyntax(readGum(split, nlp).map(documentWords), parser));
   const types = typesOf(train);
   const mentions = (docs: DocumentWords[]) => docs.reduce((n, d) => n + d.mentions.length, 0);
   console.log(`entity types: GUM mentions train ${mentions(train)}, dev ${mentions(dev)}, test ${mentions(test)}; types ${types.join(' ')}`);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { normalise } from '../../src/analysis/passes/1-normalise';
 import { tokenise } from '../../src/analysis/passes/2-tokens';
 import type { SyntaxWord } from '../../src/analysis/syntax/features';
+import { type Dependencies, type ParserModel, parseWords } from '../../src/analysis/syntax/parser';
 import type { Token } from '../../src/analysis/types';
 import { type ConlluSentence, type EntityMention, readConllu, readEntityMentions } from '../../src/ml/conllu';
 import type { Nlp } from '../../src/models/nlp';
@@ -105,6 +106,27 @@ export interface DocumentWords {
   /** Sentence index of each word. */
   sentence: Int32Array;
   mentions: (EntityMention & { first: number; last: number })[];
+  /** The shipped parser's trees over the words (withSyntax), as the analysis will have them. */
+  syntax?: Dependencies;
+}
+
+/** The documents with the parser's trees of their sentences (the parser as shipped in models/). */
+export function withSyntax(docs: DocumentWords[], parser: ParserModel): DocumentWords[] {
+  return docs.map((d) => {
+    const head = new Int32Array(d.words.length);
+    const relation = new Array<string>(d.words.length);
+    for (let first = 0; first < d.words.length; ) {
+      let last = first;
+      while (last < d.words.length && d.sentence[last] === d.sentence[first]) last++;
+      const parse = parseWords(parser, d.words.slice(first, last));
+      for (let w = 0; w < last - first; w++) {
+        head[first + w] = parse.heads[w] === 0 ? -1 : first + parse.heads[w] - 1;
+        relation[first + w] = parser.relations[parse.labels[w]] ?? 'dep';
+      }
+      first = last;
+    }
+    return { ...d, syntax: { head, relation } };
+  });
 }
 
 export function documentWords(doc: TreebankDocument): DocumentWords {

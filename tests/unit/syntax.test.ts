@@ -5,6 +5,7 @@ import { normalise } from '../../src/analysis/passes/1-normalise';
 import { type TokenisedText, tokenise } from '../../src/analysis/passes/2-tokens';
 import { type CorefMention, resolveCoreference } from '../../src/analysis/syntax/coreference';
 import { entityTypeOf } from '../../src/analysis/syntax/entity-types';
+import { dictionaryClues, isPlural, mentionHead, mentionKind } from '../../src/analysis/syntax/mentions';
 import { NOT_PARSED, parseText } from '../../src/analysis/syntax/parser';
 import { DEFAULT_MODELS_DIR } from '../../src/models';
 import { compileActorIndex, readActorDictionary } from '../../src/models/actors';
@@ -96,9 +97,36 @@ function span(t: TokenisedText, phrase: string, from = 0): CorefMention {
   return { first, last, sentence: t.tokens[first].sentence };
 }
 
+describe('mentions', () => {
+  const t = tokens('The minister of defence met the Northwind Shipping Company and its lawyers, who said they had hope.');
+  const of = (phrase: string) => span(t, phrase);
+  const headOf = (phrase: string) => t.tokens[mentionHead(t.tokens, of(phrase))].value;
+
+  it('finds the head of a description, of a name whatever its words are tagged, and of a pronoun', () => {
+    expect(headOf('The minister of defence')).toBe('minister');
+    expect(headOf('the Northwind Shipping Company')).toBe('Company');
+    expect(headOf('its lawyers, who said they had hope')).toBe('lawyers');
+    expect(headOf('they')).toBe('they');
+  });
+
+  it('tells pronouns, descriptions, possessed descriptions and names apart, and plurals', () => {
+    expect(mentionKind(t.tokens, of('they'))).toBe('pronoun');
+    expect(mentionKind(t.tokens, of('The minister of defence'))).toBe('definite');
+    expect(mentionKind(t.tokens, of('its lawyers'))).toBe('possessed');
+    expect(mentionKind(t.tokens, of('the Northwind Shipping Company'))).toBe('name');
+    expect(isPlural(t.tokens, mentionHead(t.tokens, of('its lawyers')))).toBe(true);
+    expect(isPlural(t.tokens, mentionHead(t.tokens, of('The minister of defence')))).toBe(false);
+  });
+
+  it('reads what the actor dictionary knows: role words', () => {
+    expect(dictionaryClues(index, t.tokens, of('The minister of defence'))).toContain('role:person');
+  });
+});
+
 describe('entity types', () => {
   const t = tokens('Senator Maria Alvarez met officials of the Northwind Shipping Company in Dunmore on Tuesday. She said the company had broken the harbour agreement.');
-  const typeOf = (phrase: string) => entityTypeOf(entityTypes, t.tokens, span(t, phrase), index);
+  const trees = parseText(t, parser);
+  const typeOf = (phrase: string) => entityTypeOf(entityTypes, t.tokens, span(t, phrase), index, trees);
 
   it('tells people, organisations, places and times apart', () => {
     expect(typeOf('Senator Maria Alvarez').type).toBe('person');
@@ -106,6 +134,8 @@ describe('entity types', () => {
     expect(typeOf('the company').type).toBe('organization');
     expect(typeOf('Tuesday').type).toBe('time');
     expect(typeOf('She').type).toBe('person');
+    // Without trees too (the features of the parse are then left out).
+    expect(entityTypeOf(entityTypes, t.tokens, span(t, 'Tuesday'), index).type).toBe('time');
   });
 
   it('says how likely a mention names someone who can speak', () => {
@@ -120,13 +150,14 @@ describe('entity types', () => {
 describe('coreference', () => {
   function resolve(text: string, phrases: string[]): Record<string, string | null> {
     const t = tokens(text);
+    const trees = parseText(t, parser);
     let from = 0;
     const mentions = phrases.map((p) => {
       const m = span(t, p, from);
       from = t.tokens[m.first].start;
-      return { ...m, type: entityTypeOf(entityTypes, t.tokens, m, index).type };
+      return { ...m, type: entityTypeOf(entityTypes, t.tokens, m, index, trees).type };
     });
-    const antecedent = resolveCoreference(coreference, t.tokens, mentions, index);
+    const antecedent = resolveCoreference(coreference, t.tokens, mentions, index, trees);
     return Object.fromEntries(phrases.map((p, i) => [p, antecedent[i] < 0 ? null : phrases[antecedent[i]]]));
   }
 

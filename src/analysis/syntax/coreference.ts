@@ -12,7 +12,8 @@ import { featureIndex } from '../../ml/hashing';
 import type { LinearModel } from '../../ml/linear';
 import type { ActorIndex } from '../../models/actors';
 import { type SyntaxWord, wordKey } from './features';
-import { type MentionKind, type MentionSpan, dictionaryClues, isPlural, mentionHead, mentionKind } from './mentions';
+import { type MentionKind, type MentionSpan, dictionaryClues, isPlural, mentionHead, mentionKind, syntacticRole } from './mentions';
+import type { Dependencies } from './parser';
 
 export interface CorefMention extends MentionSpan {
   /** Index of the sentence holding the mention. */
@@ -42,11 +43,13 @@ export interface MentionInfo {
   sentence: number;
   /** The first mention of its sentence (a subject, usually). */
   firstInSentence: boolean;
+  /** The head's relation in the parse ('' when the sentence was not parsed). */
+  relation: string;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', "'s", "'"]);
 
-export function describeMentions(words: readonly SyntaxWord[], mentions: readonly CorefMention[], index?: ActorIndex): MentionInfo[] {
+export function describeMentions(words: readonly SyntaxWord[], mentions: readonly CorefMention[], index?: ActorIndex, syntax?: Dependencies): MentionInfo[] {
   return mentions.map((m, i) => {
     const head = mentionHead(words, m);
     const keys: string[] = [];
@@ -65,6 +68,7 @@ export function describeMentions(words: readonly SyntaxWord[], mentions: readonl
       type: m.type ?? 'unknown',
       sentence: m.sentence,
       firstInSentence: i === 0 || mentions[i - 1].sentence !== m.sentence,
+      relation: syntacticRole(words, head, syntax)?.relation.split(':')[0] ?? '',
     };
   });
 }
@@ -117,6 +121,10 @@ export function pairFeatures(words: readonly SyntaxWord[], a: MentionInfo, c: Me
   add(`types:${a.type}>${c.type}`);
   if (a.type === c.type) add(`same-type:${k}`);
   if (c.firstInSentence) add(`antecedent-first:${k}:${bucket(a.sentence - c.sentence)}`);
+  if (c.relation) {
+    add(`relations:${a.relation}>${c.relation}:${k}`);
+    add(`antecedent-relation:${c.relation}:${bucket(a.sentence - c.sentence)}:${k}`);
+  }
   if (a.headKey === c.headKey) add(`head-match:${k}>${c.kind}`);
   if (a.text === c.text) add(`text-match:${k}>${c.kind}`);
   else if (a.words.has(c.headKey)) add(`antecedent-head-inside:${k}>${c.kind}`);
@@ -127,6 +135,7 @@ export function pairFeatures(words: readonly SyntaxWord[], a: MentionInfo, c: Me
     add(`pronoun:${pronoun}>head:${c.headKey}`);
     if (cPronoun) add(`pronouns:${pronoun}>${cPronoun}`);
     add(`pronoun:${pronoun}>sentences:${bucket(a.sentence - c.sentence)}`);
+    if (c.relation) add(`pronoun:${pronoun}>relation:${c.relation}`);
   } else {
     add(`head:${a.headKey}>type:${c.type}`);
     if (cPronoun) add(`to-pronoun:${k}>${cPronoun}`);
@@ -157,10 +166,12 @@ function score(model: CorefModel, f: Map<string, number>): number {
 
 /**
  * The antecedent of each mention (an index into `mentions`), or −1 when it starts an entity.
- * Mentions must be in text order (by first word, the outer before the inner).
+ * Mentions must be in text order (by first word, the outer before the inner). `syntax`, the
+ * parse of the sentences (parseText over the same words), adds the mentions' relations; the
+ * model is trained with it, so give it when you can.
  */
-export function resolveCoreference(model: CorefModel, words: readonly SyntaxWord[], mentions: readonly CorefMention[], index?: ActorIndex): Int32Array {
-  const info = describeMentions(words, mentions, index);
+export function resolveCoreference(model: CorefModel, words: readonly SyntaxWord[], mentions: readonly CorefMention[], index?: ActorIndex, syntax?: Dependencies): Int32Array {
+  const info = describeMentions(words, mentions, index, syntax);
   const antecedent = new Int32Array(mentions.length).fill(-1);
   for (let i = 0; i < mentions.length; i++) {
     let best = score(model, newFeatures(words, info[i], info.slice(Math.max(0, i - model.window), i)));

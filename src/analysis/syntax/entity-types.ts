@@ -7,7 +7,8 @@
 import { type LinearModel, namedLogits, softmax } from '../../ml/linear';
 import type { ActorIndex } from '../../models/actors';
 import { type SyntaxWord, wordKey } from './features';
-import { type MentionSpan, dictionaryClues, isCapitalised, isPlural, mentionHead, mentionKind } from './mentions';
+import { type MentionSpan, dictionaryClues, isCapitalised, isPlural, mentionHead, mentionKind, syntacticRole } from './mentions';
+import type { Dependencies } from './parser';
 
 export interface EntityTypeModel {
   linear: LinearModel;
@@ -19,8 +20,11 @@ export const ACTOR_TYPES = new Set(['person', 'organization']);
 
 export type Features = Map<string, number>;
 
-/** The mention's features; `index` adds what the actor dictionary knows (left out when absent). */
-export function entityFeatures(words: readonly SyntaxWord[], m: MentionSpan, index?: ActorIndex): Features {
+/**
+ * The mention's features; `index` adds what the actor dictionary knows, `syntax` (parseText's
+ * trees over the same words) the head's relation and governor (each left out when absent).
+ */
+export function entityFeatures(words: readonly SyntaxWord[], m: MentionSpan, index?: ActorIndex, syntax?: Dependencies): Features {
   const f: Features = new Map();
   const add = (name: string, value = 1) => f.set(name, (f.get(name) ?? 0) + value);
   const head = mentionHead(words, m);
@@ -50,6 +54,11 @@ export function entityFeatures(words: readonly SyntaxWord[], m: MentionSpan, ind
   if (next?.pos === 'VERB' || next?.pos === 'AUX') add(`next-verb:${next.lemma.toLowerCase()}`);
   else if (next2?.pos === 'VERB') add(`next-verb:${next2.lemma.toLowerCase()}`);
   for (const clue of dictionaryClues(index, words, m, head)) add(clue);
+  const role = syntacticRole(words, head, syntax);
+  if (role) {
+    add(`relation:${role.relation}`);
+    add(`governor:${role.relation}:${role.governor}`);
+  }
   return f;
 }
 
@@ -72,8 +81,8 @@ export interface EntityType {
   actor: number;
 }
 
-export function entityTypeOf(model: EntityTypeModel, words: readonly SyntaxWord[], m: MentionSpan, index?: ActorIndex): EntityType {
-  const probabilities = softmax(namedLogits(model.linear, entityFeatures(words, m, index)));
+export function entityTypeOf(model: EntityTypeModel, words: readonly SyntaxWord[], m: MentionSpan, index?: ActorIndex, syntax?: Dependencies): EntityType {
+  const probabilities = softmax(namedLogits(model.linear, entityFeatures(words, m, index, syntax)));
   let best = 0;
   for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
   const actor = model.types.reduce((sum, t, c) => sum + (ACTOR_TYPES.has(t) ? probabilities[c] : 0), 0);

@@ -4,6 +4,7 @@
 // own mentions over wink-nlp's tokens).
 import { type ActorIndex, tokenKey } from '../../models/actors';
 import type { SyntaxWord } from './features';
+import type { Dependencies } from './parser';
 
 export interface MentionSpan {
   /** Word range [first, last) in the document's words. */
@@ -89,4 +90,14 @@ export function dictionaryClues(index: ActorIndex | undefined, words: readonly S
     for (const hit of index.roles.get(phrase)) clues.add(`role:${hit.word.kind}${hit.plural ? ':plural' : ''}`);
   }
   return [...clues].sort();
+}
+
+/**
+ * The head word's place in the parse, when the caller parsed the sentence: its relation, and
+ * with it the lemma of its governor ("nsubj say", "obj condemn"); null when not parsed.
+ */
+export function syntacticRole(words: readonly SyntaxWord[], head: number, syntax?: Dependencies): { relation: string; governor: string } | null {
+  if (!syntax || syntax.head[head] < -1) return null;
+  const g = syntax.head[head];
+  return { relation: syntax.relation[head], governor: g < 0 ? 'ROOT' : words[g].lemma.toLowerCase() };
 }
