@@ -8,8 +8,9 @@
 //
 //   npm run train -- coreference [--dry] [--search]
 import path from 'node:path';
-import { type CorefModel, candidatesOf, describeMentions, featureRows, newFeatures, pairFeatures } from '../../src/analysis/syntax/coreference';
+import { type CorefModel, candidatesOf, describeMentions, newFeatures, pairFeatures } from '../../src/analysis/syntax/coreference';
 import { type EntityTypeModel, entityTypeOf } from '../../src/analysis/syntax/entity-types';
+import { hashedFeatures } from '../../src/ml/hashing';
 import { type RankingExample, trainRanking } from '../../src/ml/logistic';
 import { writeModelFile } from '../../src/ml/model-file';
 import { DEFAULT_MODELS_DIR } from '../../src/models';
@@ -49,8 +50,8 @@ export function fitCoreference(docs: DocumentWords[], typeOf: TypeOf, index: Act
     mentions.forEach((_, i) => {
       const candidates = candidatesOf(mentions, info, i, config.window);
       const gold = candidates.map((j, n) => (d.mentions[j].entity === d.mentions[i].entity ? n + 1 : -1)).filter((n) => n > 0);
-      const rows = [featureRows(newFeatures(d.words, info[i], info.slice(Math.max(0, i - config.window), i)), config.hashBits)];
-      for (const j of candidates) rows.push(featureRows(pairFeatures(d.words, info[i], info[j], i - j), config.hashBits));
+      const rows = [hashedFeatures(newFeatures(d.words, info[i], info.slice(Math.max(0, i - config.window), i)), config.hashBits)];
+      for (const j of candidates) rows.push(hashedFeatures(pairFeatures(d.words, info[i], info[j], i - j), config.hashBits));
       examples.push({ candidates: rows, gold: gold.length ? gold : [0] });
     });
   }

@@ -8,7 +8,7 @@
 // Settings (config.ts) are chosen on GUM dev; test is scored once with the kept model.
 import path from 'node:path';
 import { type EntityTypeModel, entityFeatures } from '../../src/analysis/syntax/entity-types';
-import { featureIndex } from '../../src/ml/hashing';
+import { hashedFeatures } from '../../src/ml/hashing';
 import { type SparseExample, trainLogistic } from '../../src/ml/logistic';
 import { writeModelFile } from '../../src/ml/model-file';
 import { DEFAULT_MODELS_DIR } from '../../src/models';
@@ -17,7 +17,7 @@ import { ENTITY_TYPE_MODEL_FILE, loadEntityTypeModel } from '../../src/models/en
 import { loadNlp } from '../../src/models/nlp';
 import { loadParserModel } from '../../src/models/parser';
 import { GUM_LICENCE, TREEBANK_CITATIONS } from '../treebanks/licences';
-import { type DocumentWords, documentWords, readGum, withSyntax } from '../treebanks/treebanks';
+import { type DocumentWords, documentWords, namesByFrequency, readGum, withSyntax } from '../treebanks/treebanks';
 import { ENTITY_TYPE_CONFIG, ENTITY_TYPE_SEARCH, type EntityTypeConfig } from './config';
 import { type EntityTypeScores, formatEntityTypeScores, scoreEntityTypes } from './score';
 
@@ -27,24 +27,14 @@ export function loadActorIndex(): ActorIndex {
 
 /** The types of the training mentions, most frequent first. */
 export function typesOf(docs: DocumentWords[]): string[] {
-  const counts = new Map<string, number>();
-  for (const d of docs) for (const m of d.mentions) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+  return namesByFrequency(docs.flatMap((d) => d.mentions.map((m) => m.type)));
 }
 
 /** Trains an entity-type model on the documents' mentions. */
 export function fitEntityTypes(docs: DocumentWords[], types: string[], index: ActorIndex, config: EntityTypeConfig): EntityTypeModel {
   const examples: SparseExample[] = [];
   for (const d of docs) {
-    for (const m of d.mentions) {
-      const byIndex = new Map<number, number>();
-      for (const [name, value] of entityFeatures(d.words, m, index, d.syntax)) {
-        const i = featureIndex(name, config.hashBits);
-        byIndex.set(i, (byIndex.get(i) ?? 0) + value);
-      }
-      const indices = [...byIndex.keys()].sort((a, b) => a - b);
-      examples.push({ indices: Int32Array.from(indices), values: Float32Array.from(indices, (i) => byIndex.get(i) ?? 0), label: types.indexOf(m.type) });
-    }
+    for (const m of d.mentions) examples.push({ ...hashedFeatures(entityFeatures(d.words, m, index, d.syntax), config.hashBits), label: types.indexOf(m.type) });
   }
   const counts = types.map((_, c) => examples.filter((e) => e.label === c).length);
   const linear = trainLogistic(examples, {

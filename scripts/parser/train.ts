@@ -22,7 +22,7 @@ import { DEFAULT_MODELS_DIR } from '../../src/models';
 import { loadNlp } from '../../src/models/nlp';
 import { PARSER_MODEL_FILE, loadParserModel } from '../../src/models/parser';
 import { GUM_LICENCE, TREEBANK_CITATIONS } from '../treebanks/licences';
-import { type TreebankSentence, readEwt, readGum } from '../treebanks/treebanks';
+import { type TreebankSentence, namesByFrequency, readEwt, readGum } from '../treebanks/treebanks';
 import { PARSER_CONFIG, type ParserConfig } from './config';
 import { type ParserScores, errorsByRelation, formatParserScores, scoreParser, wordsOf } from './score';
 import { type TaggedSentence, jackknifeTags, tagAccuracy, trainTagger, xposByUpos } from './tagger';
@@ -203,13 +203,6 @@ function trainSentence(s: TrainingSentence, learner: Prepared & { moves: Average
     state.apply(move, label);
   }
   return { errors, steps };
-}
-
-/** Distinct names, most frequent first (ties by name). */
-function namesByFrequency(names: string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => r);
 }
 
 /** The model without the weights smaller than `below`. */

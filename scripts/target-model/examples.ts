@@ -10,7 +10,7 @@ import { scoreStances } from '../../src/analysis/passes/6-stance';
 import { LocalSentiment } from '../../src/analysis/passes/stance/lexical';
 import { type Features, TARGET_CLASSES, targetFeatures } from '../../src/analysis/passes/stance/target-model';
 import type { Span } from '../../src/analysis/types';
-import { featureIndex } from '../../src/ml/hashing';
+import { hashedFeatures } from '../../src/ml/hashing';
 import type { SparseExample } from '../../src/ml/logistic';
 import type { Models } from '../../src/models';
 
@@ -41,15 +41,5 @@ export function recordFeatures(r: Pick<TargetRecord, 'text' | 'targetStart' | 't
 
 /** Hashes named features into a sparse example; features sharing an index add up. */
 export function toExample(features: Features, polarity: -1 | 0 | 1, hashBits: number): SparseExample {
-  const byIndex = new Map<number, number>();
-  for (const [name, value] of features) {
-    const i = featureIndex(name, hashBits);
-    byIndex.set(i, (byIndex.get(i) ?? 0) + value);
-  }
-  const indices = [...byIndex.keys()].sort((a, b) => a - b);
-  return {
-    indices: Int32Array.from(indices),
-    values: Float32Array.from(indices.map((i) => byIndex.get(i) ?? 0)),
-    label: TARGET_CLASSES.indexOf(polarity),
-  };
+  return { ...hashedFeatures(features, hashBits), label: TARGET_CLASSES.indexOf(polarity) };
 }

@@ -143,3 +143,10 @@ export function documentWords(doc: TreebankDocument): DocumentWords {
   const mentions = doc.mentions.map((m) => ({ ...m, first: offsets[m.sentence] + m.first, last: offsets[m.sentence] + m.last }));
   return { id: doc.id, words, sentence: Int32Array.from(sentence), mentions };
 }
+
+/** Distinct names (tags, relations, types), most frequent first, ties by name: the class order of a model. */
+export function namesByFrequency(names: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => r);
+}

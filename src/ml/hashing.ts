@@ -17,6 +17,17 @@ export function featureIndex(name: string, bits: number): number {
   return hashString(name) & ((1 << bits) - 1);
 }
 
+/** Named features hashed into a sparse example: ascending rows, the values of names sharing a row added up. */
+export function hashedFeatures(features: ReadonlyMap<string, number>, bits: number): { indices: Int32Array; values: Float32Array } {
+  const byRow = new Map<number, number>();
+  for (const [name, value] of features) {
+    const i = featureIndex(name, bits);
+    byRow.set(i, (byRow.get(i) ?? 0) + value);
+  }
+  const indices = [...byRow.keys()].sort((a, b) => a - b);
+  return { indices: Int32Array.from(indices), values: Float32Array.from(indices.map((i) => byRow.get(i) ?? 0)) };
+}
+
 /** Combines a hash with one more number (a MurmurHash3-style round and finaliser): order matters. */
 export function mix(h: number, x: number): number {
   let k = Math.imul(x | 0, 0xcc9e2d51);

@@ -8,8 +8,7 @@
 // The caller gives the mentions (its own: the actors pass's, with their entity types) over the
 // document's words; a joint mention ("Smith and Jones") is one mention, so "they" resolving to
 // it keeps both actors.
-import { featureIndex } from '../../ml/hashing';
-import type { LinearModel } from '../../ml/linear';
+import { type LinearModel, namedLogits } from '../../ml/linear';
 import type { ActorIndex } from '../../models/actors';
 import { type SyntaxWord, wordKey } from './features';
 import { type MentionKind, type MentionSpan, dictionaryClues, isPlural, mentionHead, mentionKind, syntacticRole } from './mentions';
@@ -147,22 +146,7 @@ export function pairFeatures(words: readonly SyntaxWord[], a: MentionInfo, c: Me
   return f;
 }
 
-/** Hashes named features into rows (values 1), for the ranking model. */
-export function featureRows(f: Map<string, number>, bits: number): { indices: Int32Array; values: Float32Array } {
-  const rows = new Map<number, number>();
-  for (const [name, value] of f) {
-    const i = featureIndex(name, bits);
-    rows.set(i, (rows.get(i) ?? 0) + value);
-  }
-  const indices = Int32Array.from([...rows.keys()].sort((x, y) => x - y));
-  return { indices, values: Float32Array.from(indices, (i) => rows.get(i) ?? 0) };
-}
-
-function score(model: CorefModel, f: Map<string, number>): number {
-  let s = 0;
-  for (const [name, value] of f) s += model.linear.weights[featureIndex(name, model.linear.hashBits)] * value;
-  return s;
-}
+const score = (model: CorefModel, f: Map<string, number>): number => namedLogits(model.linear, f)[0];
 
 /**
  * The antecedent of each mention (an index into `mentions`), or −1 when it starts an entity.

@@ -6,7 +6,7 @@
 // actor (a person or an organization) or not ("UN Charter", "Holocaust", "Gaza").
 import { type LinearModel, namedLogits, softmax } from '../../ml/linear';
 import type { ActorIndex } from '../../models/actors';
-import { type SyntaxWord, wordKey } from './features';
+import { type SyntaxWord, letterShape, wordKey } from './features';
 import { type MentionSpan, dictionaryClues, isCapitalised, isPlural, mentionHead, mentionKind, syntacticRole } from './mentions';
 import type { Dependencies } from './parser';
 
@@ -36,7 +36,7 @@ export function entityFeatures(words: readonly SyntaxWord[], m: MentionSpan, ind
   add(`head-pos:${h.pos}`);
   add(`head-suffix:${key.slice(-3)}`);
   add(`head-suffix2:${key.slice(-2)}`);
-  add(`head-shape:${shape(h.value)}`);
+  add(`head-shape:${letterShape(h.value, 10)}`);
   add(`kind:${mentionKind(words, m, head)}`);
   add(`plural:${isPlural(words, head)}`);
   add(`capitalised:${isCapitalised(words, m, head)}`);
@@ -60,17 +60,6 @@ export function entityFeatures(words: readonly SyntaxWord[], m: MentionSpan, ind
     add(`governor:${role.relation}:${role.governor}`);
   }
   return f;
-}
-
-/** "Xx", "XX", "x", "d", "Xx-Xx": the head's letters by class, runs squeezed. */
-function shape(v: string): string {
-  let out = '', last = '';
-  for (const ch of v.slice(0, 10)) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
-    if (c !== last) out += c;
-    last = c;
-  }
-  return out;
 }
 
 export interface EntityType {

@@ -83,6 +83,17 @@ export function wordKey(value: string): string {
   return value.toLowerCase().replace(/[\u2019\u2018]/g, "'").replace(/\d/g, '0');
 }
 
+/** The first `max` characters by class, runs squeezed: "Iran" → Xx, "U.S." → X.X., "1979" → d, "al-Assad" → x-Xx. */
+export function letterShape(v: string, max: number): string {
+  let shape = '', last = '';
+  for (const ch of v.slice(0, max)) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
+    if (c !== last) shape += c;
+    last = c;
+  }
+  return shape;
+}
+
 /** Capitalised, all capitals, lower case, digits, punctuation or other; and whether it holds a hyphen. */
 function shapeOf(v: string): number {
   const hyphen = v.length > 1 && v.includes('-') ? 8 : 0;

@@ -5,7 +5,7 @@
 // tags; wink-nlp's own tag stays a feature. Trained with the parser (scripts/parser/train.ts).
 import { hash1, hash2, hash3, hashString } from '../../ml/hashing';
 import { type LinearModel, bestOfCandidates, scoreRows } from '../../ml/linear';
-import { type SyntaxWord, wordKey } from './features';
+import { type SyntaxWord, letterShape, wordKey } from './features';
 
 export interface TaggerModel {
   upos: LinearModel;
@@ -51,20 +51,9 @@ export function taggerAtoms(words: readonly SyntaxWord[]): TaggerAtoms {
     a.lemma[at] = hashString(w.lemma.toLowerCase()) | 0;
     for (let k = 0; k < 4; k++) a.suffixes[k][at] = hashString(key.slice(-(k + 1))) | 0;
     for (let k = 0; k < 2; k++) a.prefixes[k][at] = hashString(key.slice(0, k + 2)) | 0;
-    a.shape[at] = wordShape(w.value);
+    a.shape[at] = hashString(letterShape(w.value, 12)) | 0;
   }
   return a;
-}
-
-/** The letters' pattern, runs squeezed: "Iran" → Xx, "U.S." → X.X., "1979" → d, "al-Assad" → x-Xx. */
-function wordShape(v: string): number {
-  let shape = '', last = '';
-  for (const ch of v.slice(0, 12)) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
-    if (c !== last) shape += c;
-    last = c;
-  }
-  return hashString(shape) | 0;
 }
 
 /** The features of word i (0-based) given the tags chosen before it; returns their count. */
