@@ -17,6 +17,8 @@ export interface ParserConfig {
   taggerBits: number;
   taggerEpochs: number;
   taggerFolds: number;
+  /** Score only the relations a dependent's side and tag took in training (faster), or all of them. */
+  restrictLabels: boolean;
   /** How the weights are stored in models/parser.json. */
   encoding: WeightEncoding;
   /** Averaged weights smaller than this (in absolute value) are left out of the file. */
@@ -34,6 +36,7 @@ export const PARSER_CONFIG: ParserConfig = {
   taggerBits: 17,
   taggerEpochs: 6,
   taggerFolds: 5,
+  restrictLabels: true,
   encoding: 'i8',
   pruneBelow: 0,
   seed: 20170301,

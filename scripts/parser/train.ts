@@ -35,7 +35,7 @@ interface TrainingSentence {
   labels: Int32Array;
 }
 
-const SEARCH: Partial<ParserConfig>[] = [{}, { exploreProbability: 0.7 }, { exploreFrom: 2 }, { transitionBits: 21 }, { labelBits: 18 }, { taggerBits: 16, labelBits: 15 }, { withEwt: false }];
+const SEARCH: Partial<ParserConfig>[] = [{}, { exploreProbability: 0.7 }, { exploreFrom: 2 }, { transitionBits: 21 }, { labelBits: 18 }, { taggerBits: 16, labelBits: 15 }, { restrictLabels: false }, { withEwt: false }];
 
 export function trainParser(args: string[] = []): { dev: ParserScores; test: ParserScores } {
   const started = Date.now();
@@ -143,7 +143,7 @@ function prepare(config: ParserConfig, sources: TreebankSentence[], dev: Treeban
   // The relations each (side, tag) of dependent takes in training, with the tags the parser learns from.
   const sets = Array.from({ length: 2 * uposNames.length }, () => new Set<number>());
   for (const s of sentences) for (let d = 1; d <= s.atoms.n; d++) sets[labelSlot(s.heads[d], d, s.atoms.upos[d], uposNames.length)].add(s.labels[d]);
-  const labelsFor = sets.map((set) => Int32Array.from(set.size ? [...set].sort((a, b) => a - b) : relations.keys()));
+  const labelsFor = sets.map((set) => Int32Array.from(set.size && config.restrictLabels ? [...set].sort((a, b) => a - b) : relations.keys()));
   return { sentences, relations, tagger, labelsFor };
 }
 
