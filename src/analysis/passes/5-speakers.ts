@@ -12,7 +12,7 @@ import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isPas
 import type { Mention, Token } from '../types';
 import { partitionPoint } from '../sorted';
 import { actingSubject, headWordOf, subtreeRange } from '../syntax/clauses';
-import { type Dependencies, NOT_PARSED, type ParserModel, parseText } from '../syntax/parser';
+import { type Dependencies, NOT_PARSED, type ParserModel, parseSentencesAt } from '../syntax/parser';
 import { type TokenisedText, sentenceOf } from './2-tokens';
 import type { ActorMentions } from './3-actors';
 import type { Statement, Statements } from './4-quotes';
@@ -29,10 +29,6 @@ export interface Speaker {
 export interface AttributedStatement extends Statement {
   speaker: Speaker | null;
 }
-
-/** Sentences parsed for speakers per article, and their longest: the parse's cost stays bounded. */
-const MAX_PARSED_SENTENCES = 64;
-const MAX_PARSED_TOKENS = 80;
 
 export function attributeSpeakers(t: TokenisedText, found: Statements, actors: ActorMentions, parser: ParserModel): AttributedStatement[] {
   const out: AttributedStatement[] = [];
@@ -58,13 +54,8 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
 
 /** The trees of the sentences holding a cue the patterns found no speaker phrase for; null when none. */
 function parseWhereNoPhrase(t: TokenisedText, statements: Statement[], ranges: (TokenRange | null)[], parser: ParserModel): Dependencies | null {
-  const which = new Set<number>();
-  statements.forEach((s, i) => {
-    if (ranges[i] || !s.cue || s.speakerSide === 'previous' || which.size >= MAX_PARSED_SENTENCES) return;
-    const sentence = sentenceOf(t, s.cue.first);
-    if (sentence.last - sentence.first <= MAX_PARSED_TOKENS) which.add(sentence.i);
-  });
-  return which.size ? parseText(t, parser, which) : null;
+  const cues = statements.flatMap((s, i) => (ranges[i] || !s.cue || s.speakerSide === 'previous' ? [] : [s.cue.first]));
+  return cues.length ? parseSentencesAt(t, parser, cues) : null;
 }
 
 /** The cue verb's subject as the tree gives it, outside the statement's own words; null when none. */

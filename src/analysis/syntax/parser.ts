@@ -108,3 +108,21 @@ export function parseText(t: TokenisedText, model: ParserModel, which?: Iterable
   }
   return { head, relation };
 }
+
+/** What a pass may parse per article: the parse's cost stays bounded whatever the text. */
+export const MAX_PARSED_SENTENCES = 64;
+export const MAX_PARSED_TOKENS = 80;
+
+/**
+ * Parses the sentences holding the given tokens, up to MAX_PARSED_SENTENCES of them and only
+ * those of at most MAX_PARSED_TOKENS tokens (the rest stay NOT_PARSED); null when none is.
+ */
+export function parseSentencesAt(t: TokenisedText, model: ParserModel, tokenIndices: Iterable<number>): Dependencies | null {
+  const which = new Set<number>();
+  for (const k of tokenIndices) {
+    if (which.size >= MAX_PARSED_SENTENCES) break;
+    const sentence = t.sentences[t.tokens[k].sentence];
+    if (sentence && sentence.last - sentence.first <= MAX_PARSED_TOKENS) which.add(sentence.i);
+  }
+  return which.size ? parseText(t, model, which) : null;
+}
