@@ -30,6 +30,9 @@ import { jobsRouter } from './routes/jobs';
 import { apiRegistry, metricsRouter } from './routes/metrics';
 import { summaryRouter } from './routes/summary';
 
+/** Cytoscape.js (MIT), the stance graph's drawing library, as npm installed it. */
+const CYTOSCAPE = require.resolve('cytoscape/dist/cytoscape.min.js');
+
 export interface AppDeps {
   store: ArticleStore;
   queue: AnalysisQueue;
@@ -93,7 +96,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(jobsRouter(deps));
   app.use(summaryRouter(deps));
   app.use(actorsRouter(deps));
-  // The page last: API requests never look for a file.
+  // The page last: API requests never look for a file. The graph library is served from the
+  // installed package (no CDN: the page works offline).
+  app.get('/vendor/cytoscape.min.js', (_req, res) => res.sendFile(CYTOSCAPE));
   app.use(express.static(path.join(projectRoot(), 'public')));
   app.use(notFoundRoute);
   app.use(errorHandler(deps.logger));

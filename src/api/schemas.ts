@@ -13,6 +13,7 @@ import {
   spansWithinText,
   withoutControlCharacters,
 } from '../analysis/article-schema';
+import type { SummaryPosition } from '../store/summary';
 import { HttpError } from './errors';
 
 /** White space or any control character (tab and line breaks too): none belongs in a URL. */
@@ -69,6 +70,33 @@ const wholeNumber = (min: number, max: number) =>
 
 const positiveInteger = (max: number) => wholeNumber(1, max);
 
+/** A summary row's position as the API hands it out: base64url of [articles, source, target]. */
+export function summaryCursor(position: SummaryPosition): string {
+  return Buffer.from(JSON.stringify([position.articles, position.source, position.target])).toString('base64url');
+}
+
+const CURSOR_MESSAGE = 'must be the cursor of a previous page (its nextCursor)';
+const summaryPosition = z.tuple([z.number().int().min(1), z.string().min(1).max(100), z.string().min(1).max(100)]);
+const cursorSchema = z
+  .string(required('a string'))
+  .max(400, CURSOR_MESSAGE)
+  .regex(/^[A-Za-z0-9_-]+$/, CURSOR_MESSAGE)
+  .transform((cursor, context): SummaryPosition => {
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      decoded = undefined;
+    }
+    const position = summaryPosition.safeParse(decoded);
+    if (!position.success) {
+      context.addIssue({ code: 'custom', message: CURSOR_MESSAGE });
+      return z.NEVER;
+    }
+    const [articles, source, target] = position.data;
+    return { articles, source, target };
+  });
+
 export const summaryQuerySchema = z
   .strictObject({
     source: actorFilter.optional(),
@@ -78,9 +106,11 @@ export const summaryQuerySchema = z
     to: isoDate.optional(),
     minArticles: positiveInteger(1_000_000).optional(),
     limit: positiveInteger(1000).optional(),
+    cursor: cursorSchema.optional(),
   })
-  .transform((q) => ({
+  .transform(({ cursor, ...q }) => ({
     ...q,
+    after: cursor,
     from: q.from === undefined ? undefined : startOf(q.from),
     to: q.to === undefined ? undefined : endOf(q.to),
   }))
@@ -88,6 +118,12 @@ export const summaryQuerySchema = z
     path: ['to'],
     message: 'must not be before from',
   });
+
+/** GET /articles: the articles received most recently first, a page at a time. */
+export const recentArticlesQuerySchema = z.strictObject({
+  offset: wholeNumber(0, 1_000_000).default(0),
+  limit: positiveInteger(100).default(20),
+});
 
 export const actorsQuerySchema = z.strictObject({
   q: z.string(required('a string')).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
@@ -106,6 +142,13 @@ const ACTOR_ID_PART = String.raw`(?!\.+(?:/|$))[A-Za-z0-9_.:~-]+`;
 export const actorIdParam = z
   .string()
   .regex(new RegExp(`^(?=.{1,100}$)${ACTOR_ID_PART}(?:/${ACTOR_ID_PART})*$`), 'must be an actor id such as IRN, SYRGOV, name:arnor or name:arnor/GOV');
+
+/** GET /stance/pair: one directed pair, both sides named by their ids. */
+export const pairQuerySchema = z.strictObject({
+  source: z.string(required('an actor id')).pipe(actorIdParam),
+  target: z.string(required('an actor id')).pipe(actorIdParam),
+  limit: positiveInteger(1000).default(100),
+});
 
 export const articleIdParam = z.string().regex(ARTICLE_ID, 'must be an article id (32 hex digits)');
 export const jobIdParam = z.string().regex(JOB_ID, 'must be a job id (article-<32 hex digits>)');

@@ -3,7 +3,7 @@
 // articles published in the range. Both build their rows with the same code.
 import type Redis from 'ioredis';
 import { byStrength, EVIDENCE_PER_PAIR, type Contribution } from './contributions';
-import { fromKeyPart, type Keys } from './keys';
+import { fromKeyPart, pairToken, type Keys } from './keys';
 import { pipelineResults } from './redis';
 
 export interface SummaryFilters {
@@ -16,8 +16,17 @@ export interface SummaryFilters {
   from?: number;
   to?: number;
   minArticles?: number;
-  /** Most rows returned (the pairs with most articles first). */
+  /** Most rows returned (see SUMMARY_ORDER). */
   limit?: number;
+  /** Rows after this one in SUMMARY_ORDER (the last row of the previous page). */
+  after?: SummaryPosition;
+}
+
+/** Where a row stands in the summary's order: its article count, source id and target id. */
+export interface SummaryPosition {
+  articles: number;
+  source: string;
+  target: string;
 }
 
 export interface PairSummary {
@@ -34,7 +43,23 @@ export interface PairSummary {
 }
 
 export interface StanceSummary {
+  /** Rows that pass the filters, on every page. */
+  total: number;
   pairs: PairSummary[];
+  /** The last row's position when more rows follow: the next page starts after it. */
+  next: SummaryPosition | null;
+}
+
+/**
+ * The summary's order, stable from page to page: most articles first, then by source id, then
+ * by target id (code-point order of the ids). A pair is one row, so no two rows tie.
+ */
+export function compareRows(a: SummaryPosition, b: SummaryPosition): number {
+  return b.articles - a.articles || compareIds(a.source, b.source) || compareIds(a.target, b.target);
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** What a row is built from, whichever way it was read. */
@@ -59,12 +84,60 @@ export async function readSummary(redis: Redis, keys: Keys, filters: SummaryFilt
   const figures = ranged
     ? await figuresInRange(redis, keys, pairs.map((p) => p.token), filters.from ?? -Infinity, filters.to ?? Infinity)
     : await figuresFromTotals(redis, keys, pairs.map((p) => p.token));
-  const rows = figures
+  const positioned = figures
     .filter((f) => f.articles > 0 && f.articles >= (filters.minArticles ?? 1))
-    .sort((a, b) => b.articles - a.articles || Math.abs(b.scoreSum / b.articles) - Math.abs(a.scoreSum / a.articles))
-    .slice(0, filters.limit ?? DEFAULT_LIMIT);
-  const names = await actorNames(redis, keys, rows.map((f) => f.pair));
-  return { pairs: rows.map((f) => toRow(f, names)) };
+    .map((f) => ({ f, at: { articles: f.articles, ...splitPair(f.pair) } }))
+    .sort((a, b) => compareRows(a.at, b.at));
+  const { after } = filters;
+  const start = after === undefined ? 0 : positioned.findIndex(({ at }) => compareRows(at, after) > 0);
+  const limit = filters.limit ?? DEFAULT_LIMIT;
+  const page = start < 0 ? [] : positioned.slice(start, start + limit);
+  const more = start >= 0 && start + limit < positioned.length;
+  const last = page[page.length - 1];
+  const names = await actorNames(redis, keys, page.map(({ f }) => f.pair));
+  return {
+    total: positioned.length,
+    pairs: page.map(({ f }) => toRow(f, names)),
+    next: more && last ? { articles: last.at.articles, source: last.at.source, target: last.at.target } : null,
+  };
+}
+
+export interface PairArticle {
+  articleId: string;
+  title: string | null;
+  /** The article's date in the summary (publishedAt, else receivedAt). */
+  publishedAt: string;
+  score: number;
+  evidence: { text: string; score: number }[];
+}
+
+/** Every article that contributed to a directed pair, newest first (at most `limit`). */
+export async function readPairArticles(
+  redis: Redis,
+  keys: Keys,
+  source: string,
+  target: string,
+  limit: number,
+): Promise<{ total: number; articles: PairArticle[] }> {
+  const token = pairToken(source, target);
+  const [total, ids] = await Promise.all([
+    redis.zcard(keys.pairByDate(token)),
+    redis.zrange(keys.pairByDate(token), 0, String(limit - 1), 'REV'),
+  ]);
+  const [[contributions], titles] = await Promise.all([
+    readContributions(redis, keys, [{ pair: token, ids }]),
+    titlesOf(redis, keys, ids),
+  ]);
+  return {
+    total,
+    articles: contributions.map(({ articleId, contribution: c }) => ({
+      articleId,
+      title: titles.get(articleId) ?? null,
+      publishedAt: new Date(c.publishedAt).toISOString(),
+      score: round(c.score),
+      evidence: c.evidence.map((e) => ({ text: e.text, score: round(e.score) })),
+    })),
+  };
 }
 
 function splitPair(token: string): { token: string; source: string; target: string } {
@@ -154,6 +227,14 @@ async function readContributions(
       values[i] === null ? [] : [{ articleId, contribution: JSON.parse(values[i] as string) as Contribution }],
     );
   });
+}
+
+async function titlesOf(redis: Redis, keys: Keys, articleIds: string[]): Promise<Map<string, string>> {
+  if (!articleIds.length) return new Map();
+  const read = redis.pipeline();
+  for (const id of articleIds) read.hget(keys.article(id), 'title');
+  const titles = pipelineResults(await read.exec()) as (string | null)[];
+  return new Map(articleIds.flatMap((id, i) => (titles[i] === null ? [] : [[id, titles[i] as string]])));
 }
 
 async function actorNames(redis: Redis, keys: Keys, pairs: string[]): Promise<Map<string, string>> {

@@ -1,11 +1,11 @@
-// POST /articles, POST /articles/batch, GET /articles/:id
+// POST /articles, POST /articles/batch, GET /articles (the most recent), GET /articles/:id
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { ARTICLE_PARTS, type ArticlePart, type ArticleStore } from '../../store/article-store';
 import type { AnalysisQueue } from '../../queue/queue';
 import { submitArticles, type Submission } from '../../queue/submit-articles';
 import { HttpError } from '../errors';
-import { articleIdParam, submittedArticleSchema, batchSchema, parse } from '../schemas';
+import { articleIdParam, batchSchema, parse, recentArticlesQuerySchema, submittedArticleSchema } from '../schemas';
 
 /** What GET /articles/:id returns beyond the metadata, status and counts when not told. */
 const DEFAULT_PARTS: ArticlePart[] = ['stances'];
@@ -47,6 +47,19 @@ export function articlesRouter(deps: { store: ArticleStore; queue: AnalysisQueue
       duplicates,
       updated: submissions.filter((s) => s.updated).length,
       articles: submissions.map(withLinks),
+    });
+  });
+
+  router.get('/articles', async (req, res) => {
+    const { offset, limit } = parse(recentArticlesQuerySchema, req.query, 'query');
+    const { total, articles } = await deps.store.recent(offset, limit);
+    const next = offset + limit < total ? `/articles?${new URLSearchParams({ offset: String(offset + limit), limit: String(limit) })}` : null;
+    res.json({
+      total,
+      offset,
+      limit,
+      articles: articles.map(({ counts, ...record }) => ({ ...record, counts: counts ?? null, links: { article: `/articles/${record.id}` } })),
+      links: { next },
     });
   });
 
