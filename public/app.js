@@ -197,6 +197,8 @@ async function loadGraph() {
   const params = new URLSearchParams(filters);
   params.set('limit', String(GRAPH_PAIRS));
   const { total, pairs } = await api('GET', `/stance/summary?${params}`);
+  // Actors the dictionary does not know (name:…) are found by the names articles gave them.
+  for (const p of pairs) for (const side of [p.source, p.target]) if (!knownActors.has(fold(side.name))) knownActors.set(fold(side.name), side.id);
   graph.draw(pairs);
   const { nodes, edges } = graph.counts();
   $('#graph').setAttribute('aria-label', `Stance graph: ${plural(nodes, 'actor')}, ${plural(edges, 'directed pair')}${total > pairs.length ? ` (the ${pairs.length} with most articles of ${total})` : ''}`);

@@ -11,7 +11,7 @@ import { generatedArticle } from '../../bench/articles';
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
 import { describeWithBrowser, horizontalOverflow, launchBrowser, openPage, screenshot, SCREENSHOTS_DIR, type WatchedPage } from '../setup/browser';
-import { eventually, http, silentLogger, testConfig } from '../setup/helpers';
+import { eventually, http, longArticle, silentLogger, testConfig } from '../setup/helpers';
 
 // The page's globals, in the functions the browser runs (the tests' types have no DOM library).
 declare const document: any;
@@ -214,4 +214,41 @@ describeWithBrowser('the page in Chromium', () => {
     await page.locator('#article').evaluate((n: any) => n.scrollIntoView());
     await screenshot(page, 'article-390', { fullPage: false, ...(DOCS && { file: path.join(DOCS, 'page-phone.png') }) });
   }, 30_000);
+
+  it('shows a 900 KB article without freezing: only the chunks in view are marked up', async () => {
+    const text = longArticle(7).text.slice(0, 900_000);
+    const posted = await call('POST', '/articles', { title: 'A very long article', text });
+    expect(posted.status).toBe(202);
+    await eventually(async () => ((await call('GET', posted.body.links.job)).body.state === 'completed' ? true : undefined), 60_000, 200);
+
+    const watched = await openPage(browser, { viewport: { width: 1400, height: 1000 }, httpCredentials: CREDENTIALS });
+    opened.push(watched);
+    const { page } = watched;
+    // The longest stretch the page's main thread was busy (Long Tasks API), from the first load.
+    await page.addInitScript(() => {
+      window.longestTask = 0;
+      new window.PerformanceObserver((list: any) => {
+        for (const entry of list.getEntries()) window.longestTask = Math.max(window.longestTask, entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${api.url}/#article=${posted.body.articleId}`);
+    await page.waitForSelector('#article:not([hidden]) .chunk .st', { timeout: 20_000 });
+    const chunks = () => page.evaluate(() => ({
+      all: document.querySelectorAll('#article-text .chunk').length,
+      marked: [...document.querySelectorAll('#article-text .chunk')].filter((c: any) => c.querySelector('span')).length,
+    }));
+    const before = await chunks();
+    expect(before.all).toBeGreaterThan(200);
+    expect(before.marked).toBeLessThan(10);
+    expect(await page.evaluate(() => document.getElementById('article-text').textContent.length)).toBeGreaterThanOrEqual(900_000);
+    // The last statement: its chunk is marked when it is selected, and it scrolls into view.
+    const count = await page.locator('#article-statements button').count();
+    await page.click(`#article-statements button[data-q="${count - 1}"]`);
+    await page.waitForSelector(`#article-text .st.selected[data-q="${count - 1}"]`);
+    expect((await chunks()).marked).toBeLessThan(20);
+    const longest = await page.evaluate(() => window.longestTask);
+    console.log(`900 KB article: ${before.all} chunks, ${count} statements listed, longest main-thread task ${Math.round(longest)} ms`);
+    expect(longest).toBeLessThan(3000);
+    await screenshot(page, 'long-article-1400', { fullPage: false });
+  }, 90_000);
 });
