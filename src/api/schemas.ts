@@ -2,6 +2,7 @@
 // naming the field or parameter at fault.
 import { z } from 'zod';
 import { ARTICLE_ID, JOB_ID } from '../store/article-id';
+import { ARTICLE_PARTS, type ArticlePart } from '../store/article-store';
 import {
   articleSchema,
   articleText,
@@ -118,6 +119,24 @@ export const summaryQuerySchema = z
     path: ['to'],
     message: 'must not be before from',
   });
+
+/** GET /articles/:id: the parts to return besides the metadata, status and counts. */
+export const articleQuerySchema = z.strictObject({
+  include: z
+    .string({ error: 'must be a comma-separated list of parts' })
+    .transform((value, context): ArticlePart[] => {
+      // Empty: the metadata, status and counts alone.
+      const asked = value.split(',').map((part) => part.trim()).filter(Boolean);
+      if (asked.includes('all')) return [...ARTICLE_PARTS];
+      const unknown = asked.filter((part) => !(ARTICLE_PARTS as readonly string[]).includes(part));
+      if (unknown.length) {
+        context.addIssue({ code: 'custom', message: `unknown part(s) ${unknown.join(', ')}: name some of ${ARTICLE_PARTS.join(', ')}, or all` });
+        return z.NEVER;
+      }
+      return [...new Set(asked as ArticlePart[])];
+    })
+    .optional(),
+});
 
 /** GET /articles: the articles received most recently first, a page at a time. */
 export const recentArticlesQuerySchema = z.strictObject({
