@@ -5,6 +5,7 @@
 import { createArticleView } from './article-view.js';
 import { cell, download, el, emptyRow, formatScore, scoreClass, toCsv, toJsonLines } from './dom.js';
 import { createGraph } from './graph.js';
+import { timelineFigure } from './timeline.js';
 
 const POLL_MS = 300;
 const POLL_LIMIT_MS = 120000;
@@ -243,6 +244,28 @@ function summaryRow(p) {
   );
 }
 
+/** A time line (GET /stance/timeline) with its own choice of week or month; the dates of the filters apply. */
+function timelineBlock(sides, title) {
+  const block = el('div', { className: 'timeline-block' });
+  const select = el('select', { 'aria-label': 'Time line interval' }, el('option', { value: 'month' }, 'month'), el('option', { value: 'week' }, 'week'));
+  const body = el('div', {});
+  async function load() {
+    const params = new URLSearchParams(sides);
+    for (const name of ['from', 'to']) if (filters.get(name)) params.set(name, filters.get(name));
+    params.set('interval', select.value);
+    try {
+      const { buckets } = await api('GET', `/stance/timeline?${params}`);
+      body.replaceChildren(timelineFigure(buckets, `${title}, mean stance per ${select.value}`));
+    } catch (error) {
+      showError(error);
+    }
+  }
+  select.addEventListener('change', load);
+  block.append(el('h5', { className: 'interval' }, `${title}: time line per`, select), body);
+  load();
+  return block;
+}
+
 /** A pair's articles and their evidence (GET /stance/pair). */
 async function showPair(p, { focus = false } = {}) {
   const params = new URLSearchParams({ source: p.source.id, target: p.target.id });
@@ -250,6 +273,7 @@ async function showPair(p, { focus = false } = {}) {
   details.replaceChildren(
     el('h4', {}, `${p.source.name} → ${p.target.name}: mean ${formatScore(p.mean)}`),
     el('p', { className: 'muted' }, `${plural(total, 'article')}; ${p.positive} friendly, ${p.negative} hostile and ${p.neutral} neutral pieces of evidence.`),
+    timelineBlock({ source: p.source.id, target: p.target.id }, `${p.source.name} → ${p.target.name}`),
     el('ol', { className: 'pair-articles' }, ...articles.map((a) => el('li', {},
       el('a', { href: `#article=${a.articleId}` }, a.title || `Article ${a.articleId.slice(0, 10)}…`),
       ` · ${a.publishedAt.slice(0, 10)} · score `, el('span', { className: scoreClass(a.score) }, formatScore(a.score)),
@@ -273,6 +297,7 @@ async function showActor(id, name) {
         el('div', {}, el('h5', {}, `As source: toward ${plural(actor.stances.asSource.length, 'actor')}`), rows(actor.stances.asSource, 'source')),
         el('div', {}, el('h5', {}, `As target: from ${plural(actor.stances.asTarget.length, 'actor')}`), rows(actor.stances.asTarget, 'target')),
       ),
+      timelineBlock({ source: actor.id }, `${actor.name} toward others`),
     );
     say(`${actor.name}: stance toward ${plural(actor.stances.asSource.length, 'actor')}, from ${plural(actor.stances.asTarget.length, 'actor')}.`);
   } catch (error) {

@@ -13,6 +13,7 @@ import {
   recentArticlesQuerySchema,
   submittedArticleSchema,
   summaryQuerySchema,
+  timelineQuerySchema,
 } from './schemas';
 import * as answers from './responses';
 
@@ -129,6 +130,10 @@ export function openApiDocument(options: { batchMaxArticles: number }): JsonSche
       '/stance/summary': get('Stance across all articles, one row per directed actor pair, a page at a time', queryParameters(summaryQuerySchema), {
         200: json(ref('Summary'), 'Most articles first, then by source id, then by target id; nextCursor gives the next page'),
         400: error('A parameter is wrong'),
+      }),
+      '/stance/timeline': get('The stance of the matching pairs per week or month, with article counts', queryParameters(timelineQuerySchema), {
+        200: json(ref('Timeline'), 'Buckets with at least one article, oldest first'),
+        400: error('A parameter is wrong, or none of source, target and actor is given'),
       }),
       '/stance/pair': get('Every article behind one row of the summary, newest first', queryParameters(pairQuerySchema), {
         200: json(ref('PairArticles'), 'The articles'),

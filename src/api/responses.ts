@@ -143,6 +143,21 @@ export const pairArticles = z.strictObject({
   })),
 }).register(responseSchemas, { id: 'PairArticles' });
 
+export const timeline = z.strictObject({
+  interval: z.enum(['week', 'month']),
+  source: z.string().nullable(),
+  target: z.string().nullable(),
+  actor: z.string().nullable(),
+  buckets: z.array(z.strictObject({
+    start: z.string().describe('First day of the week (Monday, UTC) or month'),
+    articles: z.number().int().min(1),
+    mean: score,
+    positive: count,
+    negative: count,
+    neutral: count,
+  })),
+}).register(responseSchemas, { id: 'Timeline' });
+
 const dictionaryActor = z.strictObject({
   id: z.string(),
   name: z.string(),

@@ -138,6 +138,27 @@ export const articleQuerySchema = z.strictObject({
     .optional(),
 });
 
+/** GET /stance/timeline: the stance of the matching pairs per week or month. */
+export const timelineQuerySchema = z
+  .strictObject({
+    source: actorFilter.optional(),
+    target: actorFilter.optional(),
+    actor: actorFilter.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    interval: z.enum(['week', 'month'], { error: 'must be week or month' }).default('month'),
+  })
+  .refine((q) => q.source !== undefined || q.target !== undefined || q.actor !== undefined, {
+    path: ['source'],
+    message: 'name a source, a target or an actor (an id, or a prefix with *)',
+  })
+  .transform((q) => ({
+    ...q,
+    from: q.from === undefined ? undefined : startOf(q.from),
+    to: q.to === undefined ? undefined : endOf(q.to),
+  }))
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+
 /** GET /articles: the articles received most recently first, a page at a time. */
 export const recentArticlesQuerySchema = z.strictObject({
   offset: wholeNumber(0, 1_000_000).default(0),

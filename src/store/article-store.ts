@@ -10,7 +10,16 @@ import { contributionsOf } from './contributions';
 import { keysFor, type Keys } from './keys';
 import { pipelineResults } from './redis';
 import { MARK_FAILED, RECORD_ANALYSIS, REGISTER_ARTICLE } from './scripts';
-import { readPairArticles, readSummary, type PairArticle, type StanceSummary, type SummaryFilters } from './summary';
+import {
+  readPairArticles,
+  readSummary,
+  readTimeline,
+  type PairArticle,
+  type StanceSummary,
+  type SummaryFilters,
+  type TimelineBucket,
+  type TimelineInterval,
+} from './summary';
 
 export type ArticleStatus = 'queued' | 'completed' | 'failed';
 
@@ -191,6 +200,11 @@ export class ArticleStore {
 
   summary(filters: SummaryFilters = {}): Promise<StanceSummary> {
     return readSummary(this.redis, this.keys, filters);
+  }
+
+  /** The matching pairs' stance per week or month. */
+  timeline(filters: Pick<SummaryFilters, 'source' | 'target' | 'actor' | 'from' | 'to'>, interval: TimelineInterval): Promise<TimelineBucket[]> {
+    return readTimeline(this.redis, this.keys, filters, interval);
   }
 
   /** Every article behind a directed pair's row of the summary, newest first. */

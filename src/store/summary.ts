@@ -229,6 +229,62 @@ async function readContributions(
   });
 }
 
+export type TimelineInterval = 'week' | 'month';
+
+export interface TimelineBucket {
+  /** The first day of the week (Monday, UTC) or month, YYYY-MM-DD. */
+  start: string;
+  /** Articles with a stance of a matching pair dated in the bucket. */
+  articles: number;
+  /** Mean of the matching pairs' article scores in the bucket (each article and pair one vote). */
+  mean: number;
+  positive: number;
+  negative: number;
+  neutral: number;
+}
+
+/**
+ * The stance of the pairs that match `source` and `target` (ids or prefixes with *, as in the
+ * summary) per week or month, from the articles' contributions by date. Buckets without an
+ * article are left out.
+ */
+export async function readTimeline(
+  redis: Redis,
+  keys: Keys,
+  filters: Pick<SummaryFilters, 'source' | 'target' | 'actor' | 'from' | 'to'>,
+  interval: TimelineInterval,
+): Promise<TimelineBucket[]> {
+  const pairs = (await redis.smembers(keys.pairs)).map(splitPair).filter((p) => matches(p, filters));
+  const read = redis.pipeline();
+  for (const { token } of pairs) read.zrangebyscore(keys.pairByDate(token), bound(filters.from ?? -Infinity), bound(filters.to ?? Infinity));
+  const ids = pipelineResults(await read.exec()) as string[][];
+  const contributions = await readContributions(redis, keys, pairs.map(({ token }, i) => ({ pair: token, ids: ids[i] })));
+  const buckets = new Map<string, { articles: Set<string>; sum: number; votes: number; positive: number; negative: number; neutral: number }>();
+  for (const { articleId, contribution: c } of contributions.flat()) {
+    const start = bucketStart(c.publishedAt, interval);
+    let bucket = buckets.get(start);
+    if (!bucket) buckets.set(start, (bucket = { articles: new Set(), sum: 0, votes: 0, positive: 0, negative: 0, neutral: 0 }));
+    bucket.articles.add(articleId);
+    bucket.sum += c.score;
+    bucket.votes += 1;
+    bucket.positive += c.positive;
+    bucket.negative += c.negative;
+    bucket.neutral += c.neutral;
+  }
+  return [...buckets]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([start, b]) => ({ start, articles: b.articles.size, mean: round(b.sum / b.votes), positive: b.positive, negative: b.negative, neutral: b.neutral }));
+}
+
+/** The first day of the UTC week (from Monday) or month holding a moment. */
+export function bucketStart(ms: number, interval: TimelineInterval): string {
+  const day = new Date(ms);
+  const first = interval === 'month'
+    ? Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1)
+    : Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return new Date(first).toISOString().slice(0, 10);
+}
+
 async function titlesOf(redis: Redis, keys: Keys, articleIds: string[]): Promise<Map<string, string>> {
   if (!articleIds.length) return new Map();
   const read = redis.pipeline();

@@ -147,13 +147,24 @@ describeWithBrowser('the page in Chromium', () => {
     await page.mouse.click(edge.x, edge.y);
     await page.waitForSelector('#graph-details .pair-articles li a');
     expect(await page.textContent('#graph-details h4')).toMatch(/→ .*: mean/);
+    // Its time line: one point per month with articles, the same figures in a table.
+    await page.waitForSelector('#graph-details svg.timeline circle');
+    const points = await page.locator('#graph-details svg.timeline circle').count();
+    expect(await page.locator('#graph-details .timeline-table tbody tr').count()).toBe(points);
     await shot(page, '#graph-section', 'graph-edge-1400');
     // An actor: its rows as source and as target.
     const node = await page.evaluate(() => window.stancePage.graph.positionOf('IRN'));
     await page.mouse.click(node.x, node.y);
-    await page.waitForSelector('#graph-details h5');
-    expect(await page.textContent('#graph-details h4')).toContain('Iran');
+    await page.locator('#graph-details h4', { hasText: /^Iran IRN/ }).waitFor();
     expect(await page.textContent('#graph-details')).toMatch(/As source: toward \d+ actors?[\s\S]*As target: from \d+ actors?/);
+    // Iran's time line as source, per month, then per week.
+    for (const interval of ['month', 'week']) {
+      const { buckets } = (await call('GET', `/stance/timeline?source=IRN&interval=${interval}`)).body;
+      expect(buckets.length).toBeGreaterThan(0);
+      await page.selectOption('#graph-details select', interval);
+      await page.waitForFunction((title: string) => document.querySelector('#graph-details .timeline-table caption')?.textContent === title, `Iran toward others, mean stance per ${interval}`);
+      expect(await page.locator('#graph-details svg.timeline circle').count()).toBe(buckets.length);
+    }
     await shot(page, '#graph-section', 'graph-node-1400', 'page-graph.png');
 
     // The summary's pages, in a stable order, saying how many there are.
@@ -180,6 +191,14 @@ describeWithBrowser('the page in Chromium', () => {
     const rows = await page.locator('#summary tbody tr td:first-child small').allTextContents();
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row).toMatch(/(^|→ )IRN( →|$)/);
+
+    // The keyboard alone: Tab reaches a statement of the list, Enter selects it.
+    await page.focus('#article-statements button[data-q="0"]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.dataset.q)).toBe('1');
+    await page.keyboard.press('Enter');
+    expect(await page.textContent('#article-details h3')).toBe(`Statement 2 of ${quotes.length}`);
+    expect(await page.textContent('#live')).toMatch(/^Statement 2 selected: .*, confidence \d\.\d\d\.$/);
 
     // Recent articles, with their status.
     const recent = page.locator('#recent tbody tr', { hasText: ARTICLE.title });

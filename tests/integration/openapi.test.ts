@@ -68,6 +68,7 @@ it('describes what every route really answers', async () => {
     ['GET', `/jobs/article-${articleId}`, answers.job],
     ['GET', '/stance/summary?limit=1', answers.summary],
     ['GET', '/stance/pair?source=KEN&target=GHA', answers.pairArticles],
+    ['GET', '/stance/timeline?source=KEN&interval=week', answers.timeline],
     ['GET', '/actors?q=iran&limit=3', answers.actorsPage],
     ['GET', '/actors/KEN', answers.actorWithStances],
     ['GET', '/health', answers.health],

@@ -3,6 +3,7 @@
 import type { Analysis } from '../../src/analysis/types';
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import type { StoredArticle } from '../../src/store/article-store';
+import { bucketStart } from '../../src/store/summary';
 import { expectApiError, http, silentLogger, testConfig } from '../setup/helpers';
 
 let api: RunningApi;
@@ -106,6 +107,34 @@ describe('GET /stance/pair', () => {
   it('refuses a missing or malformed actor id with 400 naming it', async () => {
     expectApiError(await call('/stance/pair?source=CCC'), 400, 'invalid_request', /^target: /);
     expectApiError(await call('/stance/pair?source=a%20b&target=CCC'), 400, 'invalid_request', /^source: must be an actor id/);
+  });
+});
+
+describe('GET /stance/timeline', () => {
+  it('gives the matching pairs\' mean stance and article counts per week or month', async () => {
+    const pair = await call('/stance/timeline?source=AAA&target=BBB&interval=week');
+    expect(pair.status).toBe(200);
+    expect(pair.body).toEqual({
+      interval: 'week', source: 'AAA', target: 'BBB', actor: null,
+      buckets: [{ start: '2018-12-31', articles: 2, mean: 0.5, positive: 2, negative: 0, neutral: 0 }],
+    });
+    // Every pair toward BBB, by month (the default): four articles, each pair's score one vote.
+    const toward = await call('/stance/timeline?target=BBB');
+    expect(toward.body.buckets).toEqual([{ start: '2019-01-01', articles: 4, mean: 0.05, positive: 2, negative: 2, neutral: 0 }]);
+    expect((await call('/stance/timeline?actor=CCC&to=2019-01-02')).body.buckets).toEqual([
+      { start: '2019-01-01', articles: 1, mean: -0.0667, positive: 2, negative: 1, neutral: 0 },
+    ]);
+  });
+
+  it('starts weeks on Monday and months on the first, in UTC', () => {
+    expect(bucketStart(Date.parse('2019-01-06T23:59:59Z'), 'week')).toBe('2018-12-31');
+    expect(bucketStart(Date.parse('2019-01-07T00:00:00Z'), 'week')).toBe('2019-01-07');
+    expect(bucketStart(Date.parse('2020-02-29T12:00:00Z'), 'month')).toBe('2020-02-01');
+  });
+
+  it('refuses a query without a side, or with an unknown interval, with 400 naming it', async () => {
+    expectApiError(await call('/stance/timeline'), 400, 'invalid_request', /^source: name a source, a target or an actor/);
+    expectApiError(await call('/stance/timeline?source=AAA&interval=day'), 400, 'invalid_request', /^interval: must be week or month/);
   });
 });
 

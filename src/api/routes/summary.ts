@@ -1,7 +1,8 @@
-// GET /stance/summary: the summary a page at a time. GET /stance/pair: every article behind one row.
+// GET /stance/summary: the summary a page at a time. GET /stance/pair: every article behind one
+// row. GET /stance/timeline: the stance of some pairs per week or month.
 import { Router } from 'express';
 import type { ArticleStore } from '../../store/article-store';
-import { pairQuerySchema, parse, summaryCursor, summaryQuerySchema } from '../schemas';
+import { pairQuerySchema, parse, summaryCursor, summaryQuerySchema, timelineQuerySchema } from '../schemas';
 
 export function summaryRouter(deps: { store: ArticleStore }): Router {
   const router = Router();
@@ -10,6 +11,12 @@ export function summaryRouter(deps: { store: ArticleStore }): Router {
     const { total, pairs, next } = await deps.store.summary(filters);
     const nextCursor = next === null ? null : summaryCursor(next);
     res.json({ total, pairs, nextCursor, links: { next: nextCursor === null ? null : withCursor(req.query, nextCursor) } });
+  });
+
+  router.get('/stance/timeline', async (req, res) => {
+    const { interval, ...filters } = parse(timelineQuerySchema, req.query, 'query');
+    const buckets = await deps.store.timeline(filters, interval);
+    res.json({ interval, source: filters.source ?? null, target: filters.target ?? null, actor: filters.actor ?? null, buckets });
   });
 
   router.get('/stance/pair', async (req, res) => {
