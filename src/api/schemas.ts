@@ -98,27 +98,34 @@ const cursorSchema = z
     return { articles, source, target };
   });
 
+/** What the summary and the time lines filter on: either side of a pair, and dates. */
+const pairFilters = {
+  source: actorFilter.optional(),
+  target: actorFilter.optional(),
+  actor: actorFilter.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+
+/** The dates as epoch ms of whole UTC days (`to` included). */
+function asRange<T extends { from?: string; to?: string }>(q: T): Omit<T, 'from' | 'to'> & { from?: number; to?: number } {
+  return { ...q, from: q.from === undefined ? undefined : startOf(q.from), to: q.to === undefined ? undefined : endOf(q.to) };
+}
+
+const RANGE_IN_ORDER = {
+  check: (q: { from?: number; to?: number }) => q.from === undefined || q.to === undefined || q.from <= q.to,
+  problem: { path: ['to'], message: 'must not be before from' },
+};
+
 export const summaryQuerySchema = z
   .strictObject({
-    source: actorFilter.optional(),
-    target: actorFilter.optional(),
-    actor: actorFilter.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    ...pairFilters,
     minArticles: positiveInteger(1_000_000).optional(),
     limit: positiveInteger(1000).optional(),
     cursor: cursorSchema.optional(),
   })
-  .transform(({ cursor, ...q }) => ({
-    ...q,
-    after: cursor,
-    from: q.from === undefined ? undefined : startOf(q.from),
-    to: q.to === undefined ? undefined : endOf(q.to),
-  }))
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    path: ['to'],
-    message: 'must not be before from',
-  });
+  .transform(({ cursor, ...q }) => ({ ...asRange(q), after: cursor }))
+  .refine(RANGE_IN_ORDER.check, RANGE_IN_ORDER.problem);
 
 /** GET /articles/:id: the parts to return besides the metadata, status and counts. */
 export const articleQuerySchema = z.strictObject({
@@ -141,23 +148,15 @@ export const articleQuerySchema = z.strictObject({
 /** GET /stance/timeline: the stance of the matching pairs per week or month. */
 export const timelineQuerySchema = z
   .strictObject({
-    source: actorFilter.optional(),
-    target: actorFilter.optional(),
-    actor: actorFilter.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    ...pairFilters,
     interval: z.enum(['week', 'month'], { error: 'must be week or month' }).default('month'),
   })
   .refine((q) => q.source !== undefined || q.target !== undefined || q.actor !== undefined, {
     path: ['source'],
     message: 'name a source, a target or an actor (an id, or a prefix with *)',
   })
-  .transform((q) => ({
-    ...q,
-    from: q.from === undefined ? undefined : startOf(q.from),
-    to: q.to === undefined ? undefined : endOf(q.to),
-  }))
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+  .transform(asRange)
+  .refine(RANGE_IN_ORDER.check, RANGE_IN_ORDER.problem);
 
 /** GET /articles: the articles received most recently first, a page at a time. */
 export const recentArticlesQuerySchema = z.strictObject({
