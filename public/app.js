@@ -109,6 +109,8 @@ const filtersForm = $('#filters');
 const suggestions = $('#actor-options');
 /** Folded name or id → actor id, from every suggestion shown so far. */
 const knownActors = new Map();
+/** Dictionary entries by id, for what a filter found (a person's offices). */
+const actorEntries = new Map();
 const fold = (value) => value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s_]+/g, ' ').trim();
 
 let suggestTimer = null;
@@ -135,6 +137,7 @@ filtersForm.addEventListener('input', (event) => {
 });
 
 function rememberActor(actor) {
+  actorEntries.set(actor.id, actor);
   knownActors.set(fold(actor.name), actor.id);
   knownActors.set(fold(actor.id), actor.id);
   for (const name of actor.names ?? []) if (!knownActors.has(fold(name))) knownActors.set(fold(name), actor.id);
@@ -181,12 +184,38 @@ async function refreshAcross(event) {
     status.textContent = describeFilters(filters);
     cursors = [null];
     const [drawn] = await Promise.all([loadGraph(), loadSummaryPage(0)]);
+    if (drawn.total === 0) status.append(...officesHint(filters));
     return drawn;
   } catch (error) {
     status.className = 'error';
     status.textContent = error.message;
     say(`Error: ${error.message}`);
   }
+}
+
+/**
+ * A person's statements count for the office they held at the time (Donald Trump in 2019 is
+ * USAGOV): when a person finds nothing, the offices are offered as filters instead.
+ */
+function officesHint(params) {
+  const out = [];
+  for (const name of ['actor', 'source', 'target']) {
+    const person = actorEntries.get(params.get(name));
+    if (!person?.roles?.length) continue;
+    out.push(` ${person.name}'s statements count for the office held at the time: `);
+    const codes = [...new Set(person.roles.map((r) => r.code))];
+    codes.forEach((code, i) => {
+      const role = person.roles.find((r) => r.code === code);
+      const button = el('button', { type: 'button', className: 'link' }, `${code}${role.from ? ` (${role.from.slice(0, 4)}–${role.to ? role.to.slice(0, 4) : ''})` : ''}`);
+      button.addEventListener('click', () => {
+        filtersForm.elements[name].value = code;
+        refreshAcross();
+      });
+      out.push(...(i ? [', ', button] : [button]));
+    });
+    out.push('.');
+  }
+  return out;
 }
 
 function describeFilters(params) {

@@ -192,6 +192,16 @@ describeWithBrowser('the page in Chromium', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row).toMatch(/(^|→ )IRN( →|$)/);
 
+    // A person whose statements count for an office: the office is offered, and finds rows.
+    await page.fill('#filters input[name=actor]', 'Bashar al-Assad');
+    await page.click('#filters button[type=submit]');
+    const office = page.locator('#filters-status button', { hasText: /^SYRGOV/ });
+    await office.waitFor();
+    expect(await page.textContent('#filters-status')).toContain("Bashar al-Assad's statements count for the office held at the time: SYRGOV");
+    await office.click();
+    await page.waitForFunction(() => document.querySelector('#filters-status')?.textContent === 'Filters: actor SYRGOV.');
+    await page.waitForFunction(() => document.querySelector('#summary tbody td small')?.textContent?.includes('SYRGOV'));
+
     // The keyboard alone: Tab reaches a statement of the list, Enter selects it.
     await page.focus('#article-statements button[data-q="0"]');
     await page.keyboard.press('Tab');
@@ -208,7 +218,10 @@ describeWithBrowser('the page in Chromium', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=summary-csv]')]);
     const csvText = fs.readFileSync(await csv.path(), 'utf8');
     expect(csvText.split('\r\n')[0]).toBe('source_id,source,target_id,target,mean,articles,positive,negative,neutral,first_seen,last_seen,strongest_evidence');
-    expect(csvText.trim().split('\r\n')).toHaveLength(filtered.body.total + 1);
+    // Every row of the summary for the filters in force (actor SYRGOV), on every page.
+    const exported = await call('GET', '/stance/summary?actor=SYRGOV&limit=1');
+    expect(csvText.trim().split('\r\n')).toHaveLength(exported.body.total + 1);
+    expect(csvText).toContain('SYRGOV');
     const [jsonl] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=statements-jsonl]')]);
     const lines = fs.readFileSync(await jsonl.path(), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(lines).toHaveLength(quotes.length);
