@@ -236,8 +236,15 @@ async function loadGraph() {
   return { total, nodes, edges };
 }
 
+const sortSelect = $('#summary-sort');
+sortSelect.addEventListener('change', () => {
+  cursors = [null];
+  loadSummaryPage(0).catch(showError);
+});
+
 async function loadSummaryPage(index) {
   const params = new URLSearchParams(filters);
+  params.set('sort', sortSelect.value);
   params.set('limit', String(SUMMARY_PAGE));
   if (cursors[index]) params.set('cursor', cursors[index]);
   const { total, pairs, nextCursor } = await api('GET', `/stance/summary?${params}`);
@@ -249,7 +256,7 @@ async function loadSummaryPage(index) {
   const first = index * SUMMARY_PAGE + 1;
   const last = index * SUMMARY_PAGE + pairs.length;
   const range = pairs.length ? `${first.toLocaleString('en')}–${last.toLocaleString('en')} of ${plural(total, 'actor pair')}` : plural(total, 'actor pair');
-  $('#summary-caption').textContent = `Actor pairs, most articles first: ${range}`;
+  $('#summary-caption').textContent = `Actor pairs, ${sortSelect.selectedOptions[0].textContent}: ${range}`;
   $('#summary-page').textContent = `Page ${index + 1} of ${Math.max(1, Math.ceil(total / SUMMARY_PAGE))}`;
   $('#summary-prev').disabled = index === 0;
   $('#summary-next').disabled = !nextCursor;
@@ -339,6 +346,7 @@ async function allSummaryRows() {
   let cursor = null;
   do {
     const params = new URLSearchParams(filters);
+    params.set('sort', sortSelect.value);
     params.set('limit', '1000');
     if (cursor) params.set('cursor', cursor);
     const page = await api('GET', `/stance/summary?${params}`);

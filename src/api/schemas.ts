@@ -14,7 +14,7 @@ import {
   spansWithinText,
   withoutControlCharacters,
 } from '../analysis/article-schema';
-import type { SummaryPosition } from '../store/summary';
+import { SUMMARY_SORTS, type SummaryPosition, type SummarySort } from '../store/summary';
 import { HttpError } from './errors';
 
 /** White space or any control character (tab and line breaks too): none belongs in a URL. */
@@ -71,18 +71,18 @@ const wholeNumber = (min: number, max: number) =>
 
 const positiveInteger = (max: number) => wholeNumber(1, max);
 
-/** A summary row's position as the API hands it out: base64url of [articles, source, target]. */
-export function summaryCursor(position: SummaryPosition): string {
-  return Buffer.from(JSON.stringify([position.articles, position.source, position.target])).toString('base64url');
+/** A summary row's position as the API hands it out: base64url of [sort, key, source, target]. */
+export function summaryCursor(sort: SummarySort, position: SummaryPosition): string {
+  return Buffer.from(JSON.stringify([sort, position.key, position.source, position.target])).toString('base64url');
 }
 
 const CURSOR_MESSAGE = 'must be the cursor of a previous page (its nextCursor)';
-const summaryPosition = z.tuple([z.number().int().min(1), z.string().min(1).max(100), z.string().min(1).max(100)]);
+const summaryPosition = z.tuple([z.enum(SUMMARY_SORTS), z.number(), z.string().min(1).max(100), z.string().min(1).max(100)]);
 const cursorSchema = z
   .string(required('a string'))
   .max(400, CURSOR_MESSAGE)
   .regex(/^[A-Za-z0-9_-]+$/, CURSOR_MESSAGE)
-  .transform((cursor, context): SummaryPosition => {
+  .transform((cursor, context): { sort: SummarySort; position: SummaryPosition } => {
     let decoded: unknown;
     try {
       decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -94,8 +94,8 @@ const cursorSchema = z
       context.addIssue({ code: 'custom', message: CURSOR_MESSAGE });
       return z.NEVER;
     }
-    const [articles, source, target] = position.data;
-    return { articles, source, target };
+    const [sort, key, source, target] = position.data;
+    return { sort, position: { key, source, target } };
   });
 
 /** What the summary and the time lines filter on: either side of a pair, and dates. */
@@ -121,10 +121,12 @@ export const summaryQuerySchema = z
   .strictObject({
     ...pairFilters,
     minArticles: positiveInteger(1_000_000).optional(),
+    sort: z.enum(SUMMARY_SORTS, { error: `must be one of ${SUMMARY_SORTS.join(', ')}` }).default('articles'),
     limit: positiveInteger(1000).optional(),
     cursor: cursorSchema.optional(),
   })
-  .transform(({ cursor, ...q }) => ({ ...asRange(q), after: cursor }))
+  .refine((q) => q.cursor === undefined || q.cursor.sort === q.sort, { path: ['cursor'], message: 'is of another sort: page with the sort it was made for' })
+  .transform(({ cursor, ...q }) => ({ ...asRange(q), after: cursor?.position }))
   .refine(RANGE_IN_ORDER.check, RANGE_IN_ORDER.problem);
 
 /** GET /articles/:id: the parts to return besides the metadata, status and counts. */

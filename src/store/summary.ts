@@ -16,15 +16,27 @@ export interface SummaryFilters {
   from?: number;
   to?: number;
   minArticles?: number;
-  /** Most rows returned (see SUMMARY_ORDER). */
+  /** The order of the rows (see compareRows); most articles first by default. */
+  sort?: SummarySort;
+  /** Most rows returned. */
   limit?: number;
-  /** Rows after this one in SUMMARY_ORDER (the last row of the previous page). */
+  /** Rows after this one in the order (the last row of the previous page, in the same sort). */
   after?: SummaryPosition;
 }
 
-/** Where a row stands in the summary's order: its article count, source id and target id. */
+/**
+ * `articles`: most articles first; `mean`: most hostile first (lowest mean); `-mean`: most
+ * friendly first; `recent`: latest lastSeen first.
+ */
+export const SUMMARY_SORTS = ['articles', 'mean', '-mean', 'recent'] as const;
+export type SummarySort = (typeof SUMMARY_SORTS)[number];
+
+/**
+ * Where a row stands in an order: its key (a number that sorts ascending: minus the articles,
+ * the mean, minus the mean, minus lastSeen in ms), its source id and its target id.
+ */
 export interface SummaryPosition {
-  articles: number;
+  key: number;
   source: string;
   target: string;
 }
@@ -51,11 +63,18 @@ export interface StanceSummary {
 }
 
 /**
- * The summary's order, stable from page to page: most articles first, then by source id, then
- * by target id (code-point order of the ids). A pair is one row, so no two rows tie.
+ * The summary's order, stable from page to page: by the sort's key, then by source id, then by
+ * target id (code-point order of the ids). A pair is one row, so no two rows tie.
  */
 export function compareRows(a: SummaryPosition, b: SummaryPosition): number {
-  return b.articles - a.articles || compareIds(a.source, b.source) || compareIds(a.target, b.target);
+  return a.key - b.key || compareIds(a.source, b.source) || compareIds(a.target, b.target);
+}
+
+function sortKey(f: PairFigures, sort: SummarySort): number {
+  if (sort === 'articles') return -f.articles;
+  if (sort === 'recent') return -f.lastSeen;
+  const mean = round(f.scoreSum / f.articles);
+  return sort === 'mean' ? mean : -mean;
 }
 
 function compareIds(a: string, b: string): number {
@@ -86,7 +105,10 @@ export async function readSummary(redis: Redis, keys: Keys, filters: SummaryFilt
     : await figuresFromTotals(redis, keys, pairs.map((p) => p.token));
   const positioned = figures
     .filter((f) => f.articles > 0 && f.articles >= (filters.minArticles ?? 1))
-    .map((f) => ({ f, at: { articles: f.articles, ...splitPair(f.pair) } }))
+    .map((f) => {
+      const { source, target } = splitPair(f.pair);
+      return { f, at: { key: sortKey(f, filters.sort ?? 'articles'), source, target } };
+    })
     .sort((a, b) => compareRows(a.at, b.at));
   const { after } = filters;
   const start = after === undefined ? 0 : positioned.findIndex(({ at }) => compareRows(at, after) > 0);
@@ -98,7 +120,7 @@ export async function readSummary(redis: Redis, keys: Keys, filters: SummaryFilt
   return {
     total: positioned.length,
     pairs: page.map(({ f }) => toRow(f, names)),
-    next: more && last ? { articles: last.at.articles, source: last.at.source, target: last.at.target } : null,
+    next: more && last ? last.at : null,
   };
 }
 

@@ -179,6 +179,14 @@ describeWithBrowser('the page in Chromium', () => {
     await page.click('#summary-prev');
     await page.waitForFunction(() => document.querySelector('#summary-caption')?.textContent?.includes('1–25'));
     expect(await page.locator('#summary tbody tr').allTextContents()).toEqual(firstPage);
+    // Sorted by mean, most hostile first: the means on the page never go down.
+    await page.selectOption('#summary-sort', 'mean');
+    await page.waitForFunction(() => document.querySelector('#summary-caption')?.textContent?.startsWith('Actor pairs, most hostile first: 1–25'));
+    const means = (await page.locator('#summary tbody tr td:nth-child(2)').allTextContents()).map((m) => Number(m.replace('−', '-')));
+    expect(means).toEqual([...means].sort((a, b) => a - b));
+    expect(means[0]).toBeLessThan(0);
+    await page.selectOption('#summary-sort', 'articles');
+    await page.waitForFunction(() => document.querySelector('#summary-caption')?.textContent?.startsWith('Actor pairs, most articles first: 1–25'));
     await shot(page, '#summary-section', 'summary-1400', 'page-summary.png');
 
     // The actor filter takes a name in any case, with suggestions from GET /actors?q=.

@@ -74,8 +74,29 @@ describe('GET /stance/summary, a page at a time', () => {
     const next = await call(page.body.links.next);
     expect(next.body.pairs.map(pairOf)).toEqual(['1 CCC>AAA']);
     // A position between rows (as if its row had left the summary): the rows after it.
-    const between = Buffer.from(JSON.stringify([2, 'BBB', 'ZZZ'])).toString('base64url');
+    const between = Buffer.from(JSON.stringify(['articles', -2, 'BBB', 'ZZZ'])).toString('base64url');
     expect((await call(`/stance/summary?cursor=${between}`)).body.pairs.map(pairOf)).toEqual(ORDER.slice(1));
+  });
+
+  it('sorts by mean (most hostile first, or friendliest with -mean) or by the latest article, and pages in that order', async () => {
+    // Means: AAA>BBB 0.5, CCC>BBB -0.4, AAA>DDD -0.1, CCC>AAA 0.2, CCC>EEE 0.1; last seen 01-05, 01-03, 01-04, 01-02, 01-02.
+    const order = async (sort: string) => {
+      const seen: string[] = [];
+      let url: string | null = `/stance/summary?sort=${sort}&limit=2`;
+      while (url) {
+        const page: { body: any } = await call(url);
+        seen.push(...page.body.pairs.map((p: { source: { id: string }; target: { id: string } }) => `${p.source.id}>${p.target.id}`));
+        url = page.body.links.next;
+      }
+      return seen;
+    };
+    expect(await order('mean')).toEqual(['CCC>BBB', 'AAA>DDD', 'CCC>EEE', 'CCC>AAA', 'AAA>BBB']);
+    expect(await order('-mean')).toEqual(['AAA>BBB', 'CCC>AAA', 'CCC>EEE', 'AAA>DDD', 'CCC>BBB']);
+    expect(await order('recent')).toEqual(['AAA>BBB', 'AAA>DDD', 'CCC>BBB', 'CCC>AAA', 'CCC>EEE']);
+    // A cursor is for the sort it was made in.
+    const { nextCursor } = (await call('/stance/summary?sort=mean&limit=1')).body;
+    expectApiError(await call(`/stance/summary?cursor=${nextCursor}`), 400, 'invalid_request', /^cursor: is of another sort/);
+    expectApiError(await call('/stance/summary?sort=hostile'), 400, 'invalid_request', /^sort: must be one of articles, mean, -mean, recent/);
   });
 
   it.each([

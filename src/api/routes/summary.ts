@@ -9,7 +9,7 @@ export function summaryRouter(deps: { store: ArticleStore }): Router {
   router.get('/stance/summary', async (req, res) => {
     const filters = parse(summaryQuerySchema, req.query, 'query');
     const { total, pairs, next } = await deps.store.summary(filters);
-    const nextCursor = next === null ? null : summaryCursor(next);
+    const nextCursor = next === null ? null : summaryCursor(filters.sort, next);
     res.json({ total, pairs, nextCursor, links: { next: nextCursor === null ? null : withCursor(req.query, nextCursor) } });
   });
 
