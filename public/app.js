@@ -270,14 +270,21 @@ function summaryRow(p) {
   button.addEventListener('click', () => showPair(p, { focus: true }));
   const seen = p.firstSeen.slice(0, 10) === p.lastSeen.slice(0, 10) ? p.firstSeen.slice(0, 10) : `${p.firstSeen.slice(0, 10)} to ${p.lastSeen.slice(0, 10)}`;
   const evidence = p.evidence[0];
-  return el('tr', {},
+  return labelled($('#summary'), el('tr', {},
     el('td', {}, button, el('small', {}, `${p.source.id} → ${p.target.id}`)),
     cell(formatScore(p.mean), scoreClass(p.mean)),
     cell(String(p.articles), 'num'),
     cell(`${p.positive} / ${p.negative} / ${p.neutral}`, 'num'),
     cell(seen, 'date'),
     cell(evidence ? evidence.text : '', 'evidence-text', evidence ? formatScore(evidence.score) : ''),
-  );
+  ));
+}
+
+/** Each cell carries its column's heading (data-label): a phone shows it when rows become blocks. */
+function labelled(table, tr) {
+  const headings = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+  [...tr.children].forEach((td, i) => td.setAttribute('data-label', headings[i] ?? ''));
+  return tr;
 }
 
 /** A time line (GET /stance/timeline) with its own choice of week or month; the dates of the filters apply. */
@@ -375,13 +382,13 @@ async function loadRecent() {
   const table = $('#recent');
   try {
     const { total, articles } = await api('GET', '/articles?limit=20');
-    table.querySelector('tbody').replaceChildren(...(articles.length ? articles.map((a) => el('tr', {},
+    table.querySelector('tbody').replaceChildren(...(articles.length ? articles.map((a) => labelled(table, el('tr', {},
       el('td', {}, el('a', { href: `#article=${a.id}` }, a.title || `Untitled (${a.id.slice(0, 10)}…)`)),
       cell(a.publishedAt ? a.publishedAt.slice(0, 10) : '', 'date', `received ${a.receivedAt.slice(0, 10)}`),
       cell(a.source ?? ''),
       cell(a.status, `status status-${a.status}`),
       cell(a.counts ? String(a.counts.quotes) : '', 'num'),
-    )) : [emptyRow(table, 'No article yet.')]));
+    ))) : [emptyRow(table, 'No article yet.')]));
     $('#recent-caption').textContent = `Articles received, newest first: ${articles.length} of ${total}`;
   } catch (error) {
     showError(error);

@@ -251,6 +251,9 @@ describeWithBrowser('the page in Chromium', () => {
     expect(await page.textContent('#article-details')).toContain('Confidence');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'page-390-full');
+    const top = await page.evaluate(() => document.querySelector('#summary-section').getBoundingClientRect().top + window.scrollY);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'summary-390-top.png'), fullPage: true, clip: { x: 0, y: top, width: 390, height: 800 } });
+    await shot(page, '#graph-section', 'graph-390');
     await page.locator('#article').evaluate((n: any) => n.scrollIntoView());
     await screenshot(page, 'article-390', { fullPage: false, ...(DOCS && { file: path.join(DOCS, 'page-phone.png') }) });
   }, 30_000);
