@@ -16,6 +16,7 @@ import type { AnalysisQueue } from '../queue/queue';
 import type { ArticleStore } from '../store/article-store';
 import type { ActorDirectory } from './actor-directory';
 import { errorHandler, notFoundRoute } from './errors';
+import { openApiDocument } from './openapi';
 import { apiKeys, requireApiKey } from './middleware/auth';
 import { httpMetrics } from './middleware/http-metrics';
 import { jsonBody } from './middleware/json-body';
@@ -29,6 +30,9 @@ import { healthRouter, readyRouter } from './routes/health';
 import { jobsRouter } from './routes/jobs';
 import { apiRegistry, metricsRouter } from './routes/metrics';
 import { summaryRouter } from './routes/summary';
+
+/** Cytoscape.js (MIT), the stance graph's drawing library, as npm installed it. */
+const CYTOSCAPE = require.resolve('cytoscape/dist/cytoscape.min.js');
 
 export interface AppDeps {
   store: ArticleStore;
@@ -93,7 +97,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(jobsRouter(deps));
   app.use(summaryRouter(deps));
   app.use(actorsRouter(deps));
-  // The page last: API requests never look for a file.
+  let document: object | undefined;
+  app.get('/openapi.json', (_req, res) => res.json((document ??= openApiDocument({ batchMaxArticles: deps.batchMaxArticles }))));
+  // The page last: API requests never look for a file. The graph library is served from the
+  // installed package (no CDN: the page works offline).
+  app.get('/vendor/cytoscape.min.js', (_req, res) => res.sendFile(CYTOSCAPE));
   app.use(express.static(path.join(projectRoot(), 'public')));
   app.use(notFoundRoute);
   app.use(errorHandler(deps.logger));

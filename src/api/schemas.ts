@@ -2,6 +2,7 @@
 // naming the field or parameter at fault.
 import { z } from 'zod';
 import { ARTICLE_ID, JOB_ID } from '../store/article-id';
+import { ARTICLE_PARTS, type ArticlePart } from '../store/article-store';
 import {
   articleSchema,
   articleText,
@@ -13,6 +14,7 @@ import {
   spansWithinText,
   withoutControlCharacters,
 } from '../analysis/article-schema';
+import { SUMMARY_SORTS, type SummaryPosition, type SummarySort } from '../store/summary';
 import { HttpError } from './errors';
 
 /** White space or any control character (tab and line breaks too): none belongs in a URL. */
@@ -69,25 +71,100 @@ const wholeNumber = (min: number, max: number) =>
 
 const positiveInteger = (max: number) => wholeNumber(1, max);
 
+/** A summary row's position as the API hands it out: base64url of [sort, key, source, target]. */
+export function summaryCursor(sort: SummarySort, position: SummaryPosition): string {
+  return Buffer.from(JSON.stringify([sort, position.key, position.source, position.target])).toString('base64url');
+}
+
+const CURSOR_MESSAGE = 'must be the cursor of a previous page (its nextCursor)';
+const summaryPosition = z.tuple([z.enum(SUMMARY_SORTS), z.number(), z.string().min(1).max(100), z.string().min(1).max(100)]);
+const cursorSchema = z
+  .string(required('a string'))
+  .max(400, CURSOR_MESSAGE)
+  .regex(/^[A-Za-z0-9_-]+$/, CURSOR_MESSAGE)
+  .transform((cursor, context): { sort: SummarySort; position: SummaryPosition } => {
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      decoded = undefined;
+    }
+    const position = summaryPosition.safeParse(decoded);
+    if (!position.success) {
+      context.addIssue({ code: 'custom', message: CURSOR_MESSAGE });
+      return z.NEVER;
+    }
+    const [sort, key, source, target] = position.data;
+    return { sort, position: { key, source, target } };
+  });
+
+/** What the summary and the time lines filter on: either side of a pair, and dates. */
+const pairFilters = {
+  source: actorFilter.optional(),
+  target: actorFilter.optional(),
+  actor: actorFilter.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+
+/** The dates as epoch ms of whole UTC days (`to` included). */
+function asRange<T extends { from?: string; to?: string }>(q: T): Omit<T, 'from' | 'to'> & { from?: number; to?: number } {
+  return { ...q, from: q.from === undefined ? undefined : startOf(q.from), to: q.to === undefined ? undefined : endOf(q.to) };
+}
+
+const RANGE_IN_ORDER = {
+  check: (q: { from?: number; to?: number }) => q.from === undefined || q.to === undefined || q.from <= q.to,
+  problem: { path: ['to'], message: 'must not be before from' },
+};
+
 export const summaryQuerySchema = z
   .strictObject({
-    source: actorFilter.optional(),
-    target: actorFilter.optional(),
-    actor: actorFilter.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    ...pairFilters,
     minArticles: positiveInteger(1_000_000).optional(),
+    sort: z.enum(SUMMARY_SORTS, { error: `must be one of ${SUMMARY_SORTS.join(', ')}` }).default('articles'),
     limit: positiveInteger(1000).optional(),
+    cursor: cursorSchema.optional(),
   })
-  .transform((q) => ({
-    ...q,
-    from: q.from === undefined ? undefined : startOf(q.from),
-    to: q.to === undefined ? undefined : endOf(q.to),
-  }))
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    path: ['to'],
-    message: 'must not be before from',
-  });
+  .refine((q) => q.cursor === undefined || q.cursor.sort === q.sort, { path: ['cursor'], message: 'is of another sort: page with the sort it was made for' })
+  .transform(({ cursor, ...q }) => ({ ...asRange(q), after: cursor?.position }))
+  .refine(RANGE_IN_ORDER.check, RANGE_IN_ORDER.problem);
+
+/** GET /articles/:id: the parts to return besides the metadata, status and counts. */
+export const articleQuerySchema = z.strictObject({
+  include: z
+    .string({ error: 'must be a comma-separated list of parts' })
+    .transform((value, context): ArticlePart[] => {
+      // Empty: the metadata, status and counts alone.
+      const asked = value.split(',').map((part) => part.trim()).filter(Boolean);
+      if (asked.includes('all')) return [...ARTICLE_PARTS];
+      const unknown = asked.filter((part) => !(ARTICLE_PARTS as readonly string[]).includes(part));
+      if (unknown.length) {
+        context.addIssue({ code: 'custom', message: `unknown part(s) ${unknown.join(', ')}: name some of ${ARTICLE_PARTS.join(', ')}, or all` });
+        return z.NEVER;
+      }
+      return [...new Set(asked as ArticlePart[])];
+    })
+    .optional(),
+});
+
+/** GET /stance/timeline: the stance of the matching pairs per week or month. */
+export const timelineQuerySchema = z
+  .strictObject({
+    ...pairFilters,
+    interval: z.enum(['week', 'month'], { error: 'must be week or month' }).default('month'),
+  })
+  .refine((q) => q.source !== undefined || q.target !== undefined || q.actor !== undefined, {
+    path: ['source'],
+    message: 'name a source, a target or an actor (an id, or a prefix with *)',
+  })
+  .transform(asRange)
+  .refine(RANGE_IN_ORDER.check, RANGE_IN_ORDER.problem);
+
+/** GET /articles: the articles received most recently first, a page at a time. */
+export const recentArticlesQuerySchema = z.strictObject({
+  offset: wholeNumber(0, 1_000_000).default(0),
+  limit: positiveInteger(100).default(20),
+});
 
 export const actorsQuerySchema = z.strictObject({
   q: z.string(required('a string')).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
@@ -106,6 +183,13 @@ const ACTOR_ID_PART = String.raw`(?!\.+(?:/|$))[A-Za-z0-9_.:~-]+`;
 export const actorIdParam = z
   .string()
   .regex(new RegExp(`^(?=.{1,100}$)${ACTOR_ID_PART}(?:/${ACTOR_ID_PART})*$`), 'must be an actor id such as IRN, SYRGOV, name:arnor or name:arnor/GOV');
+
+/** GET /stance/pair: one directed pair, both sides named by their ids. */
+export const pairQuerySchema = z.strictObject({
+  source: z.string(required('an actor id')).pipe(actorIdParam),
+  target: z.string(required('an actor id')).pipe(actorIdParam),
+  limit: positiveInteger(1000).default(100),
+});
 
 export const articleIdParam = z.string().regex(ARTICLE_ID, 'must be an article id (32 hex digits)');
 export const jobIdParam = z.string().regex(JOB_ID, 'must be a job id (article-<32 hex digits>)');

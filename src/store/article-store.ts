@@ -12,7 +12,16 @@ import { contributionsOf, storedContribution } from './contributions';
 import { keysFor, type Keys } from './keys';
 import { pipelineResults } from './redis';
 import { MARK_FAILED, RECORD_ANALYSIS, REGISTER_ARTICLE } from './scripts';
-import { readSummary, type StanceSummary, type SummaryFilters } from './summary';
+import {
+  readPairArticles,
+  readSummary,
+  readTimeline,
+  type PairArticle,
+  type StanceSummary,
+  type SummaryFilters,
+  type TimelineBucket,
+  type TimelineInterval,
+} from './summary';
 
 export type ArticleStatus = 'queued' | 'completed' | 'failed';
 
@@ -94,7 +103,7 @@ export class ArticleStore {
 
   constructor(private readonly redis: Redis, prefix: string) {
     this.keys = keysFor(prefix);
-    redis.defineCommand('stanceRegisterArticle', { numberOfKeys: 1, lua: REGISTER_ARTICLE });
+    redis.defineCommand('stanceRegisterArticle', { numberOfKeys: 2, lua: REGISTER_ARTICLE });
     redis.defineCommand('stanceRecordAnalysis', { numberOfKeys: 1, lua: RECORD_ANALYSIS });
     redis.defineCommand('stanceMarkFailed', { numberOfKeys: 1, lua: MARK_FAILED });
   }
@@ -105,7 +114,8 @@ export class ArticleStore {
    */
   async register(articles: NewArticle[], receivedAt = new Date()): Promise<Registration[]> {
     const args = ({ id, jobId, article }: NewArticle) => [
-      this.keys.article(id), metadataJson(article), receivedAt.toISOString(), jobId, packText(article.text),
+      this.keys.article(id), this.keys.articles, metadataJson(article), receivedAt.toISOString(), jobId, packText(article.text),
+      receivedAt.getTime(), id,
       ...(article.title === undefined ? [] : [article.title]),
     ];
     // One article (the common POST): the script alone. A pipeline costs more than the command
@@ -200,6 +210,29 @@ export class ArticleStore {
 
   summary(filters: SummaryFilters = {}): Promise<StanceSummary> {
     return readSummary(this.redis, this.keys, filters);
+  }
+
+  /** The matching pairs' stance per week or month. */
+  timeline(filters: Pick<SummaryFilters, 'source' | 'target' | 'actor' | 'from' | 'to'>, interval: TimelineInterval): Promise<TimelineBucket[]> {
+    return readTimeline(this.redis, this.keys, filters, interval);
+  }
+
+  /** Every article behind a directed pair's row of the summary, newest first. */
+  pairArticles(source: string, target: string, limit: number): Promise<{ total: number; articles: PairArticle[] }> {
+    return readPairArticles(this.redis, this.keys, source, target, limit);
+  }
+
+  /**
+   * The articles received most recently first (their metadata, status and counts), from
+   * `offset`; with how many there are. Articles registered before the index existed are not listed.
+   */
+  async recent(offset: number, limit: number): Promise<{ total: number; articles: StoredArticle[] }> {
+    const [total, ids] = await Promise.all([
+      this.redis.zcard(this.keys.articles),
+      this.redis.zrange(this.keys.articles, String(offset), String(offset + limit - 1), 'REV'),
+    ]);
+    const articles = await Promise.all(ids.map((id) => this.get(id)));
+    return { total, articles: articles.filter((a): a is StoredArticle => a !== null) };
   }
 }
 

@@ -21,6 +21,8 @@ export interface Keys {
   queuePrefix: string;
   /** Hash: the article, its status, its analysis and the tallies of its contributions to pairs. */
   article(articleId: string): string;
+  /** Sorted set: articleId by the time it was first received (ms), for the list of recent articles. */
+  articles: string;
   /** Set of the pair tokens with at least one contribution. */
   pairs: string;
   /** Hash: actor id → display name, as the latest analysis named it. */
@@ -48,6 +50,7 @@ export function keysFor(prefix: string): Keys {
     prefix,
     queuePrefix: `${prefix}:bull`,
     article: (articleId) => `${prefix}:article:${articleId}`,
+    articles: `${prefix}:articles`,
     pairs: `${prefix}:pairs`,
     actorNames: `${prefix}:actor-names`,
     pairTotals: (pair) => `${prefix}:pair:${pair}:totals`,

@@ -8,7 +8,8 @@
 // of the analysis and the counts in fields of their own, the metadata as canonical JSON, and a
 // version. Layout 3: the text and the parts in `packed:` fields (article-codec.ts), about a tenth
 // of their JSON. The pair aggregates (`tallies` and the pair keys) are the same in all three
-// (layout 3's tallies leave out the actor names, which the scripts never read back).
+// (layout 3's tallies leave out the actor names, which the scripts never read back). Layout 3
+// also lists every article by arrival in `<prefix>:articles`.
 import type Redis from 'ioredis';
 import type { Analysis } from '../analysis/types';
 import { packPart, packText } from './article-codec';
@@ -32,6 +33,7 @@ export async function migrateStore(redis: Redis, keys: Keys): Promise<number> {
   // Layout 0 is a new store or one of the first release: its articles are in layout 1.
   if (layout < 2) rewritten += await eachArticle(redis, keys, (key) => toLayout2(redis, call, key));
   rewritten += await eachArticle(redis, keys, (key) => toLayout3(redis, call, key));
+  await eachArticle(redis, keys, (key) => listArticle(redis, keys, key));
   await redis.set(layoutKey, String(STORE_LAYOUT));
   return rewritten;
 }
@@ -65,6 +67,14 @@ async function toLayout2(redis: Redis, call: Record<string, ScriptCall>, key: st
     parts ? JSON.stringify(parts.stances) : '',
     parts?.entities ? JSON.stringify(parts.entities) : '',
   )) as number;
+}
+
+/** Puts an article of an earlier layout in the list of articles by arrival (the page's recent articles). */
+async function listArticle(redis: Redis, keys: Keys, key: string): Promise<number> {
+  const receivedAt = await redis.hget(key, 'receivedAt');
+  const at = receivedAt === null ? NaN : Date.parse(receivedAt);
+  if (Number.isNaN(at)) return 0;
+  return redis.zadd(keys.articles, 'NX', at, key.slice(keys.article('').length));
 }
 
 async function toLayout3(redis: Redis, call: Record<string, ScriptCall>, key: string): Promise<number> {

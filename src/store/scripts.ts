@@ -6,8 +6,10 @@
  * Registers an article. A new one is stored and queued (version 1). A known one posted with
  * other metadata takes the new metadata, one more version, and is queued again (its analysis
  * stays until the new one replaces it); a failed one posted again is queued again.
- * KEYS[1] article hash · ARGV: metadata JSON (canonical), receivedAt (ISO), jobId, text (packed,
- * see article-codec.ts), [title].
+ * A new one is listed in the index of articles by the time it arrived.
+ * KEYS[1] article hash, KEYS[2] the index of articles · ARGV: metadata JSON (canonical),
+ * receivedAt (ISO), jobId, text (packed, see article-codec.ts), receivedAt (epoch ms), article
+ * id, [title].
  * Returns created, updated, retried, or the status of a known article left as it was.
  */
 export const REGISTER_ARTICLE = `
@@ -15,7 +17,8 @@ local key = KEYS[1]
 local status = redis.call('HGET', key, 'status')
 if not status then
   redis.call('HSET', key, 'meta', ARGV[1], 'receivedAt', ARGV[2], 'jobId', ARGV[3], 'packed:text', ARGV[4], 'status', 'queued', 'version', 1)
-  if ARGV[5] then redis.call('HSET', key, 'title', ARGV[5]) end
+  if ARGV[7] then redis.call('HSET', key, 'title', ARGV[7]) end
+  redis.call('ZADD', KEYS[2], ARGV[5], ARGV[6])
   return 'created'
 end
 if redis.call('HGET', key, 'meta') ~= ARGV[1] then

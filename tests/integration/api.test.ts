@@ -177,7 +177,7 @@ describe('GET /stance/summary', () => {
   it('answers an empty summary before anything is analysed', async () => {
     const reply = await call('GET', '/stance/summary?source=IRN&from=2019-01-01&to=2019-12-31&minArticles=1');
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ pairs: [] });
+    expect(reply.body).toEqual({ total: 0, pairs: [], nextCursor: null, links: { next: null } });
   });
 
   it.each([

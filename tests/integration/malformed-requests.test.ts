@@ -216,7 +216,7 @@ describe('methods and routes', () => {
     ['PUT', '/articles'],
     ['DELETE', `/articles/${'a'.repeat(32)}`],
     ['PATCH', '/stance/summary'],
-    ['GET', '/articles'],
+    ['POST', '/articles/recent'],
     ['POST', '/jobs'],
     ['GET', '/%2e%2e/etc/passwd'],
   ])('answers %s %s with a JSON 404 naming the route', async (method, url) => {

@@ -206,7 +206,7 @@ describe('Redis keys', () => {
     const keys = await redis.keys(`${prefix}:*`);
     expect(keys.length).toBeGreaterThan(hostile.length);
     const made = new RegExp(
-      `^${prefix}:(store-layout|article:[0-9a-f]{32}|rate:ip:[0-9a-f:.]+(/\\d+)?|bull:articles:(article-[0-9a-f]{32}|id|meta|wait|events|marker|active|delayed|prioritized|pc|completed|failed|stalled-check))$`,
+      `^${prefix}:(store-layout|articles|article:[0-9a-f]{32}|rate:ip:[0-9a-f:.]+(/\\d+)?|bull:articles:(article-[0-9a-f]{32}|id|meta|wait|events|marker|active|delayed|prioritized|pc|completed|failed|stalled-check))$`,
     );
     expect(keys.filter((key) => !made.test(key))).toEqual([]);
   });

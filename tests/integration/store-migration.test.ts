@@ -41,7 +41,7 @@ async function layoutOneStore(prefix: string, redisUrl: string) {
   await store.recordAnalysis({ id: analysedId, version: 1, publishedAt: analysed.publishedAt, receivedAt: new Date().toISOString() }, analysis);
   const receivedAt = await redis.hget(store.keys.article(analysedId), 'receivedAt');
   const tallies = await redis.hget(store.keys.article(analysedId), 'tallies');
-  await redis.del(store.keys.article(analysedId), store.keys.article(failedId), `${prefix}:store-layout`);
+  await redis.del(store.keys.article(analysedId), store.keys.article(failedId), `${prefix}:store-layout`, store.keys.articles);
   await redis.hset(store.keys.article(analysedId), {
     article: JSON.stringify(analysed), receivedAt, jobId: jobIdFor(analysedId), status: 'completed',
     analysis: JSON.stringify(analysis), analysedAt: '2019-03-01T10:00:00.000Z', tallies,
@@ -68,6 +68,8 @@ it('upgrades a first-release store at start: articles, analyses and the summary 
   expect((await http(api.url, 'GET', `/articles/${old.failedId}`)).body).toMatchObject({ status: 'failed', error: 'tokeniser ran off the end of the text' });
   expect(await redis.get(`${config.keyPrefix}:store-layout`)).toBe(String(STORE_LAYOUT));
   expect(await migrateStore(redis, old.store.keys)).toBe(0); // once is enough
+  // Both are in the list of recent articles, which the first release did not keep.
+  expect(await redis.zrange(old.store.keys.articles, '0', '-1')).toEqual(expect.arrayContaining([old.analysedId, old.failedId]));
 
   // A repeat is a duplicate; new metadata re-analyses the article and replaces its contribution.
   const repeat = await http(api.url, 'POST', '/articles', { json: old.analysed });

@@ -1,31 +1,13 @@
-// POST /articles, POST /articles/batch, GET /articles/:id
+// POST /articles, POST /articles/batch, GET /articles (the most recent), GET /articles/:id
 import { Router, type RequestHandler } from 'express';
-import { z } from 'zod';
-import { ARTICLE_PARTS, type ArticlePart, type ArticleStore } from '../../store/article-store';
+import type { ArticlePart, ArticleStore } from '../../store/article-store';
 import type { AnalysisQueue } from '../../queue/queue';
 import { submitArticles, type Submission } from '../../queue/submit-articles';
 import { HttpError } from '../errors';
-import { articleIdParam, submittedArticleSchema, batchSchema, parse } from '../schemas';
+import { articleIdParam, articleQuerySchema, batchSchema, parse, recentArticlesQuerySchema, submittedArticleSchema } from '../schemas';
 
 /** What GET /articles/:id returns beyond the metadata, status and counts when not told. */
 const DEFAULT_PARTS: ArticlePart[] = ['stances'];
-
-const articleQuerySchema = z.strictObject({
-  include: z
-    .string({ error: 'must be a comma-separated list of parts' })
-    .transform((value, context): ArticlePart[] => {
-      // Empty: the metadata, status and counts alone.
-      const asked = value.split(',').map((part) => part.trim()).filter(Boolean);
-      if (asked.includes('all')) return [...ARTICLE_PARTS];
-      const unknown = asked.filter((part) => !(ARTICLE_PARTS as readonly string[]).includes(part));
-      if (unknown.length) {
-        context.addIssue({ code: 'custom', message: `unknown part(s) ${unknown.join(', ')}: name some of ${ARTICLE_PARTS.join(', ')}, or all` });
-        return z.NEVER;
-      }
-      return [...new Set(asked as ArticlePart[])];
-    })
-    .optional(),
-});
 
 export function articlesRouter(deps: { store: ArticleStore; queue: AnalysisQueue; batchMaxArticles: number }): Router {
   const router = Router();
@@ -47,6 +29,19 @@ export function articlesRouter(deps: { store: ArticleStore; queue: AnalysisQueue
       duplicates,
       updated: submissions.filter((s) => s.updated).length,
       articles: submissions.map(withLinks),
+    });
+  });
+
+  router.get('/articles', async (req, res) => {
+    const { offset, limit } = parse(recentArticlesQuerySchema, req.query, 'query');
+    const { total, articles } = await deps.store.recent(offset, limit);
+    const next = offset + limit < total ? `/articles?${new URLSearchParams({ offset: String(offset + limit), limit: String(limit) })}` : null;
+    res.json({
+      total,
+      offset,
+      limit,
+      articles: articles.map(({ counts, ...record }) => ({ ...record, counts: counts ?? null, links: { article: `/articles/${record.id}` } })),
+      links: { next },
     });
   });
 
