@@ -1,0 +1,48 @@
+// Pairs a careful reader would reject, each class with a pair that must not appear and one that
+// must still appear (issue 11, "Precision first"). Sentences written for these tests.
+import { analyze, type Analysis } from '../../src/analysis';
+import { mayHoldStance } from '../../src/analysis/actors/sides';
+import type { Actor } from '../../src/analysis/types';
+import { loadModels } from '../../src/models';
+
+const models = loadModels();
+const run = (text: string, publishedAt = '2019-03-01'): Analysis => analyze({ text, publishedAt }, models);
+/** The score of the pair with exactly these ids, or undefined when the analysis has none. */
+const pair = (a: Analysis, source: string, target: string) => a.stances.find((s) => s.source === source && s.target === target)?.score;
+
+describe('a country and its own state are one side', () => {
+  it.each([
+    ['The Egyptian government praised Egypt for its patience.', 'EGYGOV', 'EGY'],
+    ["Iran's army praised the Iranian government for its courage.", 'IRNMIL', 'IRNGOV'],
+    ['The Arnor government praised Arnor for its patience.', 'name:arnor/GOV', 'name:arnor'],
+  ])('%s: no %s → %s', (text, source, target) => {
+    const a = run(text);
+    expect(a.actors.map((x) => x.id)).toEqual(expect.arrayContaining([source, target]));
+    expect(pair(a, source, target)).toBeUndefined();
+    expect(pair(a, target, source)).toBeUndefined();
+  });
+
+  it.each([
+    ['The Syrian government condemned the Syrian rebels.', 'SYRGOV', 'SYRREB'],
+    ['Egypt condemned the Egyptian opposition.', 'EGY', 'EGYOPP'],
+    ['Ethiopian troops attacked Ethiopian civilians.', 'ETHMIL', 'ETHCVL'],
+  ])('%s: %s → %s stands', (text, source, target) => {
+    expect(pair(run(text), source, target)).toBeLessThan(0);
+  });
+
+  it('reads the country and the role from every form of id', () => {
+    const actors = new Map<string, Actor>([
+      ['USA', { id: 'USA', name: 'United States', type: 'country', country: 'USA' }],
+      ['USAGOV', { id: 'USAGOV', name: 'American government', type: 'government', country: 'USA' }],
+      ['USALEG', { id: 'USALEG', name: 'American legislature', type: 'government', country: 'USA' }],
+      ['USAINS', { id: 'USAINS', name: 'American insurgents', type: 'armed-group', country: 'USA' }],
+      ['IGOUNO', { id: 'IGOUNO', name: 'United Nations', type: 'igo', country: null }],
+    ]);
+    expect(mayHoldStance('USA', 'USAGOV', actors)).toBe(false);
+    expect(mayHoldStance('USAGOV', 'USA', actors)).toBe(false);
+    expect(mayHoldStance('USAGOV', 'USAINS', actors)).toBe(true);
+    // The legislature and the executive can stand against each other.
+    expect(mayHoldStance('USALEG', 'USAGOV', actors)).toBe(true);
+    expect(mayHoldStance('IGOUNO', 'USAGOV', actors)).toBe(true);
+  });
+});
