@@ -46,3 +46,26 @@ describe('a country and its own state are one side', () => {
     expect(mayHoldStance('IGOUNO', 'USAGOV', actors)).toBe(true);
   });
 });
+
+describe('actors coordinated in one list act side by side, not toward each other', () => {
+  it('a list of subjects gets no stance among its members', () => {
+    const a = run('Peru, Bolivia and Chile have held talks for a decade but have failed to settle the water dispute.');
+    expect(a.actors.map((x) => x.id)).toEqual(expect.arrayContaining(['PER', 'BOL', 'CHL']));
+    for (const s of ['PER', 'BOL', 'CHL']) for (const t of ['PER', 'BOL', 'CHL']) expect(pair(a, s, t)).toBeUndefined();
+  });
+
+  it('each member still acts toward the object', () => {
+    const a = run('Norland, Vestria and Eldoria condemned Ostmark for the blockade.');
+    for (const s of ['name:norland', 'name:vestria', 'name:eldoria']) expect(pair(a, s, 'name:ostmark')).toBeLessThan(0);
+    expect(pair(a, 'name:norland', 'name:vestria')).toBeUndefined();
+  });
+
+  it.each([
+    'Kenya and Uganda accused each other of sabotage.',
+    'Kenya and Uganda clashed over the border.',
+  ])('a pair acting on each other keeps its stance: %s', (text) => {
+    const a = run(text);
+    expect(pair(a, 'KEN', 'UGA')).toBeLessThan(0);
+    expect(pair(a, 'UGA', 'KEN')).toBeLessThan(0);
+  });
+});
