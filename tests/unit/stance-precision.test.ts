@@ -69,3 +69,20 @@ describe('actors coordinated in one list act side by side, not toward each other
     expect(pair(a, 'UGA', 'KEN')).toBeLessThan(0);
   });
 });
+
+describe('the media that only report are not sources of stance', () => {
+  it.each([
+    ['Vestrian Wire reported that Norland condemned Ostmark.', 'name:vestrian-wire'],
+    ['According to AFP, Norland condemned Ostmark.', 'name:afp'],
+  ])('%s: no stance from %s', (text, outlet) => {
+    const a = run(text);
+    expect(a.actors.find((x) => x.id === outlet)?.type).toBe('media');
+    expect(a.stances.filter((s) => s.source === outlet || s.target === outlet)).toEqual([]);
+    // The statement it reports keeps its own stance.
+    expect(pair(a, 'name:norland', 'name:ostmark')).toBeLessThan(0);
+  });
+
+  it('an outlet that condemns holds its stance', () => {
+    expect(pair(run('The Vestrian Times condemned the Norland government in an editorial.'), 'name:vestrian-times', 'name:norland/GOV')).toBeLessThan(0);
+  });
+});

@@ -2,7 +2,10 @@
 // (USA and USAGOV, Egypt and its government, Rwanda and its civilians, a government and its own
 // army) are one side: text that names both ("the US government said the US …") states no stance
 // of one toward the other. Opposition, rebels and insurgents of a country are another side
-// (SYRGOV toward SYRREB stands).
+// (SYRGOV toward SYRREB stands). And the media that report a statement ("Reuters reported",
+// "according to the Associated Press") state no stance of their own in it.
+import type { AttributedStatement } from '../passes/5-speakers';
+import type { Evidence } from '../passes/stance/evidence';
 import type { Actor } from '../types';
 import { isCameo } from './referents';
 
@@ -35,4 +38,31 @@ export function mayHoldStance(source: string, target: string, actors: ReadonlyMa
   if (!a || !b || a.country !== b.country) return true;
   if (OPPOSITION_ROLES.has(a.role) || OPPOSITION_ROLES.has(b.role)) return true;
   return !(a.role === '' || b.role === '' || (EXECUTIVE_ROLES.has(a.role) && EXECUTIVE_ROLES.has(b.role)));
+}
+
+/**
+ * A statement by the media made with a cue of no polarity of its own ("reported", "said",
+ * "according to", or none): the outlet reports, and holds no stance in what it reports. An
+ * outlet that condemns or praises ("the newspaper's editorial board condemned") does.
+ */
+export function reportsOnly(speaker: Actor | undefined, cuePolarity: number | undefined): boolean {
+  return speaker?.type === 'media' && !cuePolarity;
+}
+
+/**
+ * The evidence to keep: none between one side (mayHoldStance), none from the media in what they
+ * report, and none from or toward an outlet in the sentence that credits it with the report
+ * ("According to AFP, Iran condemned the US": not AFP toward the US).
+ */
+export function stanceEvidenceFilter(statements: readonly AttributedStatement[], actors: ReadonlyMap<string, Actor>): (e: Evidence) => boolean {
+  const reporters: { id: string; at: number }[] = [];
+  for (const s of statements) {
+    const id = s.speaker?.actorId;
+    if (id && s.speaker?.mention && reportsOnly(actors.get(id), s.cue?.cue.polarity)) reporters.push({ id, at: s.speaker.mention.start });
+  }
+  return (e) => {
+    if (!mayHoldStance(e.source, e.target, actors)) return false;
+    if (e.statement !== undefined && reportsOnly(actors.get(e.source), statements[e.statement].cue?.cue.polarity)) return false;
+    return !reporters.some((r) => (r.id === e.target || r.id === e.source) && e.start <= r.at && r.at < e.end);
+  };
 }

@@ -179,7 +179,11 @@ export const EVENT_WORDS = new Set(
 );
 
 /** Last words of unknown names that tell their type. */
-export const MEDIA_WORDS = new Set('times post news journal herald tribune gazette telegraph guardian press tv television radio network channel magazine daily weekly review reuters agency broadcasting'.split(' '));
+export const MEDIA_WORDS = new Set(
+  ('times post news journal herald tribune gazette telegraph guardian press tv television radio network channel magazine daily weekly review agency broadcasting wire ' +
+    // the wire services, which the text names alone
+    'reuters ap afp upi dpa efe ansa kyodo yonhap interfax anadolu bernama pti').split(' '),
+);
 export const ARMED_WORDS = new Set('army brigade brigades battalion battalions militia front forces force corps guard guards'.split(' '));
 export const ORG_WORDS = new Set(
   ('party ministry council committee company corp corporation inc ltd llc group bank university institute foundation association union ' +
