@@ -2,6 +2,9 @@
 // must still appear (issue 11, "Precision first"). Sentences written for these tests.
 import { analyze, type Analysis } from '../../src/analysis';
 import { mayHoldStance } from '../../src/analysis/actors/sides';
+import { normalise } from '../../src/analysis/passes/1-normalise';
+import { tokenise } from '../../src/analysis/passes/2-tokens';
+import { findActorMentions } from '../../src/analysis/passes/3-actors';
 import type { Actor } from '../../src/analysis/types';
 import { loadModels } from '../../src/models';
 
@@ -84,5 +87,43 @@ describe('the media that only report are not sources of stance', () => {
 
   it('an outlet that condemns holds its stance', () => {
     expect(pair(run('The Vestrian Times condemned the Norland government in an editorial.'), 'name:vestrian-times', 'name:norland/GOV')).toBeLessThan(0);
+  });
+});
+
+describe('capitalised names of places, events, documents and ideas are not actors', () => {
+  const ids = (text: string) => run(text).actors.map((x) => x.id);
+  it.each([
+    ['The Vestria Charter condemns aggression, Norland said.', 'name:vestria-charter'],
+    ['Article 9 obliges Norland to defend Vestria, Ostmark warned.', 'name:article'],
+    ['Civil Rights are under attack in Vestria, the group warned.', 'name:civil-rights'],
+    ['The Holocaust was condemned by Germany.', 'name:holocaust'],
+    ['South American leaders condemned the Venezuelan government.', 'name:south-american'],
+    ['Latin American diplomats praised the deal with Spain.', 'name:latin-american/GOV'],
+    ['The House voted to condemn the Syrian regime.', 'name:house'],
+    ['Israeli jets struck targets in Gaza, angering Hamas.', 'name:gaza'],
+  ])('%s: no actor %s, and no stance toward it', (text, id) => {
+    const a = run(text);
+    expect(a.actors.map((x) => x.id)).not.toContain(id);
+    expect(a.stances.filter((s) => s.source === id || s.target === id)).toEqual([]);
+  });
+
+  it.each([
+    ['Mordor attacked Gondor at dawn.', 'name:mordor', 'name:gondor'],
+    ['Lena Okafor criticised Tomas Brenner on Tuesday.', 'name:lena-okafor', 'name:tomas-brenner'],
+    ['Vestria condemned the NBFU for the strike.', 'name:vestria', 'name:nbfu'],
+  ])('unknown names of people, bodies and countries stay actors: %s', (text, source, target) => {
+    expect(ids(text)).toEqual(expect.arrayContaining([source, target]));
+    expect(pair(run(text), source, target)).toBeLessThan(0);
+  });
+
+  it('the rules hold without the entity-type model, which alone tells a place', () => {
+    const ids = (text: string, withModel: boolean) => {
+      const t = tokenise(normalise(text), models.nlp);
+      const found = findActorMentions(t, models.actors, { date: '2019-03-01', entityTypes: withModel ? models.syntax.entityTypes : undefined });
+      return [...found.actors.keys()];
+    };
+    expect(ids('The Vestria Charter condemns aggression, Norland said.', false)).not.toContain('name:vestria-charter');
+    expect(ids('Israeli jets struck targets in Gaza, angering Hamas.', false)).toContain('name:gaza');
+    expect(ids('Israeli jets struck targets in Gaza, angering Hamas.', true)).not.toContain('name:gaza');
   });
 });
