@@ -339,13 +339,19 @@ export function subjectOf(tokens: Token[], v: number, floor: number): TokenRange
   return subjectBefore(tokens, k, floor);
 }
 
-/** Noun phrases joined to the one at r by commas and and/or: "Mordor, Rohan, Fornost and Bree". */
+/**
+ * Noun phrases joined to the one at r by commas and and/or: "Mordor, Rohan, Fornost and Bree".
+ * A list ends with its conjunction: a phrase joined by a comma alone is no conjunct ("In a call
+ * with his counterpart Mike Pompeo, Lavrov warned" is Lavrov's).
+ */
 export function coordinatedBefore(tokens: Token[], r: TokenRange, floor: number): TokenRange[] {
   const out = [r];
   let first = r.first;
   for (let guard = 0; guard < 8; guard++) {
     let k = first;
-    if (tokens[k - 1]?.pos === 'CCONJ' && (tokens[k - 1].lower === 'and' || tokens[k - 1].lower === 'or')) k--;
+    const conjunction = tokens[k - 1]?.pos === 'CCONJ' && (tokens[k - 1].lower === 'and' || tokens[k - 1].lower === 'or');
+    if (conjunction) k--;
+    else if (guard === 0) break;
     if (tokens[k - 1]?.value === ',') k--;
     if (k === first) break;
     const np = nounPhraseBefore(tokens, k, floor);

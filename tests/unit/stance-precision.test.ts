@@ -127,3 +127,22 @@ describe('capitalised names of places, events, documents and ideas are not actor
     expect(ids('Israeli jets struck targets in Gaza, angering Hamas.', true)).not.toContain('name:gaza');
   });
 });
+
+describe('the source of an action or a statement is its clause’s subject', () => {
+  it('a phrase before the subject, set off by a comma, is no co-subject', () => {
+    const a = run('In a phone call with his French counterpart, the Italian foreign minister condemned the attack on Libya.');
+    expect(pair(a, 'ITAGOV', 'LBY')).toBeLessThan(0);
+    expect(a.stances.filter((s) => s.source.startsWith('FRA'))).toEqual([]);
+  });
+
+  it("another statement's content between the speaker and the cue is no affiliation of the speaker", () => {
+    const a = run('Norland has criticised Vestrian aid to Ostmark and accuses Eldoria of spreading lies.');
+    expect(pair(a, 'name:norland', 'name:eldoria')).toBeLessThan(0);
+    expect(pair(a, 'name:ostmark', 'name:eldoria')).toBeUndefined();
+  });
+
+  it('an apposition still speaks with the speaker', () => {
+    const a = run('Lena Okafor, a senior fellow at the Brookings Institution, condemned Vestria for the blockade.');
+    expect(pair(a, 'name:brookings-institution', 'name:vestria')).toBeLessThan(0);
+  });
+});
