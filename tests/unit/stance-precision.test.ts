@@ -85,6 +85,12 @@ describe('the media that only report are not sources of stance', () => {
     expect(pair(a, 'name:norland', 'name:ostmark')).toBeLessThan(0);
   });
 
+  it('an outlet credited inside a statement is no target of it', () => {
+    const a = run('Iraqi ministers visited Damascus on Monday. They said they stood by Syria’s sovereignty and the “defeat of terrorism,” according to Iran’s IRNA news agency.');
+    expect(a.actors.map((x) => x.id)).toContain('IRNMED');
+    expect(a.stances.filter((s) => s.target === 'IRNMED' || s.source === 'IRNMED')).toEqual([]);
+  });
+
   it('an outlet that condemns holds its stance', () => {
     expect(pair(run('The Vestrian Times condemned the Norland government in an editorial.'), 'name:vestrian-times', 'name:norland/GOV')).toBeLessThan(0);
   });
@@ -139,6 +145,12 @@ describe('the source of an action or a statement is its clause’s subject', () 
     const a = run('Norland has criticised Vestrian aid to Ostmark and accuses Eldoria of spreading lies.');
     expect(pair(a, 'name:norland', 'name:eldoria')).toBeLessThan(0);
     expect(pair(a, 'name:ostmark', 'name:eldoria')).toBeUndefined();
+  });
+
+  it('the object of another verb is no co-subject', () => {
+    const a = run('Turkey keeps troops in Iraq, many attached to the Kurdish Regional Government and Turkish officials often visit Baghdad.');
+    expect(pair(a, 'TURGOV', 'IRQGOV')).toBeGreaterThan(0);
+    expect(a.stances.filter((s) => s.source.startsWith('name:kurdish'))).toEqual([]);
   });
 
   it('an apposition still speaks with the speaker', () => {

@@ -4,9 +4,11 @@
 // of one toward the other. Opposition, rebels and insurgents of a country are another side
 // (SYRGOV toward SYRREB stands). And the media that report a statement ("Reuters reported",
 // "according to the Associated Press") state no stance of their own in it.
-import type { AttributedStatement } from '../passes/5-speakers';
+import { nounPhraseFrom } from '../grammar';
+import type { ActorMentions } from '../passes/3-actors';
+import { type AttributedStatement, mentionsWithin } from '../passes/5-speakers';
 import type { Evidence } from '../passes/stance/evidence';
-import type { Actor } from '../types';
+import type { Actor, Token } from '../types';
 import { isCameo } from './referents';
 
 /** Roles that stand against their country's state. */
@@ -52,13 +54,21 @@ export function reportsOnly(speaker: Actor | undefined, cuePolarity: number | un
 /**
  * The evidence to keep: none between one side (mayHoldStance), none from the media in what they
  * report, and none from or toward an outlet in the sentence that credits it with the report
- * ("According to AFP, Iran condemned the US": not AFP toward the US).
+ * ("According to AFP, Iran condemned the US": not AFP toward the US; "they stood by Syria,
+ * according to Syria's SANA": not they toward SANA).
  */
-export function stanceEvidenceFilter(statements: readonly AttributedStatement[], actors: ReadonlyMap<string, Actor>): (e: Evidence) => boolean {
+export function stanceEvidenceFilter(tokens: Token[], statements: readonly AttributedStatement[], found: ActorMentions): (e: Evidence) => boolean {
+  const { actors } = found;
   const reporters: { id: string; at: number }[] = [];
   for (const s of statements) {
     const id = s.speaker?.actorId;
     if (id && s.speaker?.mention && reportsOnly(actors.get(id), s.cue?.cue.polarity)) reporters.push({ id, at: s.speaker.mention.start });
+  }
+  // An outlet credited inside a statement's content: "…, according to Syria's SANA state broadcaster".
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    if (tokens[k].lower !== 'according' || tokens[k + 1].lower !== 'to') continue;
+    const np = nounPhraseFrom(tokens, k + 2);
+    for (const m of np ? mentionsWithin(found.mentions, np) : []) if (m.actorId && actors.get(m.actorId)?.type === 'media') reporters.push({ id: m.actorId, at: m.start });
   }
   return (e) => {
     if (!mayHoldStance(e.source, e.target, actors)) return false;

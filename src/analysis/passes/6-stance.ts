@@ -40,7 +40,7 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
     ...actionEvidence(t, actors, lexicon),
     ...relationEvidence(t, actors),
     ...authorEvidence(t, statements, quoted, actors, words),
-  ].filter(stanceEvidenceFilter(statements, actors.actors));
+  ].filter(stanceEvidenceFilter(t.tokens, statements, actors));
   // Built at the first entity's question: most articles come with none.
   let covering: ((s: Span) => Evidence[]) | undefined;
   return {
