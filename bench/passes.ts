@@ -63,7 +63,7 @@ export function passCosts(models: Models, texts: Text[], rounds = 5): Record<str
       const statements = findStatements(tokens, models.lexicon);
       add('4 quotes', t);
       t = process.hrtime.bigint();
-      const attributed = attributeSpeakers(tokens, statements, actors);
+      const attributed = attributeSpeakers(tokens, statements, actors, models.syntax.parser);
       add('5 speakers', t);
       t = process.hrtime.bigint();
       const stances = scoreStances(tokens, attributed, statements.quoted, actors, models.lexicon, models.targetModel);

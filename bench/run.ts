@@ -5,7 +5,8 @@
 //   3. the whole path, HTTP → queue → worker process(es) → Redis, against a private
 //      redis-server: articles/s for a burst, and POST-to-result p50/p99 at a steady pace
 //   4. load: autocannon on POST /articles against the API and two worker processes (bench/load.ts)
-// Sections: `npm run bench -- analyze service load` (all three when none is named).
+//   5. store: Redis memory and keys per article (bench/footprint.ts)
+// Sections: `npm run bench -- analyze service load store` (all when none is named).
 // Settings (environment): BENCH_SECONDS (the in-process comparisons, default 20, half each), BENCH_ARTICLES
 // (burst size, default 400), BENCH_WORKERS (worker process counts, default "1,2"),
 // BENCH_LOAD_SECONDS (30), BENCH_LOAD_CONNECTIONS (50), BENCH_LOAD_WORKERS (2).
@@ -27,6 +28,7 @@ import { countFreshWorkers } from '../src/queue/heartbeat';
 import { keysFor } from '../src/store/keys';
 import { createRedis } from '../src/store/redis';
 import { generatedArticle } from './articles';
+import { storeFootprint } from './footprint';
 import { loadScenario } from './load';
 import { loadTimes, passCosts } from './passes';
 
@@ -38,7 +40,7 @@ const LOAD = {
   connections: Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50),
   workers: Number(process.env.BENCH_LOAD_WORKERS ?? 2),
 };
-const SECTIONS = process.argv.slice(2).length ? process.argv.slice(2) : ['analyze', 'service', 'load'];
+const SECTIONS = process.argv.slice(2).length ? process.argv.slice(2) : ['analyze', 'service', 'load', 'store'];
 const EXAMPLE = path.resolve(projectRoot(), '../shared/examples/assad-visits-iran.txt');
 
 interface Text {
@@ -292,9 +294,10 @@ async function load(): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`stance benchmark: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-  if (SECTIONS.includes('analyze') || SECTIONS.includes('service')) {
+  let models: Models | undefined;
+  if (SECTIONS.includes('analyze') || SECTIONS.includes('service') || SECTIONS.includes('store')) {
     const started = Date.now();
-    const models = loadModels();
+    models = loadModels();
     console.log(`models loaded in ${Date.now() - started} ms (cold start of the process, all models)`);
     if (SECTIONS.includes('analyze')) {
       for (const [model, cost] of Object.entries(loadTimes())) console.log(`  ${model.padEnd(34)} ${cost.toFixed(0)} ms (warm reload)`);
@@ -316,6 +319,7 @@ async function main(): Promise<void> {
     }
   }
   if (SECTIONS.includes('load')) await load();
+  if (SECTIONS.includes('store') && models) await storeFootprint(models, newsTexts());
 }
 
 main()

@@ -23,6 +23,7 @@ import { DEFAULT_MODELS_DIR } from '../src/models';
 import { compileActorIndex, readActorDictionary } from '../src/models/actors';
 import { loadLexicon } from '../src/models/lexicon';
 import { loadNlp } from '../src/models/nlp';
+import { loadParserModel } from '../src/models/parser';
 import { type LinearModel, argmax, logits } from '../src/ml/linear';
 import { type SparseExample, type TrainOptions, trainLogistic } from '../src/ml/logistic';
 import { macroF1 } from '../src/ml/metrics';
@@ -71,6 +72,8 @@ export function trainTargetModel(args: string[]): void {
     nlp: loadNlp(),
     actors: compileActorIndex([readActorDictionary(path.join(DEFAULT_MODELS_DIR, 'actors.json'))]),
     lexicon: loadLexicon(DEFAULT_MODELS_DIR),
+    // The speakers pass reads the parser's trees (trained before this model by scripts/train.ts).
+    syntax: { parser: loadParserModel(DEFAULT_MODELS_DIR) },
   };
   const started = Date.now();
   const examples: { id: string; example: SparseExample }[] = [];

@@ -26,14 +26,14 @@ export interface TargetRecord {
 const TRAINING_DATE = '2018-06-01';
 
 /** The target's features, or null when the actors pass made no mention of the span. */
-export function recordFeatures(r: Pick<TargetRecord, 'text' | 'targetStart' | 'targetEnd'>, models: Pick<Models, 'nlp' | 'actors' | 'lexicon'>): Features | null {
+export function recordFeatures(r: Pick<TargetRecord, 'text' | 'targetStart' | 'targetEnd'>, models: Pick<Models, 'nlp' | 'actors' | 'lexicon'> & { syntax: Pick<Models['syntax'], 'parser'> }): Features | null {
   const entity: Span = { start: r.targetStart, end: r.targetEnd };
   const t = tokenise(normalise(r.text), models.nlp);
   const actors = findActorMentions(t, models.actors, { date: TRAINING_DATE, entities: [entity] });
   const mention = actors.entityMentions[0];
   if (!mention) return null;
   const found = findStatements(t, models.lexicon);
-  const statements = attributeSpeakers(t, found, actors);
+  const statements = attributeSpeakers(t, found, actors, models.syntax.parser);
   const evidence = scoreStances(t, statements, found.quoted, actors, models.lexicon).pairs.flatMap((p) => p.evidence);
   const words = new LocalSentiment(t.tokens, models.lexicon);
   return targetFeatures({ t, mention, evidence, statements, words, lexicon: models.lexicon });

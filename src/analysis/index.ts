@@ -27,7 +27,7 @@ export function analyze(article: Article, models: Models, options: AnalyzeOption
     entityTypes: models.syntax.entityTypes,
   });
   const statements = findStatements(tokenised, models.lexicon);
-  const attributed = attributeSpeakers(tokenised, statements, actors);
+  const attributed = attributeSpeakers(tokenised, statements, actors, models.syntax.parser);
   const stances = scoreStances(tokenised, attributed, statements.quoted, actors, models.lexicon, models.targetModel);
   return toAnalysis(article.text, tokenised, attributed, actors, stances, article.entities, { ...DEFAULT_OUTPUT_CAPS, ...options.caps });
 }

@@ -79,3 +79,10 @@ export function contributionsOf(analysis: Analysis, publishedAt: number): Contri
 }
 
 type Counts = Pick<Contribution, 'positive' | 'negative' | 'neutral'>;
+
+/** A contribution as the pair's hash keeps it: the pair and the names are in keys and actorNames. */
+export type StoredContribution = Omit<Contribution, 'pair' | 'source' | 'target' | 'sourceName' | 'targetName'>;
+
+export function storedContribution({ score, positive, negative, neutral, publishedAt, strength, evidence }: Contribution): StoredContribution {
+  return { score, positive, negative, neutral, publishedAt, strength, evidence };
+}

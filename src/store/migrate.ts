@@ -6,48 +6,70 @@
 // Layout 1 (the first release): an article hash held `article` (the posted JSON, text included)
 // and `analysis` (the whole analysis as JSON). Layout 2 (article-store.ts): the text, each part
 // of the analysis and the counts in fields of their own, the metadata as canonical JSON, and a
-// version. The pair aggregates (`tallies` and the pair keys) are the same in both.
+// version. Layout 3: the text and the parts in `packed:` fields (article-codec.ts), about a tenth
+// of their JSON. The pair aggregates (`tallies` and the pair keys) are the same in all three
+// (layout 3's tallies leave out the actor names, which the scripts never read back).
 import type Redis from 'ioredis';
 import type { Analysis } from '../analysis/types';
+import { packPart, packText } from './article-codec';
 import { countsOf, metadataJson, type SubmittedArticle } from './article-store';
 import type { Keys } from './keys';
-import { MIGRATE_ARTICLE_TO_LAYOUT_2 } from './scripts';
+import { MIGRATE_ARTICLE_TO_LAYOUT_2, MIGRATE_ARTICLE_TO_LAYOUT_3 } from './scripts';
 
-export const STORE_LAYOUT = 2;
+export const STORE_LAYOUT = 3;
 
-type ScriptCall = (...keysThenArgs: (string | number)[]) => Promise<unknown>;
+type ScriptCall = (...keysThenArgs: (string | number | Buffer)[]) => Promise<unknown>;
 
-/** Brings the store to STORE_LAYOUT; resolves with the number of articles it rewrote. */
+/** Brings the store to STORE_LAYOUT; resolves with the number of article rewrites it made. */
 export async function migrateStore(redis: Redis, keys: Keys): Promise<number> {
   const layoutKey = keys.storeLayout;
   const layout = Number((await redis.get(layoutKey)) ?? 0);
   if (layout >= STORE_LAYOUT) return 0;
   redis.defineCommand('stanceMigrateArticleToLayout2', { numberOfKeys: 1, lua: MIGRATE_ARTICLE_TO_LAYOUT_2 });
+  redis.defineCommand('stanceMigrateArticleToLayout3', { numberOfKeys: 1, lua: MIGRATE_ARTICLE_TO_LAYOUT_3 });
   const call = redis as unknown as Record<string, ScriptCall>;
+  let rewritten = 0;
+  // Layout 0 is a new store or one of the first release: its articles are in layout 1.
+  if (layout < 2) rewritten += await eachArticle(redis, keys, (key) => toLayout2(redis, call, key));
+  rewritten += await eachArticle(redis, keys, (key) => toLayout3(redis, call, key));
+  await redis.set(layoutKey, String(STORE_LAYOUT));
+  return rewritten;
+}
+
+/** Runs the rewrite on every article hash; resolves with how many it rewrote. */
+async function eachArticle(redis: Redis, keys: Keys, rewrite: (key: string) => Promise<number>): Promise<number> {
   let rewritten = 0;
   let cursor = '0';
   do {
     const [next, found] = await redis.scan(cursor, 'MATCH', keys.article('*'), 'COUNT', 1000);
     cursor = next;
-    for (const key of found) {
-      const [article, analysis] = await redis.hmget(key, 'article', 'analysis');
-      if (article === null) continue; // layout 2 already
-      const posted = JSON.parse(article) as SubmittedArticle;
-      const parts = analysis === null ? null : (JSON.parse(analysis) as Analysis);
-      rewritten += (await call.stanceMigrateArticleToLayout2(
-        key,
-        article,
-        metadataJson(posted),
-        posted.text,
-        posted.title ?? '',
-        parts ? JSON.stringify(countsOf(parts)) : '',
-        parts ? JSON.stringify(parts.quotes) : '',
-        parts ? JSON.stringify(parts.actors) : '',
-        parts ? JSON.stringify(parts.stances) : '',
-        parts?.entities ? JSON.stringify(parts.entities) : '',
-      )) as number;
-    }
+    for (const key of found) rewritten += await rewrite(key);
   } while (cursor !== '0');
-  await redis.set(layoutKey, String(STORE_LAYOUT));
   return rewritten;
+}
+
+async function toLayout2(redis: Redis, call: Record<string, ScriptCall>, key: string): Promise<number> {
+  const [article, analysis] = await redis.hmget(key, 'article', 'analysis');
+  if (article === null) return 0; // layout 2 already
+  const posted = JSON.parse(article) as SubmittedArticle;
+  const parts = analysis === null ? null : (JSON.parse(analysis) as Analysis);
+  return (await call.stanceMigrateArticleToLayout2(
+    key,
+    article,
+    metadataJson(posted),
+    posted.text,
+    posted.title ?? '',
+    parts ? JSON.stringify(countsOf(parts)) : '',
+    parts ? JSON.stringify(parts.quotes) : '',
+    parts ? JSON.stringify(parts.actors) : '',
+    parts ? JSON.stringify(parts.stances) : '',
+    parts?.entities ? JSON.stringify(parts.entities) : '',
+  )) as number;
+}
+
+async function toLayout3(redis: Redis, call: Record<string, ScriptCall>, key: string): Promise<number> {
+  const [text, analysedAt, ...parts] = await redis.hmget(key, 'text', 'analysedAt', 'analysis:quotes', 'analysis:actors', 'analysis:stances', 'analysis:entities');
+  if (text === null) return 0; // layout 3 already, or not an article of layout 2
+  const packed = parts.map((part) => (part === null ? '' : packPart(JSON.parse(part), text)));
+  return (await call.stanceMigrateArticleToLayout3(key, analysedAt ?? '', packText(text), ...packed)) as number;
 }

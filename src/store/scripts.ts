@@ -6,14 +6,15 @@
  * Registers an article. A new one is stored and queued (version 1). A known one posted with
  * other metadata takes the new metadata, one more version, and is queued again (its analysis
  * stays until the new one replaces it); a failed one posted again is queued again.
- * KEYS[1] article hash · ARGV: metadata JSON (canonical), receivedAt (ISO), jobId, text, [title].
+ * KEYS[1] article hash · ARGV: metadata JSON (canonical), receivedAt (ISO), jobId, text (packed,
+ * see article-codec.ts), [title].
  * Returns created, updated, retried, or the status of a known article left as it was.
  */
 export const REGISTER_ARTICLE = `
 local key = KEYS[1]
 local status = redis.call('HGET', key, 'status')
 if not status then
-  redis.call('HSET', key, 'meta', ARGV[1], 'receivedAt', ARGV[2], 'jobId', ARGV[3], 'text', ARGV[4], 'status', 'queued', 'version', 1)
+  redis.call('HSET', key, 'meta', ARGV[1], 'receivedAt', ARGV[2], 'jobId', ARGV[3], 'packed:text', ARGV[4], 'status', 'queued', 'version', 1)
   if ARGV[5] then redis.call('HSET', key, 'title', ARGV[5]) end
   return 'created'
 end
@@ -37,10 +38,11 @@ return status
  * re-analysing never counts an article twice, whichever worker does it. An analysis of a
  * version the article no longer has (it was posted with new metadata meanwhile) changes nothing.
  * KEYS[1] article hash · ARGV: prefix, articleId, version analysed, analysedAt (ISO), counts
- * JSON, the analysis's quotes, actors, stances and entities JSON (entities '' when none),
- * tallies JSON (one [pair, score, positive, negative, neutral, publishedAt, strength, source,
- * sourceName, target, targetName] per pair: the numbers the totals need, small to decode),
- * then each pair's contribution JSON (see contributions.ts), in the same order.
+ * JSON, the analysis's quotes, actors, stances and entities packed (article-codec.ts; entities
+ * '' when none), tallies JSON (one [pair, score, positive, negative, neutral, publishedAt,
+ * strength] per pair: the numbers the totals need, small to decode; kept with the article to
+ * take its contribution back), the names JSON ([id, name, id, name, …] for actorNames), then
+ * each pair's contribution JSON (see contributions.ts), in the tallies' order.
  * Returns 1 when recorded, 0 when stale, an error when the article is unknown.
  */
 export const RECORD_ANALYSIS = `
@@ -78,21 +80,22 @@ if previous then
   end
 end
 
-local TALLIES = 10 -- ARGV index of the tallies; the contributions follow them
+local TALLIES = 10 -- ARGV index of the tallies; the names, then the contributions follow them
 local tallies = cjson.decode(ARGV[TALLIES])
 for i, tally in ipairs(tallies) do
   local pair = tally[1]
   addTotals(tally, 1)
   redis.call('SADD', pairsKey, pair)
-  redis.call('HSET', pairKey(pair, 'contributions'), articleId, ARGV[TALLIES + i])
+  redis.call('HSET', pairKey(pair, 'contributions'), articleId, ARGV[TALLIES + 1 + i])
   redis.call('ZADD', pairKey(pair, 'by-date'), tally[6], articleId)
   redis.call('ZADD', pairKey(pair, 'by-strength'), tally[7], articleId)
-  redis.call('HSET', namesKey, tally[8], tally[9], tally[10], tally[11])
 end
-redis.call('HSET', articleKey, 'analysedAt', ARGV[4], 'counts', ARGV[5], 'analysis:quotes', ARGV[6],
-  'analysis:actors', ARGV[7], 'analysis:stances', ARGV[8], 'tallies', ARGV[TALLIES], 'status', 'completed')
-if ARGV[9] == '' then redis.call('HDEL', articleKey, 'analysis:entities')
-else redis.call('HSET', articleKey, 'analysis:entities', ARGV[9]) end
+local names = cjson.decode(ARGV[TALLIES + 1])
+for i = 1, #names, 2 do redis.call('HSET', namesKey, names[i], names[i + 1]) end
+redis.call('HSET', articleKey, 'analysedAt', ARGV[4], 'counts', ARGV[5], 'packed:quotes', ARGV[6],
+  'packed:actors', ARGV[7], 'packed:stances', ARGV[8], 'tallies', ARGV[TALLIES], 'status', 'completed')
+if ARGV[9] == '' then redis.call('HDEL', articleKey, 'packed:entities')
+else redis.call('HSET', articleKey, 'packed:entities', ARGV[9]) end
 redis.call('HDEL', articleKey, 'error')
 return 1
 `;
@@ -127,5 +130,26 @@ if ARGV[5] ~= '' then
   if ARGV[9] ~= '' then redis.call('HSET', key, 'analysis:entities', ARGV[9]) end
 end
 redis.call('HDEL', key, 'article', 'analysis')
+return 1
+`;
+
+/**
+ * Rewrites one article hash of layout 2 (see migrate.ts) in layout 3: the text and the parts of
+ * its analysis packed (article-codec.ts) in the `packed:` fields, the plain fields removed. An
+ * article analysed again since it was read has its parts packed already, by the recording: then
+ * only what is missing is added and the plain fields are removed.
+ * KEYS[1] article hash · ARGV: `analysedAt` as read ('' when none), the packed text, quotes,
+ * actors, stances and entities ('' for each part the article has not got). Returns 1.
+ */
+export const MIGRATE_ARTICLE_TO_LAYOUT_3 = `
+local key = KEYS[1]
+local unchanged = (redis.call('HGET', key, 'analysedAt') or '') == ARGV[1]
+redis.call('HSETNX', key, 'packed:text', ARGV[2])
+local parts = { 'quotes', 'actors', 'stances', 'entities' }
+for i, part in ipairs(parts) do
+  if unchanged and ARGV[2 + i] ~= '' then redis.call('HSET', key, 'packed:' .. part, ARGV[2 + i]) end
+  redis.call('HDEL', key, 'analysis:' .. part)
+end
+redis.call('HDEL', key, 'text')
 return 1
 `;

@@ -2,7 +2,7 @@
 // running totals the record script keeps; with one, it adds up the contributions of the
 // articles published in the range. Both build their rows with the same code.
 import type Redis from 'ioredis';
-import { byStrength, EVIDENCE_PER_PAIR, type Contribution } from './contributions';
+import { byStrength, EVIDENCE_PER_PAIR, type StoredContribution } from './contributions';
 import { fromKeyPart, type Keys } from './keys';
 import { pipelineResults } from './redis';
 
@@ -48,7 +48,7 @@ interface PairFigures {
   firstSeen: number;
   lastSeen: number;
   /** Contributions that hold the strongest evidence, with their article ids. */
-  strongest: { articleId: string; contribution: Contribution }[];
+  strongest: { articleId: string; contribution: StoredContribution }[];
 }
 
 const DEFAULT_LIMIT = 100;
@@ -140,7 +140,7 @@ async function readContributions(
   redis: Redis,
   keys: Keys,
   requests: { pair: string; ids: string[] }[],
-): Promise<{ articleId: string; contribution: Contribution }[][]> {
+): Promise<{ articleId: string; contribution: StoredContribution }[][]> {
   const read = redis.pipeline();
   for (const { pair, ids } of requests) {
     if (ids.length) read.hmget(keys.pairContributions(pair), ...ids);
@@ -151,7 +151,7 @@ async function readContributions(
     if (!ids.length) return [];
     const values = replies[next++];
     return ids.flatMap((articleId, i) =>
-      values[i] === null ? [] : [{ articleId, contribution: JSON.parse(values[i] as string) as Contribution }],
+      values[i] === null ? [] : [{ articleId, contribution: JSON.parse(values[i] as string) as StoredContribution }],
     );
   });
 }

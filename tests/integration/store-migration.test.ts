@@ -83,3 +83,34 @@ it('upgrades a first-release store at start: articles, analyses and the summary 
   expect(summaryAfter.pairs.map((p) => [p.source.id, p.target.id, p.articles])).toEqual(summaryBefore.pairs.map((p) => [p.source.id, p.target.id, p.articles]));
   expect(summaryAfter.pairs.every((p) => p.firstSeen.startsWith('2019-04-01'))).toBe(true);
 }, 60_000);
+
+it('packs a layout-2 store at start (plain JSON fields): the same answers, a fraction of the memory', async () => {
+  const config = testConfig();
+  redis = createRedis(config.redisUrl);
+  const store = new ArticleStore(redis, config.keyPrefix);
+  const models = loadModels();
+  const article = { ...generatedArticle(22), publishedAt: '2019-05-01', entities: [{ start: 0, end: 5 }] };
+  const id = articleIdFor(article);
+  await store.register([{ id, jobId: jobIdFor(id), article }]);
+  const analysis = analyze(article, models);
+  await store.recordAnalysis({ id, version: 1, publishedAt: article.publishedAt, receivedAt: new Date().toISOString() }, analysis);
+  const summaryBefore = await store.summary();
+  // The hash as layout 2 wrote it: the text and each part as plain fields.
+  const key = store.keys.article(id);
+  await redis.hdel(key, 'packed:text', 'packed:quotes', 'packed:actors', 'packed:stances', 'packed:entities');
+  await redis.hset(key, {
+    text: article.text, 'analysis:quotes': JSON.stringify(analysis.quotes), 'analysis:actors': JSON.stringify(analysis.actors),
+    'analysis:stances': JSON.stringify(analysis.stances), 'analysis:entities': JSON.stringify(analysis.entities),
+  });
+  await redis.set(`${config.keyPrefix}:store-layout`, '2');
+  const plainBytes = Number(await redis.memory('USAGE', key));
+
+  api = await startApi(config, silentLogger);
+  expect(await redis.hkeys(key)).not.toEqual(expect.arrayContaining(['text']));
+  expect(Number(await redis.memory('USAGE', key))).toBeLessThan(plainBytes / 3);
+  const reply = await http(api.url, 'GET', `/articles/${id}?include=all`);
+  expect(reply.body).toMatchObject({ id, text: article.text, status: 'completed', counts: { quotes: analysis.quotes.length } });
+  expect(reply.body.analysis).toEqual(JSON.parse(JSON.stringify(analysis)));
+  expect(await store.summary()).toEqual(summaryBefore);
+  expect(await redis.get(`${config.keyPrefix}:store-layout`)).toBe(String(STORE_LAYOUT));
+}, 60_000);

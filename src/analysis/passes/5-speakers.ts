@@ -4,11 +4,15 @@
 // minister said"), after it ("said Dr. Weber"), or fixed by the pattern ("according to X").
 // A participle cue reports the subject of its main clause ("Assad warned ..., saying ...").
 // A quote with no cue belongs to the conversation around it: the speaker of the statement just
-// before it in the same or the preceding paragraph. The actor comes from the actors pass: the
-// head mention inside the speaker phrase (a pronoun keeps its resolution).
+// before it in the same or the preceding paragraph. Where the patterns find no phrase for a
+// cue, the sentence's dependency tree gives the cue verb's subject (../syntax/clauses.ts). The
+// actor comes from the actors pass: the head mention inside the speaker phrase (a pronoun keeps
+// its resolution).
 import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { partitionPoint } from '../sorted';
+import { actingSubject, headWordOf, subtreeRange } from '../syntax/clauses';
+import { type Dependencies, NOT_PARSED, type ParserModel, parseText } from '../syntax/parser';
 import { type TokenisedText, sentenceOf } from './2-tokens';
 import type { ActorMentions } from './3-actors';
 import type { Statement, Statements } from './4-quotes';
@@ -26,11 +30,17 @@ export interface AttributedStatement extends Statement {
   speaker: Speaker | null;
 }
 
-export function attributeSpeakers(t: TokenisedText, found: Statements, actors: ActorMentions): AttributedStatement[] {
+/** Sentences parsed for speakers per article, and their longest: the parse's cost stays bounded. */
+const MAX_PARSED_SENTENCES = 64;
+const MAX_PARSED_TOKENS = 80;
+
+export function attributeSpeakers(t: TokenisedText, found: Statements, actors: ActorMentions, parser: ParserModel): AttributedStatement[] {
   const out: AttributedStatement[] = [];
   const conversation: Conversation = { lastQuoted: null, lastSpoken: null };
-  for (const s of found.statements) {
-    const range = speakerPhrase(t, s, actors.mentions);
+  const ranges = found.statements.map((s) => speakerPhrase(t, s, actors.mentions));
+  const trees = parseWhereNoPhrase(t, found.statements, ranges, parser);
+  found.statements.forEach((s, i) => {
+    const range = ranges[i] ?? (trees && s.cue && s.speakerSide !== 'previous' ? parsedSpeakerPhrase(t, trees, s) : null);
     let speaker = range ? speakerFrom(range, actors.mentions, t.tokens) : null;
     if (s.speakerSide === 'previous') speaker = sameSentenceSpeaker(t, out, s) ?? participleSubject(t, s, actors.mentions);
     if (!speaker && !s.cue) speaker = conversationSpeaker(conversation, s);
@@ -42,8 +52,34 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
       conversation.lastSpoken = attributed;
       if (s.kind !== 'indirect') conversation.lastQuoted = attributed;
     }
-  }
+  });
   return out;
+}
+
+/** The trees of the sentences holding a cue the patterns found no speaker phrase for; null when none. */
+function parseWhereNoPhrase(t: TokenisedText, statements: Statement[], ranges: (TokenRange | null)[], parser: ParserModel): Dependencies | null {
+  const which = new Set<number>();
+  statements.forEach((s, i) => {
+    if (ranges[i] || !s.cue || s.speakerSide === 'previous' || which.size >= MAX_PARSED_SENTENCES) return;
+    const sentence = sentenceOf(t, s.cue.first);
+    if (sentence.last - sentence.first <= MAX_PARSED_TOKENS) which.add(sentence.i);
+  });
+  return which.size ? parseText(t, parser, which) : null;
+}
+
+/** The cue verb's subject as the tree gives it, outside the statement's own words; null when none. */
+function parsedSpeakerPhrase(t: TokenisedText, d: Dependencies, s: Statement): TokenRange | null {
+  const cue = s.cue!;
+  const sentence = sentenceOf(t, cue.first);
+  // Not parsed; or a passive, which the patterns read as having no speaker ("he's said to be").
+  if (d.head[cue.first] === NOT_PARSED || isPassive(t.tokens, cue.first, sentence.first)) return null;
+  const subject = actingSubject(d, sentence, headWordOf(d, cue), t.tokens);
+  if (subject === null) return null;
+  const range = subtreeRange(d, sentence, subject, t.tokens);
+  // A phrase running into the cue ("commentators who have suggested") ends before it.
+  if (range.first < cue.first && range.last > cue.first) range.last = cue.first;
+  if (range.last - range.first > MAX_PHRASE || (range.first < s.last && s.first < range.last)) return null;
+  return range;
 }
 
 /** The speaker phrase a statement's pattern points at. */
