@@ -339,21 +339,36 @@ export function subjectOf(tokens: Token[], v: number, floor: number): TokenRange
   return subjectBefore(tokens, k, floor);
 }
 
-/** Noun phrases joined to the one at r by commas and and/or: "Mordor, Rohan, Fornost and Bree". */
+/**
+ * Noun phrases joined to the one at r by commas and and/or: "Mordor, Rohan, Fornost and Bree".
+ * A list ends with its conjunction: a phrase joined by a comma alone is no conjunct ("In a call
+ * with his counterpart Mike Pompeo, Lavrov warned" is Lavrov's), nor is the object of another
+ * verb ("bases connected to the IRGC and officials visit Damascus").
+ */
 export function coordinatedBefore(tokens: Token[], r: TokenRange, floor: number): TokenRange[] {
   const out = [r];
   let first = r.first;
   for (let guard = 0; guard < 8; guard++) {
     let k = first;
-    if (tokens[k - 1]?.pos === 'CCONJ' && (tokens[k - 1].lower === 'and' || tokens[k - 1].lower === 'or')) k--;
+    const conjunction = tokens[k - 1]?.pos === 'CCONJ' && (tokens[k - 1].lower === 'and' || tokens[k - 1].lower === 'or');
+    if (conjunction) k--;
+    else if (guard === 0) break;
     if (tokens[k - 1]?.value === ',') k--;
     if (k === first) break;
     const np = nounPhraseBefore(tokens, k, floor);
-    if (!np) break;
+    if (!np || isVerbsObject(tokens, np.first)) break;
     out.unshift(np);
     first = np.first;
   }
   return out;
+}
+
+/** The phrase at `first` is the object of a verb's preposition ("connected to X", "met with X"), not part of a subject ("officials in X"). */
+function isVerbsObject(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  if (tokens[k]?.pos !== 'ADP') return false;
+  k--;
+  return !!tokens[k] && (tokens[k].pos === 'VERB' || (tokens[k].pos === 'ADJ' && /(ed|en)$/.test(tokens[k].lower)));
 }
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am']);

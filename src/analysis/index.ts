@@ -24,6 +24,7 @@ export function analyze(article: Article, models: Models, options: AnalyzeOption
   const actors = findActorMentions(tokenised, models.actors, {
     date: articleDate(article.publishedAt),
     entities: article.entities,
+    entityTypes: models.syntax.entityTypes,
   });
   const statements = findStatements(tokenised, models.lexicon);
   const attributed = attributeSpeakers(tokenised, statements, actors, models.syntax.parser);

@@ -56,7 +56,7 @@ describe('actions', () => {
     expect(stance(a, 'KSV', 'SRB')).toBeUndefined();
   });
 
-  it('each of coordinated subjects acts, and toward each other', () => {
+  it('each of coordinated subjects acts', () => {
     const a = run('Eldoria, Norland and Vestria welcomed the agreement with Ostmark.');
     for (const s of ['name:eldoria', 'name:norland', 'name:vestria']) expect(stance(a, s, 'name:ostmark')).toBeGreaterThan(0);
   });

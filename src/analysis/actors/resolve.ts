@@ -10,7 +10,9 @@ import { ArticleNames, type NameHints } from './names';
 import { type ActorPhrase, type Phrase, parsePhrases } from './phrases';
 import { PRONOUN_WINDOW, resolvePronoun } from './pronouns';
 import type { Referent, ReferentRegistry } from './referents';
-import { EVENT_WORDS, INDEFINITE, PRONOUNS, RELATIVE_PRONOUNS } from './words';
+import { INDEFINITE, PRONOUNS, RELATIVE_PRONOUNS } from './words';
+import { isOriginAdjective, modelSaysNoActor, namesThingByWords } from './non-actors';
+import type { EntityTypeModel } from '../syntax/entity-types';
 
 export type { MentionRecord } from './history';
 
@@ -35,6 +37,8 @@ export class ArticleResolver {
   constructor(
     readonly ctx: LexContext,
     readonly registry: ReferentRegistry,
+    /** Tells places and things among unknown names (./non-actors.ts); without it, the rules alone. */
+    private readonly entityTypes?: EntityTypeModel,
   ) {
     this.names = new ArticleNames(ctx.tokens, registry);
   }
@@ -89,15 +93,28 @@ export class ArticleResolver {
       case 'generic':
         return [this.record(p.first, p.last, 'description', this.genericReferent(p), p.plural, sentence)];
       case 'actor':
-        return this.isEvent(p) ? [] : this.actorRecords(p, sentence);
+        return this.namesNoActor(p) ? [] : this.actorRecords(p, sentence);
     }
   }
 
-  /** "the Warsaw Summit", "the Paris Agreement": a capitalised event, not an actor. */
-  private isEvent(p: ActorPhrase): boolean {
-    if (p.head?.kind !== 'run' || p.roles.length || p.honorifics.length) return false;
-    const keys = this.names.contentKeys(p.head);
-    return keys.length > 1 && EVENT_WORDS.has(keys[keys.length - 1]);
+  /**
+   * A capitalised name no dictionary knows that names no actor (./non-actors.ts): "the Warsaw
+   * Summit", "the UN Charter", "South American leaders", "in Gaza". A name with a title, or one
+   * the article gives a person or a body, is an actor.
+   */
+  private namesNoActor(p: ActorPhrase): boolean {
+    if (p.honorifics.length) return false;
+    // "South American leaders", "Latin American diplomats": leaders of no one country.
+    const qual = p.quals[p.quals.length - 1]?.unit;
+    if (!p.head && qual?.kind === 'run' && p.roles.length) return isOriginAdjective(this.tokens, qual, this.names.runKeys(qual));
+    if (p.head?.kind !== 'run' || p.roles.length || p.quals.length) return false;
+    const keys = this.names.runKeys(p.head);
+    if (!keys.length) return false;
+    if (namesThingByWords(this.names.contentKeys(p.head)) || isOriginAdjective(this.tokens, p.head, keys)) return true;
+    if (!this.entityTypes) return false;
+    // The model decides for names of which the text tells nothing else.
+    const ref = this.names.runReferent(p.head, hints(p));
+    return ref.type === 'unknown' && modelSaysNoActor(this.entityTypes, this.registry.index, this.tokens, p.first, p.last);
   }
 
   private record(first: number, last: number, kind: MentionKind, referent: Referent | null, plural: boolean, sentence: number, relation = false): MentionRecord {

@@ -178,8 +178,25 @@ export const EVENT_WORDS = new Set(
     'revolution uprising spring festival award awards prize day week').split(' '),
 );
 
+/**
+ * Last words of capitalised names that name documents, laws, parts of them and ideas, not
+ * actors ("UN Charter", "Article 5", "the Geneva Conventions", "Human Rights").
+ */
+export const DOCUMENT_WORDS = new Set(
+  ('charter charters article articles constitution declaration resolution resolutions amendment amendments covenant manifesto statute ' +
+    'clause chapter section paragraph code directive regulation regulations rule rules doctrine principles rights freedom freedoms ' +
+    'democracy liberty sovereignty independence holocaust genocide').split(' '),
+);
+
+/** First words of regions named by an adjective ("South American", "Latin American", "Western"). */
+export const REGION_WORDS = new Set('north south east west northern southern eastern western central latin middle sub-saharan'.split(' '));
+
 /** Last words of unknown names that tell their type. */
-export const MEDIA_WORDS = new Set('times post news journal herald tribune gazette telegraph guardian press tv television radio network channel magazine daily weekly review reuters agency broadcasting'.split(' '));
+export const MEDIA_WORDS = new Set(
+  ('times post news journal herald tribune gazette telegraph guardian press tv television radio network channel magazine daily weekly review agency broadcasting wire ' +
+    // the wire services, which the text names alone
+    'reuters ap afp upi dpa efe ansa kyodo yonhap interfax anadolu bernama pti').split(' '),
+);
 export const ARMED_WORDS = new Set('army brigade brigades battalion battalions militia front forces force corps guard guards'.split(' '));
 export const ORG_WORDS = new Set(
   ('party ministry council committee company corp corporation inc ltd llc group bank university institute foundation association union ' +

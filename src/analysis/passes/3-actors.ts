@@ -5,7 +5,8 @@
 //
 // The work is done in src/analysis/actors/: lexical.ts (dictionary, role and name units),
 // phrases.ts (noun phrases), resolve.ts (who each phrase names, in text order) with names.ts
-// (names given in full, surnames, unknown names), history.ts (what came before), pronouns.ts
+// (names given in full, surnames, unknown names), non-actors.ts (names of places, events,
+// documents and ideas, with the entity-type model), history.ts (what came before), pronouns.ts
 // and referents.ts (who is who), and entities.ts (caller spans). Pure: the index is compiled
 // once by the models loader.
 import type { ActorIndex } from '../../models/actors';
@@ -18,6 +19,7 @@ import { parsePhrases } from '../actors/phrases';
 import { ReferentRegistry, isCameo } from '../actors/referents';
 import type { MentionRecord } from '../actors/history';
 import { ArticleResolver } from '../actors/resolve';
+import type { EntityTypeModel } from '../syntax/entity-types';
 
 export interface ActorMentions {
   /** Sorted by start, non-overlapping. */
@@ -32,12 +34,14 @@ export interface ActorOptions {
   /** The article's date, YYYY-MM-DD: people's roles depend on it. */
   date: string;
   entities?: Span[];
+  /** The entity-type model: which unknown names are places or things, not actors. */
+  entityTypes?: EntityTypeModel;
 }
 
 export function findActorMentions(t: TokenisedText, index: ActorIndex, options: ActorOptions): ActorMentions {
   const ctx = lexContext(t.tokens, t.paragraphs, t.sentences, index, options.date);
   const registry = new ReferentRegistry(index, options.date);
-  const resolver = new ArticleResolver(ctx, registry);
+  const resolver = new ArticleResolver(ctx, registry, options.entityTypes);
   const phrases = t.sentences.map((s) => parsePhrases(ctx, lexUnits(ctx, s.first, s.last)));
   for (const sentencePhrases of phrases) resolver.learnNames(sentencePhrases);
   t.sentences.forEach((s, i) => resolver.resolveSentence(phrases[i], s));

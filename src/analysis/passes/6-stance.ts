@@ -7,7 +7,10 @@
 //   author      unattributed sentences: the author (AUTHOR) toward the actors they name,
 //               leaving out the words the author quotes from others (scare quotes).
 // An actor pair's score is the confidence-weighted mean of its evidence (./stance/evidence.ts).
+// Pairs that are one side (a country and its own state: ../actors/sides.ts) get none, and the
+// media get none from the statements they only report.
 import type { Lexicon } from '../../models/lexicon';
+import { stanceEvidenceFilter } from '../actors/sides';
 import type { TargetModel } from '../../models/target-model';
 import type { Mention, Span } from '../types';
 import type { TokenisedText } from './2-tokens';
@@ -37,7 +40,7 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
     ...actionEvidence(t, actors, lexicon),
     ...relationEvidence(t, actors),
     ...authorEvidence(t, statements, quoted, actors, words),
-  ];
+  ].filter(stanceEvidenceFilter(t.tokens, statements, actors));
   // Built at the first entity's question: most articles come with none.
   let covering: ((s: Span) => Evidence[]) | undefined;
   return {

@@ -53,10 +53,29 @@ export function actionEvidence(t: TokenisedText, actors: ActorMentions, lexicon:
       out.push({ start: sentence.start, end: sentence.end, source: source.actorId, target: target.actorId, score, confidence });
     };
     for (const s of sources) targets.forEach((target, n) => add(s, target, n === 0 ? FIRST_TARGET_CONFIDENCE : LATER_TARGET_CONFIDENCE));
-    // "Gondor and Osgiliath postponed their meeting", "X and Y clashed": toward each other too.
-    if (sources.length > 1) for (const a of sources) for (const b of sources) add(a, b, LATER_TARGET_CONFIDENCE);
+    // Coordinated subjects act side by side, not toward each other ("A, B and C have been in
+    // talks but failed"), unless a pair acts jointly: "A and B clashed", "A and B accused each
+    // other", "A and B postponed their meeting".
+    if (sources.length === 2 && isReciprocal(lowers, hit, complement)) for (const a of sources) for (const b of sources) add(a, b, LATER_TARGET_CONFIDENCE);
   }
   return out;
+}
+
+/** Verbs whose coordinated subjects act on each other: reciprocal predicates. */
+const RECIPROCAL_VERBS = new Set(['agree', 'disagree', 'meet', 'clash', 'fight', 'quarrel', 'feud', 'negotiate', 'reconcile', 'cooperate', 'collaborate', 'ally', 'partner', 'trade', 'compete', 'spar', 'wrangle', 'bicker']);
+
+/**
+ * Do a verb's coordinated subjects act toward each other? A reciprocal verb ("clashed",
+ * "agree"), a reciprocal pronoun ("accused each other", "one another"), or their own joint
+ * affair as its object ("postponed their meeting").
+ */
+function isReciprocal(lowers: string[], hit: VerbHit, r: TokenRange): boolean {
+  if (RECIPROCAL_VERBS.has(hit.verb.lemma)) return true;
+  if (lowers[r.first] === 'their') return true;
+  for (let k = r.first; k + 1 < r.last; k++) {
+    if ((lowers[k] === 'each' && lowers[k + 1] === 'other') || (lowers[k] === 'one' && lowers[k + 1] === 'another')) return true;
+  }
+  return false;
 }
 
 /** The stance verb at token i: a multi-word verb, a verb + object pattern, or a verb form. */

@@ -30,7 +30,7 @@ export function statementEvidence(t: TokenisedText, statements: AttributedStatem
     const content: TokenRange = s;
     // The speaker, and at less weight whom the speaker phrase ties them to: "Patriots
     // quarterback Tom Brady", "Walter Schaub, the director of the ethics office, said".
-    const sources = [{ id: source, confidence: s.confidence }, ...affiliations(actors.mentions, s, source).map((id) => ({ id, confidence: s.confidence * AFFILIATION_CONFIDENCE }))];
+    const sources = [{ id: source, confidence: s.confidence }, ...affiliations(t.tokens, actors.mentions, statements, s, source).map((id) => ({ id, confidence: s.confidence * AFFILIATION_CONFIDENCE }))];
     const add = (target: string, toward: TokenRange) => {
       const score = clamp(CUE_SHARE * cue + words.toward(content.first, content.last, toward));
       for (const from of sources) if (from.id !== target && budget.take(s)) out.push({ start: s.start, end: s.end, source: from.id, target, score, confidence: from.confidence, statement: index });
@@ -50,13 +50,21 @@ export function statementEvidence(t: TokenisedText, statements: AttributedStatem
   return out;
 }
 
-/** The other actors the speaker phrase names, appositions up to the cue included. */
-function affiliations(mentions: Mention[], s: AttributedStatement, speaker: string): string[] {
+/**
+ * The other actors the speaker phrase names, an apposition up to the cue included ("Walter
+ * Schaub, the director of the ethics office, said"). What stands between the speaker and the
+ * cue is an apposition only when it opens with a comma, and never another statement's content
+ * ("The US slammed Iranian support for Hezbollah and accuses Tehran …": Hezbollah is no
+ * affiliation of the US).
+ */
+function affiliations(tokens: Token[], mentions: Mention[], statements: AttributedStatement[], s: AttributedStatement, speaker: string): string[] {
   const range = s.speaker!.range;
-  const last = s.cue && range.last <= s.cue.first && s.cue.first - range.last <= MAX_APPOSITION ? s.cue.first : range.last;
+  const apposition = !!s.cue && range.last <= s.cue.first && s.cue.first - range.last <= MAX_APPOSITION && tokens[range.last]?.value === ',';
+  const last = apposition ? s.cue!.first : range.last;
   const ids = new Set<string>();
   for (const m of mentionsWithin(mentions, { first: range.first, last })) {
-    if (m.actorId && m.actorId !== speaker && m.kind !== 'pronoun' && (m.last <= s.first || m.first >= s.last)) ids.add(m.actorId);
+    if (!m.actorId || m.actorId === speaker || m.kind === 'pronoun' || statements.some((o) => m.first < o.last && o.first < m.last)) continue;
+    ids.add(m.actorId);
   }
   return [...ids];
 }
