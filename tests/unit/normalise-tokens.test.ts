@@ -70,3 +70,23 @@ describe('tokenise', () => {
     expect(tokenise(' \n\n  \n', nlp).sentences).toHaveLength(0);
   });
 });
+
+describe('tokenise, whatever the engine read before', () => {
+  const values = (text: string, engine = nlp) => tokenise(text, engine).tokens.map((t) => `${t.value}/${t.pos}`);
+
+  it('reads a text as an engine that has read nothing else would', () => {
+    // wink-nlp keeps "Zorblat's" whole once a text has ended on it, unless the engine forgets it.
+    const later = "Zorblat's plan for the e-bike-sharing co-op was praised by U.N.-backed groups.";
+    const fresh = values(later, loadNlp());
+    values("The board backed Zorblat's. It also backed the e-bike-sharing co-op and U.N.-backed groups.");
+    expect(values(later)).toEqual(fresh);
+    expect(fresh.slice(0, 2)).toEqual(['Zorblat/PROPN', "'s/PART"]);
+  });
+
+  it('reads the same after the engine is rebuilt', () => {
+    const text = 'Officials in Quarnia denied the report on Tuesday.';
+    const before = values(text);
+    nlp.rebuild();
+    expect(values(text)).toEqual(before);
+  });
+});

@@ -5,7 +5,7 @@
 // a line break then always ends a paragraph and a sentence, since news text puts one paragraph
 // per line and wink-nlp would run a headline into the first paragraph. A run of words with no
 // end is cut into sentences of MAX_SENTENCE tokens.
-import type { Nlp } from '../../models/nlp';
+import { type Nlp, readDocument } from '../../models/nlp';
 import type { Paragraph, Sentence, Token } from '../types';
 import { partitionPoint } from '../sorted';
 
@@ -28,15 +28,20 @@ const CLOSING = new Set([')', ']', ',', ';', ':']);
 
 export function tokenise(text: string, nlp: Nlp): TokenisedText {
   const its = nlp.its;
-  const doc = nlp.engine.readDoc(breakLongRuns(text));
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  // wink-nlp's typings declare the lemma helper with a different signature; it works with out().
-  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-  const negated = doc.tokens().out(its.negationFlag) as unknown as boolean[];
-  const sentenceStarts = new Uint8Array(values.length);
-  // Each sentence's [first, last] token indices (an empty text has none).
-  for (const [first] of doc.sentences().out(its.span) as unknown as [number, number][]) sentenceStarts[first] = 1;
+  const { values, pos, lemmas, negated, sentenceStarts } = readDocument(nlp, breakLongRuns(text), (doc) => {
+    const values = doc.tokens().out(its.value) as string[];
+    const sentenceStarts = new Uint8Array(values.length);
+    // Each sentence's [first, last] token indices (an empty text has none).
+    for (const [first] of doc.sentences().out(its.span) as unknown as [number, number][]) sentenceStarts[first] = 1;
+    return {
+      values,
+      pos: doc.tokens().out(its.pos) as string[],
+      // wink-nlp's typings declare the lemma helper with a different signature; it works with out().
+      lemmas: doc.tokens().out(its.lemma as unknown as typeof its.value) as string[],
+      negated: doc.tokens().out(its.negationFlag) as unknown as boolean[],
+      sentenceStarts,
+    };
+  });
 
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
