@@ -6,8 +6,14 @@
 //   relations   "US-backed rebels", "Iran's ally Syria", "rebels, supported by Turkey";
 //   author      unattributed sentences: the author (AUTHOR) toward the actors they name,
 //               leaving out the words the author quotes from others (scare quotes).
+// With the directed-stance model (./stance/pair-model.ts), every pair of actor mentions in a
+// sentence is judged by the model, which reads the rules' evidence among its features; the
+// rules' own statement, action and relation evidence is kept only for the pairs the model did
+// not judge (a statement whose speaker is named in another sentence). The target model reads
+// the rules' evidence, as it was trained to.
 // An actor pair's score is the confidence-weighted mean of its evidence (./stance/evidence.ts).
 import type { Lexicon } from '../../models/lexicon';
+import type { StanceModel } from '../../models/stance-model';
 import type { TargetModel } from '../../models/target-model';
 import type { Mention, Span } from '../types';
 import type { TokenisedText } from './2-tokens';
@@ -16,6 +22,8 @@ import type { AttributedStatement } from './5-speakers';
 import { actionEvidence } from './stance/actions';
 import { authorEvidence } from './stance/author';
 import { type Evidence, type StancePair, aggregate, coveringEvidence } from './stance/evidence';
+import type { RuleEvidence } from './stance/pair-features';
+import { bySentence, judgedKey, modelEvidence } from './stance/pair-model';
 import { LocalSentiment } from './stance/lexical';
 import { relationEvidence } from './stance/relations';
 import { statementEvidence } from './stance/statements';
@@ -30,23 +38,40 @@ export interface Stances {
   towardMention: (m: Mention) => number;
 }
 
-export function scoreStances(t: TokenisedText, statements: AttributedStatement[], quoted: Span[], actors: ActorMentions, lexicon: Lexicon, targetModel?: TargetModel): Stances {
+export function scoreStances(t: TokenisedText, statements: AttributedStatement[], quoted: Span[], actors: ActorMentions, lexicon: Lexicon, targetModel?: TargetModel, stanceModel?: StanceModel): Stances {
   const words = new LocalSentiment(t.tokens, lexicon);
-  const evidence: Evidence[] = [
-    ...statementEvidence(t, statements, actors, words),
-    ...actionEvidence(t, actors, lexicon),
-    ...relationEvidence(t, actors),
-    ...authorEvidence(t, statements, quoted, actors, words),
-  ];
+  const rules = ruleEvidence(t, statements, actors, lexicon, words);
+  const author = authorEvidence(t, statements, quoted, actors, words);
+  const rulesAll: Evidence[] = [...rules.statement, ...rules.action, ...rules.relation, ...author];
+  let evidence = rulesAll;
+  if (stanceModel) {
+    const judged = modelEvidence({ t, actors, statements, rules, words, lexicon }, stanceModel);
+    evidence = [...judged.evidence, ...unjudged(t, [...rules.statement, ...rules.action, ...rules.relation], judged.judged), ...author];
+  }
   // Built at the first entity's question: most articles come with none.
   let covering: ((s: Span) => Evidence[]) | undefined;
   return {
-    pairs: aggregate(evidence),
+    pairs: aggregate(evidence, stanceModel?.threshold ?? 0),
     towardMention: (mention) => {
-      covering ??= coveringEvidence(evidence);
+      covering ??= coveringEvidence(rulesAll);
       return towardMention({ t, mention, evidence: covering(mention), statements, words, lexicon }, targetModel);
     },
   };
+}
+
+/** The evidence of the rules between actors: statements, actions, relations (the pair model reads them as features). */
+export function ruleEvidence(t: TokenisedText, statements: AttributedStatement[], actors: ActorMentions, lexicon: Lexicon, words: LocalSentiment): RuleEvidence {
+  return { statement: statementEvidence(t, statements, actors, words), action: actionEvidence(t, actors, lexicon), relation: relationEvidence(t, actors) };
+}
+
+/** The rules' evidence for pairs the model judged in none of the sentences the evidence spans. */
+function unjudged(t: TokenisedText, evidence: Evidence[], judged: Set<string>): Evidence[] {
+  const sentences = bySentence(t, evidence.map((e, i) => ({ start: e.start, end: e.end, i })));
+  const covered = new Uint8Array(evidence.length);
+  sentences.forEach((list, k) => {
+    for (const { i } of list) if (judged.has(judgedKey(k, evidence[i].source, evidence[i].target))) covered[i] = 1;
+  });
+  return evidence.filter((_, i) => !covered[i]);
 }
 
 /** The trained model's score from the mention's features, else the rules' (./stance/target-model.ts). */

@@ -1,0 +1,154 @@
+// The directed-stance model: for every pair of actor mentions in a sentence (p before q), one of
+// DSE's five classes (Park et al. 2021) — neutral, p → q positive, q → p positive, p → q negative,
+// q → p negative — from a multinomial logistic regression over the hashed features of
+// ./pair-features.ts (weights in models/stance-model.json, trained by scripts/stance-model on
+// DSE's training sentences). A polar class whose probability is under the model's threshold
+// is read as neutral; a polar decision becomes one piece of evidence, source → target, whose
+// confidence is that probability. Neutral pairs give no evidence: two actors named together
+// are not a stance.
+import { namedLogits, softmax } from '../../../ml/linear';
+import type { StanceModel } from '../../../models/stance-model';
+import { partitionPoint } from '../../sorted';
+import type { Mention, Sentence, Span } from '../../types';
+import type { TokenisedText } from '../2-tokens';
+import type { ActorMentions } from '../3-actors';
+import type { AttributedStatement } from '../5-speakers';
+import { type Evidence, NEUTRAL_BAND, SpanBudget } from './evidence';
+import type { LocalSentiment } from './lexical';
+import { type PairFeatures, type PairInput, type RuleEvidence, pairFeatures } from './pair-features';
+import type { Lexicon } from '../../../models/lexicon';
+import { mentionsWithin } from '../5-speakers';
+
+/** Class indices, in the order of the model's weight rows (DSE's labels 0 … 4). */
+export const NEUTRAL = 0, POSITIVE_PQ = 1, POSITIVE_QP = 2, NEGATIVE_PQ = 3, NEGATIVE_QP = 4;
+export const PAIR_CLASSES = ['neutral', 'positive p→q', 'positive q→p', 'negative p→q', 'negative q→p'] as const;
+
+/** The mentions of one sentence the model reads pairs of, at most (the nearest pairs first). */
+export const MAX_SENTENCE_MENTIONS = 24;
+
+export interface PairDecision {
+  /** The class decided (NEUTRAL when no polar class reaches the threshold). */
+  label: number;
+  probabilities: number[];
+  /** The probability of the class decided. */
+  confidence: number;
+}
+
+/** The model's class probabilities and decision: the best class after the decision offsets, neutral under the threshold. */
+export function decidePair(model: StanceModel, features: PairFeatures): PairDecision {
+  return decideFromScores(namedLogits(model.linear, features), model.offsets, model.threshold);
+}
+
+/** The decision from the class scores (logits): what decidePair does once the features are scored. */
+export function decideFromScores(z: number[], offsets: readonly number[], threshold: number): PairDecision {
+  const probabilities = softmax(z);
+  let label = 0;
+  for (let c = 1; c < z.length; c++) if (z[c] + offsets[c] > z[label] + offsets[label]) label = c;
+  if (label !== NEUTRAL && probabilities[label] < threshold) label = NEUTRAL;
+  return { label, probabilities, confidence: probabilities[label] };
+}
+
+/** Is the class's stance p's toward q (else q's toward p)? */
+export const isForward = (label: number): boolean => label === POSITIVE_PQ || label === NEGATIVE_PQ;
+/** +1, −1 or 0 (neutral). */
+export const signOf = (label: number): number => (label === POSITIVE_PQ || label === POSITIVE_QP ? 1 : label === NEUTRAL ? 0 : -1);
+
+/**
+ * The score of a polar decision in [-1, 1]: the probability of its sign in its direction less
+ * that of the other sign, and outside the neutral band (the decision says polar).
+ */
+export function decisionScore(d: PairDecision): number {
+  const sign = signOf(d.label);
+  if (sign === 0) return 0;
+  const forward = isForward(d.label);
+  const pos = d.probabilities[forward ? POSITIVE_PQ : POSITIVE_QP], neg = d.probabilities[forward ? NEGATIVE_PQ : NEGATIVE_QP];
+  return sign * Math.max(Math.abs(pos - neg), NEUTRAL_BAND + 0.01);
+}
+
+export interface PairContext {
+  t: TokenisedText;
+  actors: ActorMentions;
+  statements: AttributedStatement[];
+  rules: RuleEvidence;
+  words: LocalSentiment;
+  lexicon: Lexicon;
+}
+
+/**
+ * The inputs of the pair features, sentence by sentence: the statements and rule evidence of
+ * each sentence are sorted out once per article. The stance pass and the training script both
+ * read pairs through it.
+ */
+export class PairReader {
+  private readonly statements: AttributedStatement[][];
+  private readonly rules: { statement: Evidence[][]; action: Evidence[][]; relation: Evidence[][] };
+
+  constructor(private readonly ctx: PairContext) {
+    this.statements = bySentence(ctx.t, ctx.statements);
+    this.rules = { statement: bySentence(ctx.t, ctx.rules.statement), action: bySentence(ctx.t, ctx.rules.action), relation: bySentence(ctx.t, ctx.rules.relation) };
+  }
+
+  /** The sentence's mentions that name an actor, in order. */
+  mentionsOf(sentence: Sentence): Mention[] {
+    return mentionsWithin(this.ctx.actors.mentions, sentence).filter((m) => m.actorId);
+  }
+
+  /** The features' input for mentions p before q of the sentence (`mentions`: mentionsOf(sentence)). */
+  input(sentence: Sentence, p: Mention, q: Mention, mentions: Mention[]): PairInput {
+    const { ctx, rules } = this;
+    const i = sentence.i;
+    return {
+      t: ctx.t, sentence, p, q, mentions, actors: ctx.actors.actors,
+      statements: this.statements[i] ?? [],
+      evidence: { statement: rules.statement[i] ?? [], action: rules.action[i] ?? [], relation: rules.relation[i] ?? [] },
+      words: ctx.words, lexicon: ctx.lexicon,
+    };
+  }
+}
+
+/** The model's evidence over every sentence, and the directed pairs it judged in each (to set the rules' evidence aside there). */
+export function modelEvidence(ctx: PairContext, model: StanceModel): { evidence: Evidence[]; judged: Set<string> } {
+  const out: Evidence[] = [];
+  const judged = new Set<string>();
+  const budget = new SpanBudget();
+  const reader = new PairReader(ctx);
+  for (const sentence of ctx.t.sentences) {
+    const mentions = reader.mentionsOf(sentence);
+    if (mentions.length < 2) continue;
+    for (const [p, q] of pairsOf(mentions)) {
+      judged.add(judgedKey(sentence.i, p.actorId!, q.actorId!));
+      judged.add(judgedKey(sentence.i, q.actorId!, p.actorId!));
+      const d = decidePair(model, pairFeatures(reader.input(sentence, p, q, mentions)));
+      if (d.label === NEUTRAL || !budget.take(sentence)) continue;
+      const [source, target] = isForward(d.label) ? [p, q] : [q, p];
+      out.push({ start: sentence.start, end: sentence.end, source: source.actorId!, target: target.actorId!, score: decisionScore(d), confidence: d.confidence });
+    }
+  }
+  return { evidence: out, judged };
+}
+
+export const judgedKey = (sentence: number, source: string, target: string): string => `${sentence}\u0000${source}\u0000${target}`;
+
+/** Pairs of mentions of different actors, p before q, nearest first, from at most MAX_SENTENCE_MENTIONS mentions. */
+export function pairsOf(mentions: Mention[]): [Mention, Mention][] {
+  const kept = mentions.slice(0, MAX_SENTENCE_MENTIONS);
+  const pairs: [Mention, Mention][] = [];
+  for (let gap = 1; gap < kept.length; gap++) {
+    for (let i = 0; i + gap < kept.length; i++) {
+      const p = kept[i], q = kept[i + gap];
+      if (p.actorId !== q.actorId) pairs.push([p, q]);
+    }
+  }
+  return pairs;
+}
+
+/** The spans (statements, evidence) overlapping each sentence, by sentence index, in their order. */
+export function bySentence<T extends Span>(t: TokenisedText, spans: T[]): T[][] {
+  const out: T[][] = [];
+  const sentences = t.sentences;
+  for (const s of spans) {
+    const last = partitionPoint(sentences.length, (k) => sentences[k].start < s.end);
+    for (let k = Math.max(0, partitionPoint(sentences.length, (n) => sentences[n].end <= s.start)); k < last; k++) (out[k] ??= []).push(s);
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+// The directed-stance model (models/stance-model.json) of src/analysis/passes/stance/pair-model.ts:
+// a multinomial logistic regression over the pair features of pair-features.ts, trained by
+// scripts/stance-model/train.ts on DSE's training sentences, with the decision offsets and the
+// confidence threshold chosen there.
+import path from 'node:path';
+import { z } from 'zod';
+import type { LinearModel } from '../ml/linear';
+import { linearOf, readModelFile, settingsOf } from '../ml/model-file';
+
+export const STANCE_MODEL_FILE = 'stance-model.json';
+export const STANCE_LINEAR = 'pairs';
+/** DSE's labels, in the order of the weight rows. */
+export const STANCE_MODEL_CLASSES = [0, 1, 2, 3, 4] as const;
+
+export interface StanceModel {
+  linear: LinearModel;
+  /** Added to each class's score before the best is taken. */
+  offsets: number[];
+  /** A polar class less probable than this is read as neutral; pairs less confident are not reported as polar. */
+  threshold: number;
+}
+
+export const stanceSettingsSchema = z.object({
+  offsets: z.array(z.number()).length(STANCE_MODEL_CLASSES.length),
+  threshold: z.number().min(0).max(1),
+});
+
+/** Reads and checks models/stance-model.json (once, at start-up). */
+export function loadStanceModel(modelsDir: string): StanceModel {
+  const file = path.join(modelsDir, STANCE_MODEL_FILE);
+  const loaded = readModelFile(file);
+  const settings = settingsOf(file, loaded, stanceSettingsSchema);
+  return { linear: linearOf(file, loaded, STANCE_LINEAR, STANCE_MODEL_CLASSES), offsets: settings.offsets, threshold: settings.threshold };
+}
