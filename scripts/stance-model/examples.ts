@@ -7,7 +7,8 @@ import { tokenise } from '../../src/analysis/passes/2-tokens';
 import { findActorMentions } from '../../src/analysis/passes/3-actors';
 import { findStatements } from '../../src/analysis/passes/4-quotes';
 import { attributeSpeakers } from '../../src/analysis/passes/5-speakers';
-import { ruleEvidence } from '../../src/analysis/passes/6-stance';
+import { allOf, ruleEvidence, targetProbabilities } from '../../src/analysis/passes/6-stance';
+import { coveringEvidence } from '../../src/analysis/passes/stance/evidence';
 import { LocalSentiment } from '../../src/analysis/passes/stance/lexical';
 import { type PairFeatures, pairFeatures } from '../../src/analysis/passes/stance/pair-features';
 import { PairReader } from '../../src/analysis/passes/stance/pair-model';
@@ -27,7 +28,7 @@ export interface DseRecord {
 /** A fixed date: people's roles depend on it, and training must not depend on the day it runs. */
 export const TRAINING_DATE = '2019-06-01';
 
-export type PassModels = Pick<Models, 'nlp' | 'actors' | 'lexicon'>;
+export type PassModels = Pick<Models, 'nlp' | 'actors' | 'lexicon' | 'targetModel'>;
 
 /** The two entity spans in text order (as the evaluation gives them), or null for one span twice. */
 export function pairSpans(r: Pick<DseRecord, 'entity1' | 'entity2'>): [Span, Span] | null {
@@ -58,8 +59,10 @@ export function recordFeatures(r: Pick<DseRecord, 'text' | 'entity1' | 'entity2'
   const found = findStatements(t, models.lexicon);
   const statements = attributeSpeakers(t, found, actors);
   const words = new LocalSentiment(t.tokens, models.lexicon);
-  const rules = ruleEvidence(t, statements, actors, models.lexicon, words);
-  const reader = new PairReader({ t, actors, statements, rules, words, lexicon: models.lexicon });
+  const rules = ruleEvidence(t, statements, found.quoted, actors, models.lexicon, words);
+  const covering = coveringEvidence(allOf(rules));
+  const toward = targetProbabilities({ t, statements, words, lexicon: models.lexicon, coveringOf: covering }, models.targetModel);
+  const reader = new PairReader({ t, actors, statements, rules, words, lexicon: models.lexicon, toward });
   const sentence = t.sentences[si];
   const features = pairFeatures(reader.input(sentence, p, q, reader.mentionsOf(sentence)));
   return { features, sameActor: !p.actorId || p.actorId === q.actorId };

@@ -22,6 +22,7 @@ import { DEFAULT_MODELS_DIR, loadModels } from '../../src/models';
 import { compileActorIndex, readActorDictionary } from '../../src/models/actors';
 import { loadLexicon } from '../../src/models/lexicon';
 import { loadNlp } from '../../src/models/nlp';
+import { loadTargetModel } from '../../src/models/target-model';
 import { STANCE_LINEAR, STANCE_MODEL_CLASSES, STANCE_MODEL_FILE, type StanceModel, loadStanceModel } from '../../src/models/stance-model';
 import { FOLDS, OFFSET_GRID, STANCE_MODEL_CONFIG, STANCE_MODEL_SEARCH, THRESHOLD_GRID, type StanceModelConfig } from './config';
 import { type DseRecord, type PairExample, recordFeatures } from './examples';
@@ -95,13 +96,13 @@ function tuneDecision(scores: (number[] | null)[], gold: number[]): Decision & {
       if (f > best + 1e-9) [best, d.threshold] = [f, threshold];
     }
   }
-  return { offsets: d.offsets.map((x) => Math.round(x * 100) / 100), threshold: d.threshold, macroF1: best };
+  return { offsets: d.offsets.map((x) => Math.round(x * 100) / 100), threshold: Math.round(d.threshold * 100) / 100, macroF1: best };
 }
 
 export function trainStanceModel(args: string[] = []): { cv: number; valid: DseScores; validThroughAnalysis: DseScores } {
   const started = Date.now();
   const config = STANCE_MODEL_CONFIG;
-  const passModels = { nlp: loadNlp(), actors: compileActorIndex([readActorDictionary(path.join(DEFAULT_MODELS_DIR, 'actors.json'))]), lexicon: loadLexicon(DEFAULT_MODELS_DIR) };
+  const passModels = { nlp: loadNlp(), actors: compileActorIndex([readActorDictionary(path.join(DEFAULT_MODELS_DIR, 'actors.json'))]), lexicon: loadLexicon(DEFAULT_MODELS_DIR), targetModel: loadTargetModel(DEFAULT_MODELS_DIR) };
   const records = readDse();
   const items: Item[] = records.map((record) => {
     const example = recordFeatures(record, passModels);
@@ -127,10 +128,19 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
   console.log(formatConfusion(dseScores(trainGold, labelsOf(cvScores, decision))));
 
   const linear = fitStanceModel(train, config);
-  let model: StanceModel = { linear, offsets: decision.offsets, threshold: decision.threshold };
   const validGold = valid.map((it) => it.record.dseLabel);
+  const analysisModels = loadModels({ withoutStanceModel: true });
+  const throughAnalysis = (m: StanceModel) => dseScores(validGold, valid.map((it) => predictThroughAnalysis(it.record, { ...analysisModels, stanceModel: m })));
+  // With and without the rules' actions beside the model's neutral judgements (config.ts says which is kept, and why).
+  const variants = [false, true].map((keepActions) => {
+    const m: StanceModel = { linear, offsets: decision.offsets, threshold: decision.threshold, keepActions };
+    const through = throughAnalysis(m);
+    console.log(`stance model: keepActions ${keepActions}: valid through analyze() ${formatScores(through)}`);
+    return { m, through };
+  });
+  let { m: model } = variants[config.keepActions ? 1 : 0];
   let validScores = dseScores(validGold, predictExamples(model, valid.map((it) => it.example)));
-  console.log(`stance model: valid ${formatScores(validScores)}`);
+  console.log(`stance model: valid, the model's own decisions: ${formatScores(validScores)}`);
   if (!args.includes('--dry')) {
     const file = path.join(DEFAULT_MODELS_DIR, STANCE_MODEL_FILE);
     const size = writeModelFile(file, {
@@ -140,15 +150,14 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
         'scripts/stance-model/train.ts from the train part of DSE (dse-train.jsonl).',
       licence: `DSE, used by the authors' terms ("You can use the resources for your purposes by citing the paper"): ${DSE_CITATION}`,
       training: { config, data: DSE_CITATION, crossValidation: { folds: FOLDS, macroF1: Math.round(decision.macroF1 * 1000) / 1000 }, valid: validScores },
-      settings: { offsets: decision.offsets, threshold: decision.threshold },
+      settings: { offsets: model.offsets, threshold: model.threshold, keepActions: model.keepActions },
       linear: { [STANCE_LINEAR]: { classes: STANCE_MODEL_CLASSES, model: linear, encoding: config.encoding } },
     });
     model = loadStanceModel(DEFAULT_MODELS_DIR);
     validScores = dseScores(validGold, predictExamples(model, valid.map((it) => it.example)));
     console.log(`stance model: wrote ${file} (${(size / 1e6).toFixed(2)} MB); valid as stored ${formatScores(validScores)}`);
   }
-  const models = { ...loadModels({ withoutStanceModel: true }), stanceModel: model };
-  const through = dseScores(validGold, valid.map((it) => predictThroughAnalysis(it.record, models)));
+  const through = throughAnalysis(model);
   console.log(`stance model: valid through analyze() ${formatScores(through)}`);
   console.log(formatConfusion(through));
   console.log(`stance model: ${((Date.now() - started) / 1000).toFixed(1)}s`);

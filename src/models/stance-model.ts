@@ -18,11 +18,14 @@ export interface StanceModel {
   offsets: number[];
   /** A polar class less probable than this is read as neutral; pairs less confident are not reported as polar. */
   threshold: number;
+  /** Keep the rules' action and relation evidence for the pairs the model judges neutral. */
+  keepActions: boolean;
 }
 
 export const stanceSettingsSchema = z.object({
   offsets: z.array(z.number()).length(STANCE_MODEL_CLASSES.length),
   threshold: z.number().min(0).max(1),
+  keepActions: z.boolean(),
 });
 
 /** Reads and checks models/stance-model.json (once, at start-up). */
@@ -30,5 +33,5 @@ export function loadStanceModel(modelsDir: string): StanceModel {
   const file = path.join(modelsDir, STANCE_MODEL_FILE);
   const loaded = readModelFile(file);
   const settings = settingsOf(file, loaded, stanceSettingsSchema);
-  return { linear: linearOf(file, loaded, STANCE_LINEAR, STANCE_MODEL_CLASSES), offsets: settings.offsets, threshold: settings.threshold };
+  return { linear: linearOf(file, loaded, STANCE_LINEAR, STANCE_MODEL_CLASSES), offsets: settings.offsets, threshold: settings.threshold, keepActions: settings.keepActions };
 }

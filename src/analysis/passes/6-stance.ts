@@ -27,7 +27,7 @@ import { bySentence, judgedKey, modelEvidence } from './stance/pair-model';
 import { LocalSentiment } from './stance/lexical';
 import { relationEvidence } from './stance/relations';
 import { statementEvidence } from './stance/statements';
-import { type TargetInput, ruleScore, targetFeatures, targetScore } from './stance/target-model';
+import { type TargetInput, classProbabilities, ruleScore, targetFeatures, targetScore } from './stance/target-model';
 
 export { AUTHOR, AUTHOR_NAME, NEUTRAL_BAND, polarityOf } from './stance/evidence';
 export type { Evidence, StancePair } from './stance/evidence';
@@ -40,28 +40,62 @@ export interface Stances {
 
 export function scoreStances(t: TokenisedText, statements: AttributedStatement[], quoted: Span[], actors: ActorMentions, lexicon: Lexicon, targetModel?: TargetModel, stanceModel?: StanceModel): Stances {
   const words = new LocalSentiment(t.tokens, lexicon);
-  const rules = ruleEvidence(t, statements, actors, lexicon, words);
-  const author = authorEvidence(t, statements, quoted, actors, words);
-  const rulesAll: Evidence[] = [...rules.statement, ...rules.action, ...rules.relation, ...author];
+  const rules = ruleEvidence(t, statements, quoted, actors, lexicon, words);
+  const rulesAll = allOf(rules);
+  // Built at the first question: most articles come with no entity.
+  let covering: ((s: Span) => Evidence[]) | undefined;
+  const coveringOf = (m: Mention) => (covering ??= coveringEvidence(rulesAll))(m);
   let evidence = rulesAll;
   if (stanceModel) {
-    const judged = modelEvidence({ t, actors, statements, rules, words, lexicon }, stanceModel);
-    evidence = [...judged.evidence, ...unjudged(t, [...rules.statement, ...rules.action, ...rules.relation], judged.judged), ...author];
+    const toward = targetModel ? targetProbabilities({ t, statements, words, lexicon, coveringOf }, targetModel) : undefined;
+    const judged = modelEvidence({ t, actors, statements, rules, words, lexicon, toward }, stanceModel);
+    // The rules' evidence where the model judged nothing; the actions' and relations' also where
+    // it judged the pair neutral, when the model's settings keep them (a CAMEO event is a stance
+    // that DSE's annotators of sentiment often call neutral).
+    const keep = stanceModel.keepActions ? [...rules.action, ...rules.relation] : [];
+    const drop = stanceModel.keepActions ? [rules.statement] : [rules.statement, rules.action, rules.relation];
+    evidence = [...judged.evidence, ...unjudged(t, drop.flat(), judged.judged), ...unjudged(t, keep, judged.polar), ...rules.author];
   }
-  // Built at the first entity's question: most articles come with none.
-  let covering: ((s: Span) => Evidence[]) | undefined;
   return {
     pairs: aggregate(evidence, stanceModel?.threshold ?? 0),
-    towardMention: (mention) => {
-      covering ??= coveringEvidence(rulesAll);
-      return towardMention({ t, mention, evidence: covering(mention), statements, words, lexicon }, targetModel);
-    },
+    towardMention: (mention) => towardMention({ t, mention, evidence: coveringOf(mention), statements, words, lexicon }, targetModel),
   };
 }
 
-/** The evidence of the rules between actors: statements, actions, relations (the pair model reads them as features). */
-export function ruleEvidence(t: TokenisedText, statements: AttributedStatement[], actors: ActorMentions, lexicon: Lexicon, words: LocalSentiment): RuleEvidence {
-  return { statement: statementEvidence(t, statements, actors, words), action: actionEvidence(t, actors, lexicon), relation: relationEvidence(t, actors) };
+/** The rules' evidence: between actors (statements, actions, relations: the pair model reads them as features) and the author's. */
+export interface Rules extends RuleEvidence {
+  author: Evidence[];
+}
+
+export function ruleEvidence(t: TokenisedText, statements: AttributedStatement[], quoted: Span[], actors: ActorMentions, lexicon: Lexicon, words: LocalSentiment): Rules {
+  return {
+    statement: statementEvidence(t, statements, actors, words),
+    action: actionEvidence(t, actors, lexicon),
+    relation: relationEvidence(t, actors),
+    author: authorEvidence(t, statements, quoted, actors, words),
+  };
+}
+
+export const allOf = (rules: Rules): Evidence[] => [...rules.statement, ...rules.action, ...rules.relation, ...rules.author];
+
+const NO_SENTIMENT = [0, 1, 0];
+
+/** The target model's class probabilities toward a mention (once per mention), from the rules' evidence covering it. */
+export function targetProbabilities(
+  input: Omit<TargetInput, 'mention' | 'evidence'> & { coveringOf: (m: Mention) => Evidence[] },
+  model: TargetModel,
+): (m: Mention) => number[] {
+  const memo = new Map<Mention, number[]>();
+  return (mention) => {
+    // A span over white space alone, or past the text, holds no token to score.
+    if (mention.first >= mention.last || mention.last > input.t.tokens.length) return NO_SENTIMENT;
+    let p = memo.get(mention);
+    if (!p) {
+      p = classProbabilities(model, targetFeatures({ t: input.t, mention, evidence: input.coveringOf(mention), statements: input.statements, words: input.words, lexicon: input.lexicon }));
+      memo.set(mention, p);
+    }
+    return p;
+  };
 }
 
 /** The rules' evidence for pairs the model judged in none of the sentences the evidence spans. */

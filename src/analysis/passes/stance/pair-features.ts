@@ -39,6 +39,8 @@ export interface PairInput {
   evidence: RuleEvidence;
   words: LocalSentiment;
   lexicon: Lexicon;
+  /** The sentiment toward a mention from the target model (./target-model.ts), in its class order: negative, neutral, positive. */
+  toward?: (m: Mention) => number[];
 }
 
 export interface RuleEvidence {
@@ -70,10 +72,14 @@ export function pairFeatures(input: PairInput): PairFeatures {
   const actorAt = actorTokens(input);
   wordFeatures(input, actorAt, add);
   mentionFeatures(input, add);
-  grammarFeatures(input, add);
-  statementFeatures(input, add);
+  const grammar = grammarFeatures(input, add);
+  const spoken = statementFeatures(input, add);
   ruleFeatures(input, add);
   sentimentFeatures(input, add);
+  const holder = spoken ?? grammar;
+  if (holder) add(`holder:${holder}`);
+  targetFeatures(input, add, holder);
+  heldSentiment(input, add, holder);
   return f;
 }
 
@@ -141,6 +147,16 @@ function wordFeatures(input: PairInput, actorAt: Uint8Array, add: Add): void {
     add(`R${bucket(d)}:${w(k)}`);
   }
   if (q.last + 1 < s.last) add(`RB:${w(q.last)}_${w(q.last + 1)}`);
+  // The sentence's words outside the two, once each: is anything polar said at all?
+  const seen = new Set<string>();
+  for (let k = s.first; k < s.last; k++) {
+    if ((k >= p.first && k < p.last) || (k >= q.first && k < q.last)) continue;
+    const word = w(k);
+    if (!seen.has(word)) {
+      seen.add(word);
+      add(`S:${word}`);
+    }
+  }
   if (p.first === s.first) add('p-opens');
   if (q.last >= s.last - 1) add('q-closes');
   // Quotation marks between: one side's words quoted.
@@ -211,7 +227,8 @@ function verbSignals(tokens: Token[], v: VerbAt, role: string, lexicon: Lexicon,
   if (score !== 0) add(`${r}-sentiment`, (sign * score) / 5);
 }
 
-function grammarFeatures({ t, sentence: s, p, q, lexicon }: PairInput, add: Add): void {
+/** Who of the two holds the attitude the clause expresses, as far as the grammar tells: p the subject of a verb before q, or q the agent of a passive or the speaker after p. */
+function grammarFeatures({ t, sentence: s, p, q, lexicon }: PairInput, add: Add): 'p' | 'q' | undefined {
   const tokens = t.tokens;
   const pSubject = verbAfter(tokens, p, s);
   const qObject = verbBefore(tokens, q, s);
@@ -242,14 +259,25 @@ function grammarFeatures({ t, sentence: s, p, q, lexicon }: PairInput, add: Add)
     if (tok.negated) add('B-negated');
     if (lexicon.hedges.has(tok.lower)) add('B-hedge');
   }
-  // Cues after q ("…, q said") and before p ("according to p").
+  // Cues after q ("…, q said").
+  let qSpeaks = false;
   for (let k = q.last; k < Math.min(s.last, q.last + VERB_REACH); k++) {
     const cue = lexicon.cueByForm.get(tokens[k].lower);
-    if (cue) add(`R-cue:${cue.signal}`);
+    if (cue) {
+      add(`R-cue:${cue.signal}`);
+      qSpeaks = true;
+    }
   }
+  const byQ = q.first >= 2 && tokens[q.first - 1].lower === 'by' && /(ed|en)$/.test(tokens[q.first - 2].lower);
+  if (byQ) add('q-agent');
+  if (pSubject && pSubject.at < q.first && !pSubject.passive) return 'p';
+  if (byQ || qSpeaks) return 'q';
+  return undefined;
 }
 
-function statementFeatures({ p, q, statements }: PairInput, add: Add): void {
+/** The statements' features; who speaks of the other, when one does. */
+function statementFeatures({ p, q, statements }: PairInput, add: Add): 'p' | 'q' | undefined {
+  let holder: 'p' | 'q' | undefined;
   for (const s of statements) {
     const inside = (m: Mention) => s.first <= m.first && m.last <= s.last;
     const speaker = s.speaker;
@@ -263,10 +291,22 @@ function statementFeatures({ p, q, statements }: PairInput, add: Add): void {
         if (cue.polarity !== 0) add(`${role}-cue-polarity`, cue.polarity * cue.weight);
       }
     };
-    if (speaks(p) && inside(q)) one('st-pq');
-    else if (speaks(q) && inside(p)) one('st-qp');
-    else if (inside(p) && inside(q)) one('st-both');
+    if (speaks(p) && inside(q)) {
+      one('st-pq');
+      holder ??= 'p';
+    } else if (speaks(q) && inside(p)) {
+      one('st-qp');
+      holder ??= 'q';
+    } else if (inside(p) && inside(q)) one('st-both');
   }
+  return holder;
+}
+
+/** The words' sentiment toward the one who does not hold the attitude, read from the holder's side. */
+function heldSentiment({ sentence: s, p, q, words }: PairInput, add: Add, holder?: 'p' | 'q'): void {
+  if (holder === 'p') add('lex-held-by-p', words.toward(p.last, s.last, q));
+  else if (holder === 'q') add('lex-held-by-q', words.toward(s.first, s.last, p));
+  else add('lex-unheld', words.toward(s.first, s.last, q) + words.toward(s.first, s.last, p));
 }
 
 function ruleFeatures({ p, q, evidence }: PairInput, add: Add): void {
@@ -280,6 +320,18 @@ function ruleFeatures({ p, q, evidence }: PairInput, add: Add): void {
       add(`rule-${dir}-${kind}:${polarityOf(score)}`);
     }
   }
+}
+
+/** The target model's sentiment toward each, alone and with who holds it (the subject or speaker). */
+function targetFeatures({ p, q, toward }: PairInput, add: Add, holder?: 'p' | 'q'): void {
+  if (!toward) return;
+  const [pn, , pp] = toward(p), [qn, , qp] = toward(q);
+  add('tgt-p-neg', pn);
+  add('tgt-p-pos', pp);
+  add('tgt-q-neg', qn);
+  add('tgt-q-pos', qp);
+  if (holder === 'p') add('tgt-held-by-p', qp - qn);
+  if (holder === 'q') add('tgt-held-by-q', pp - pn);
 }
 
 function sentimentFeatures({ t, sentence: s, p, q, words, lexicon }: PairInput, add: Add): void {

@@ -72,6 +72,8 @@ export interface PairContext {
   rules: RuleEvidence;
   words: LocalSentiment;
   lexicon: Lexicon;
+  /** The target model's probabilities toward a mention (negative, neutral, positive). */
+  toward?: (m: Mention) => number[];
 }
 
 /**
@@ -101,15 +103,16 @@ export class PairReader {
       t: ctx.t, sentence, p, q, mentions, actors: ctx.actors.actors,
       statements: this.statements[i] ?? [],
       evidence: { statement: rules.statement[i] ?? [], action: rules.action[i] ?? [], relation: rules.relation[i] ?? [] },
-      words: ctx.words, lexicon: ctx.lexicon,
+      words: ctx.words, lexicon: ctx.lexicon, toward: ctx.toward,
     };
   }
 }
 
 /** The model's evidence over every sentence, and the directed pairs it judged in each (to set the rules' evidence aside there). */
-export function modelEvidence(ctx: PairContext, model: StanceModel): { evidence: Evidence[]; judged: Set<string> } {
+export function modelEvidence(ctx: PairContext, model: StanceModel): { evidence: Evidence[]; judged: Set<string>; polar: Set<string> } {
   const out: Evidence[] = [];
   const judged = new Set<string>();
+  const polar = new Set<string>();
   const budget = new SpanBudget();
   const reader = new PairReader(ctx);
   for (const sentence of ctx.t.sentences) {
@@ -121,10 +124,12 @@ export function modelEvidence(ctx: PairContext, model: StanceModel): { evidence:
       const d = decidePair(model, pairFeatures(reader.input(sentence, p, q, mentions)));
       if (d.label === NEUTRAL || !budget.take(sentence)) continue;
       const [source, target] = isForward(d.label) ? [p, q] : [q, p];
+      polar.add(judgedKey(sentence.i, p.actorId!, q.actorId!));
+      polar.add(judgedKey(sentence.i, q.actorId!, p.actorId!));
       out.push({ start: sentence.start, end: sentence.end, source: source.actorId!, target: target.actorId!, score: decisionScore(d), confidence: d.confidence });
     }
   }
-  return { evidence: out, judged };
+  return { evidence: out, judged, polar };
 }
 
 export const judgedKey = (sentence: number, source: string, target: string): string => `${sentence}\u0000${source}\u0000${target}`;
