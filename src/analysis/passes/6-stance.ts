@@ -49,12 +49,13 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
   if (stanceModel) {
     const toward = targetModel ? targetProbabilities({ t, statements, words, lexicon, coveringOf }, targetModel) : undefined;
     const judged = modelEvidence({ t, actors, statements, rules, words, lexicon, toward }, stanceModel);
-    // The rules' evidence where the model judged nothing; the actions' and relations' also where
-    // it judged the pair neutral, when the model's settings keep them (a CAMEO event is a stance
-    // that DSE's annotators of sentiment often call neutral).
-    const keep = stanceModel.keepActions ? [...rules.action, ...rules.relation] : [];
+    // The rules' evidence where the model judged nothing; where it judged the pair neutral,
+    // when the model's settings keep them, the relations' and the actions' in the direction the
+    // model gives more stance to (a CAMEO event is a stance that DSE's annotators of sentiment
+    // often call neutral; "X and Y are backed by Z, and W condemned Z" is no X → Z).
+    const kept = stanceModel.keepActions ? [...unjudged(t, rules.relation, judged.polar), ...unjudged(t, rules.action, new Set([...judged.polar, ...judged.disfavoured]))] : [];
     const drop = stanceModel.keepActions ? [rules.statement] : [rules.statement, rules.action, rules.relation];
-    evidence = [...judged.evidence, ...unjudged(t, drop.flat(), judged.judged), ...unjudged(t, keep, judged.polar), ...rules.author];
+    evidence = [...judged.evidence, ...unjudged(t, drop.flat(), judged.judged), ...kept, ...rules.author];
   }
   return {
     pairs: aggregate(evidence, stanceModel?.threshold ?? 0),

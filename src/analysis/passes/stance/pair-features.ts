@@ -133,6 +133,19 @@ function wordFeatures(input: PairInput, actorAt: Uint8Array, add: Add): void {
   }
   for (let k = from; k < to; k++) if (actorAt[k - s.first] && (k === from || !actorAt[k - 1 - s.first])) others++;
   add(`others:${Math.min(others, 3)}`);
+  // Another actor between that is itself the subject of a verb ("p …, and W condemned q"), or
+  // p's or q's own actor named again between (the nearer mention carries the pair).
+  for (const m of input.mentions) {
+    if (m.first < from || m.last > to) continue;
+    if (m.actorId === p.actorId || m.actorId === q.actorId) add(m.actorId === p.actorId ? 'B-same-p' : 'B-same-q');
+    else if (verbAfter(tokens, m, s)) add('B-other-subject');
+  }
+  for (let k = from; k + 1 < to; k++) {
+    if ((tokens[k].value === ',' && tokens[k + 1].pos === 'CCONJ') || tokens[k].value === ';') {
+      add('B-clause-break');
+      break;
+    }
+  }
   if (gap <= 2) add(`Bexact:${between.map(w).join('_')}`);
   // Before p and after q.
   for (let d = 1; d <= CONTEXT; d++) {

@@ -108,11 +108,12 @@ export class PairReader {
   }
 }
 
-/** The model's evidence over every sentence, and the directed pairs it judged in each (to set the rules' evidence aside there). */
-export function modelEvidence(ctx: PairContext, model: StanceModel): { evidence: Evidence[]; judged: Set<string>; polar: Set<string> } {
+/** The model's evidence over every sentence, the directed pairs it judged in each and those it judged polar (to set the rules' evidence aside there). */
+export function modelEvidence(ctx: PairContext, model: StanceModel): { evidence: Evidence[]; judged: Set<string>; polar: Set<string>; disfavoured: Set<string> } {
   const out: Evidence[] = [];
   const judged = new Set<string>();
   const polar = new Set<string>();
+  const disfavoured = new Set<string>();
   const budget = new SpanBudget();
   const reader = new PairReader(ctx);
   for (const sentence of ctx.t.sentences) {
@@ -122,29 +123,40 @@ export function modelEvidence(ctx: PairContext, model: StanceModel): { evidence:
       judged.add(judgedKey(sentence.i, p.actorId!, q.actorId!));
       judged.add(judgedKey(sentence.i, q.actorId!, p.actorId!));
       const d = decidePair(model, pairFeatures(reader.input(sentence, p, q, mentions)));
+      // The direction the model gives less stance to, whatever it decides.
+      const pr = d.probabilities;
+      if (pr[POSITIVE_PQ] + pr[NEGATIVE_PQ] < pr[POSITIVE_QP] + pr[NEGATIVE_QP]) disfavoured.add(judgedKey(sentence.i, p.actorId!, q.actorId!));
+      else disfavoured.add(judgedKey(sentence.i, q.actorId!, p.actorId!));
       if (d.label === NEUTRAL || !budget.take(sentence)) continue;
       const [source, target] = isForward(d.label) ? [p, q] : [q, p];
-      polar.add(judgedKey(sentence.i, p.actorId!, q.actorId!));
-      polar.add(judgedKey(sentence.i, q.actorId!, p.actorId!));
+      polar.add(judgedKey(sentence.i, source.actorId!, target.actorId!));
       out.push({ start: sentence.start, end: sentence.end, source: source.actorId!, target: target.actorId!, score: decisionScore(d), confidence: d.confidence });
     }
   }
-  return { evidence: out, judged, polar };
+  return { evidence: out, judged, polar, disfavoured };
 }
 
 export const judgedKey = (sentence: number, source: string, target: string): string => `${sentence}\u0000${source}\u0000${target}`;
 
-/** Pairs of mentions of different actors, p before q, nearest first, from at most MAX_SENTENCE_MENTIONS mentions. */
+/**
+ * Pairs of mentions of different actors, p before q, nearest first, from at most
+ * MAX_SENTENCE_MENTIONS mentions: for two actors named several times, their nearest two
+ * mentions only ("X and Y are backed by Z, and W condemned Z": the first Z carries X and Z),
+ * the caller's entities before any.
+ */
 export function pairsOf(mentions: Mention[]): [Mention, Mention][] {
   const kept = mentions.slice(0, MAX_SENTENCE_MENTIONS);
-  const pairs: [Mention, Mention][] = [];
-  for (let gap = 1; gap < kept.length; gap++) {
-    for (let i = 0; i + gap < kept.length; i++) {
-      const p = kept[i], q = kept[i + gap];
-      if (p.actorId !== q.actorId) pairs.push([p, q]);
-    }
-  }
-  return pairs;
+  const all: [Mention, Mention][] = [];
+  for (let i = 0; i < kept.length; i++) for (let j = i + 1; j < kept.length; j++) if (kept[i].actorId !== kept[j].actorId) all.push([kept[i], kept[j]]);
+  // Two of the caller's entities first (the pair the caller asks about), then the nearest in
+  // tokens (the sort is stable: earlier first among equals).
+  const rank = ([p, q]: [Mention, Mention]) => (p.kind === 'entity' && q.kind === 'entity' ? 0 : 1e6) + q.first - p.last;
+  all.sort((a, b) => rank(a) - rank(b));
+  const seen = new Set<string>();
+  return all.filter(([p, q]) => {
+    const key = p.actorId! < q.actorId! ? `${p.actorId}\u0000${q.actorId}` : `${q.actorId}\u0000${p.actorId}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
 }
 
 /** The spans (statements, evidence) overlapping each sentence, by sentence index, in their order. */
