@@ -160,16 +160,6 @@ function wordFeatures(input: PairInput, actorAt: Uint8Array, add: Add): void {
     add(`R${bucket(d)}:${w(k)}`);
   }
   if (q.last + 1 < s.last) add(`RB:${w(q.last)}_${w(q.last + 1)}`);
-  // The sentence's words outside the two, once each: is anything polar said at all?
-  const seen = new Set<string>();
-  for (let k = s.first; k < s.last; k++) {
-    if ((k >= p.first && k < p.last) || (k >= q.first && k < q.last)) continue;
-    const word = w(k);
-    if (!seen.has(word)) {
-      seen.add(word);
-      add(`S:${word}`);
-    }
-  }
   if (p.first === s.first) add('p-opens');
   if (q.last >= s.last - 1) add('q-closes');
   // Quotation marks between: one side's words quoted.
