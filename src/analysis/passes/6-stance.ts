@@ -81,18 +81,32 @@ export const allOf = (rules: Rules): Evidence[] => [...rules.statement, ...rules
 
 const NO_SENTIMENT = [0, 1, 0];
 
-/** The target model's class probabilities toward a mention (once per mention), from the rules' evidence covering it. */
+/**
+ * The target model's class probabilities toward a mention (once per mention), from the rules'
+ * evidence covering it and the statements that touch its sentence (only those can hold it or
+ * have it speak: every statement of a long article for each of its mentions would cost the
+ * square of its length).
+ */
 export function targetProbabilities(
   input: Omit<TargetInput, 'mention' | 'evidence'> & { coveringOf: (m: Mention) => Evidence[] },
   model: TargetModel,
 ): (m: Mention) => number[] {
   const memo = new Map<Mention, number[]>();
+  const { t } = input;
+  const spans = input.statements.flatMap((st, n) => {
+    const out = [{ start: st.start, end: st.end, n }];
+    const r = st.speaker?.range;
+    if (r && r.first < r.last) out.push({ start: t.tokens[r.first].start, end: t.tokens[r.last - 1].end, n });
+    return out;
+  });
+  const touching = bySentence(t, spans).map((list) => [...new Set(list.map((x) => x.n))].sort((a, b) => a - b).map((n) => input.statements[n]));
   return (mention) => {
     // A span over white space alone, or past the text, holds no token to score.
-    if (mention.first >= mention.last || mention.last > input.t.tokens.length) return NO_SENTIMENT;
+    if (mention.first >= mention.last || mention.last > t.tokens.length) return NO_SENTIMENT;
     let p = memo.get(mention);
     if (!p) {
-      p = classProbabilities(model, targetFeatures({ t: input.t, mention, evidence: input.coveringOf(mention), statements: input.statements, words: input.words, lexicon: input.lexicon }));
+      const statements = touching[t.tokens[mention.first].sentence] ?? [];
+      p = classProbabilities(model, targetFeatures({ t, mention, evidence: input.coveringOf(mention), statements, words: input.words, lexicon: input.lexicon }));
       memo.set(mention, p);
     }
     return p;
