@@ -3,6 +3,8 @@
 import type { WeightEncoding } from '../../src/ml/model-file';
 
 export interface StanceModelConfig {
+  /** Learn the sign and the direction apart (P = P(sign) × P(direction)): a rare direction shares its words' sign with the common one. */
+  factored: boolean;
   hashBits: number;
   epochs: number;
   learningRate: number;
@@ -23,6 +25,7 @@ export interface StanceModelConfig {
 }
 
 export const STANCE_MODEL_CONFIG: StanceModelConfig = {
+  factored: true,
   hashBits: 18,
   epochs: 8,
   learningRate: 0.01,
@@ -35,6 +38,9 @@ export const STANCE_MODEL_CONFIG: StanceModelConfig = {
 
 export const STANCE_MODEL_SEARCH: Partial<StanceModelConfig>[] = [
   {},
+  { factored: true },
+  { factored: true, balance: 0.75 },
+  { factored: true, learningRate: 0.02 },
   { learningRate: 0.005 },
   { learningRate: 0.01, l2: 1e-3 },
   { learningRate: 0.01, l2: 3e-3 },

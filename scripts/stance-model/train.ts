@@ -12,7 +12,7 @@
 // changing the passes the features read (3 to 6, the lexicons).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PAIR_CLASSES, decideFromScores } from '../../src/analysis/passes/stance/pair-model';
+import { PAIR_CLASSES, classScores, decideFromScores } from '../../src/analysis/passes/stance/pair-model';
 import { hashedFeatures } from '../../src/ml/hashing';
 import { type LinearModel, logits } from '../../src/ml/linear';
 import { type SparseExample, trainLogistic } from '../../src/ml/logistic';
@@ -23,7 +23,9 @@ import { compileActorIndex, readActorDictionary } from '../../src/models/actors'
 import { loadLexicon } from '../../src/models/lexicon';
 import { loadNlp } from '../../src/models/nlp';
 import { loadTargetModel } from '../../src/models/target-model';
-import { STANCE_LINEAR, STANCE_MODEL_CLASSES, STANCE_MODEL_FILE, type StanceModel, loadStanceModel } from '../../src/models/stance-model';
+import {
+  DIRECTION_CLASSES, DIRECTION_LINEAR, SIGN_CLASSES, SIGN_LINEAR, STANCE_LINEAR, STANCE_MODEL_CLASSES, STANCE_MODEL_FILE, type StanceLinear, type StanceModel, loadStanceModel,
+} from '../../src/models/stance-model';
 import { FOLDS, OFFSET_GRID, STANCE_MODEL_CONFIG, STANCE_MODEL_SEARCH, THRESHOLD_GRID, type StanceModelConfig } from './config';
 import { type DseRecord, type PairExample, recordFeatures } from './examples';
 import { type DseScores, dseScores, formatConfusion, formatScores, predictExamples, predictThroughAnalysis } from './score';
@@ -45,17 +47,25 @@ export function readDse(file = DSE_TRAIN_FILE): DseRecord[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as DseRecord);
 }
 
-/** Trains a model on the items that the analysis judges (a mention each, one sentence, two actors). */
-export function fitStanceModel(items: Item[], config: StanceModelConfig): LinearModel {
+/** Trains the model (joint, or sign and direction: config.factored) on the items that the analysis judges (a mention each, one sentence, two actors). */
+export function fitStanceModel(items: Item[], config: StanceModelConfig): StanceLinear {
   const examples = items.flatMap((it) => (it.sparse && !it.example!.sameActor ? [it.sparse] : []));
-  const counts = Array.from({ length: CLASSES }, (_, c) => examples.filter((e) => e.label === c).length);
+  if (!config.factored) return { joint: fitLogistic(examples, CLASSES, config) };
+  // DSE's labels: 0 neutral, 1 positive p→q, 2 positive q→p, 3 negative p→q, 4 negative q→p.
+  const sign = examples.map((e) => ({ ...e, label: e.label === 0 ? 0 : e.label <= 2 ? 1 : 2 }));
+  const direction = examples.filter((e) => e.label !== 0).map((e) => ({ ...e, label: e.label === 1 || e.label === 3 ? 0 : 1 }));
+  return { sign: fitLogistic(sign, SIGN_CLASSES.length, config), direction: fitLogistic(direction, DIRECTION_CLASSES.length, config) };
+}
+
+function fitLogistic(examples: SparseExample[], classes: number, config: StanceModelConfig): LinearModel {
+  const counts = Array.from({ length: classes }, (_, c) => examples.filter((e) => e.label === c).length);
   return trainLogistic(examples, {
-    classes: CLASSES,
+    classes,
     dim: 2 ** config.hashBits,
     epochs: config.epochs,
     learningRate: config.learningRate,
     l2: config.l2,
-    classWeights: counts.map((n) => (examples.length / (CLASSES * Math.max(n, 1))) ** config.balance),
+    classWeights: counts.map((n) => (examples.length / (classes * Math.max(n, 1))) ** config.balance),
     seed: config.seed,
   });
 }
@@ -66,7 +76,8 @@ function crossValidatedScores(items: Item[], config: StanceModelConfig): (number
   for (let fold = 0; fold < FOLDS; fold++) {
     const model = fitStanceModel(items.filter((_, i) => i % FOLDS !== fold), config);
     items.forEach((it, i) => {
-      if (i % FOLDS === fold && it.sparse && !it.example!.sameActor) out[i] = logits(model, it.sparse);
+      const sparse = it.sparse;
+      if (i % FOLDS === fold && sparse && !it.example!.sameActor) out[i] = classScores(model, (m) => logits(m, sparse));
     });
   }
   return out;
@@ -146,12 +157,19 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
     const size = writeModelFile(file, {
       about:
         'Directed stance between two actor mentions of a sentence (DSE\'s five classes: ' + PAIR_CLASSES.join(', ') + '): ' +
+        (config.factored ? 'the sign (neutral, positive, negative) and, when polar, the direction, each a ' : 'a ') +
         'multinomial logistic regression over the pair features of src/analysis/passes/stance/pair-features.ts, built by ' +
         'scripts/stance-model/train.ts from the train part of DSE (dse-train.jsonl).',
       licence: `DSE, used by the authors' terms ("You can use the resources for your purposes by citing the paper"): ${DSE_CITATION}`,
       training: { config, data: DSE_CITATION, crossValidation: { folds: FOLDS, macroF1: Math.round(decision.macroF1 * 1000) / 1000 }, valid: validScores },
       settings: { offsets: model.offsets, threshold: model.threshold, keepActions: model.keepActions },
-      linear: { [STANCE_LINEAR]: { classes: STANCE_MODEL_CLASSES, model: linear, encoding: config.encoding } },
+      linear:
+        'joint' in linear
+          ? { [STANCE_LINEAR]: { classes: STANCE_MODEL_CLASSES, model: linear.joint, encoding: config.encoding } }
+          : {
+              [SIGN_LINEAR]: { classes: SIGN_CLASSES, model: linear.sign, encoding: config.encoding },
+              [DIRECTION_LINEAR]: { classes: DIRECTION_CLASSES, model: linear.direction, encoding: config.encoding },
+            },
     });
     model = loadStanceModel(DEFAULT_MODELS_DIR);
     validScores = dseScores(validGold, predictExamples(model, valid.map((it) => it.example)));

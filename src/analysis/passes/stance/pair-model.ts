@@ -6,8 +6,8 @@
 // is read as neutral; a polar decision becomes one piece of evidence, source → target, whose
 // confidence is that probability. Neutral pairs give no evidence: two actors named together
 // are not a stance.
-import { namedLogits, softmax } from '../../../ml/linear';
-import type { StanceModel } from '../../../models/stance-model';
+import { type LinearModel, namedLogits, softmax } from '../../../ml/linear';
+import type { StanceLinear, StanceModel } from '../../../models/stance-model';
 import { partitionPoint } from '../../sorted';
 import type { Mention, Sentence, Span } from '../../types';
 import type { TokenisedText } from '../2-tokens';
@@ -36,10 +36,27 @@ export interface PairDecision {
 
 /** The model's class probabilities and decision: the best class after the decision offsets, neutral under the threshold. */
 export function decidePair(model: StanceModel, features: PairFeatures): PairDecision {
-  return decideFromScores(namedLogits(model.linear, features), model.offsets, model.threshold);
+  return decideFromScores(classScores(model.linear, (m) => namedLogits(m, features)), model.offsets, model.threshold);
 }
 
-/** The decision from the class scores (logits): what decidePair does once the features are scored. */
+/**
+ * Log-probabilities of the five classes from the linear model(s), each scored by `logitsOf`:
+ * the joint model's log-softmax, or log P(sign) + log P(direction) of the factored one.
+ */
+export function classScores(linear: StanceLinear, logitsOf: (m: LinearModel) => number[]): number[] {
+  if ('joint' in linear) return logSoftmax(logitsOf(linear.joint));
+  const [neutral, positive, negative] = logSoftmax(logitsOf(linear.sign));
+  const [pq, qp] = logSoftmax(logitsOf(linear.direction));
+  return [neutral, positive + pq, positive + qp, negative + pq, negative + qp];
+}
+
+function logSoftmax(z: number[]): number[] {
+  const top = Math.max(...z);
+  const log = Math.log(z.reduce((sum, x) => sum + Math.exp(x - top), 0)) + top;
+  return z.map((x) => x - log);
+}
+
+/** The decision from the class scores (logits or log-probabilities): what decidePair does once the features are scored. */
 export function decideFromScores(z: number[], offsets: readonly number[], threshold: number): PairDecision {
   const probabilities = softmax(z);
   let label = 0;
@@ -142,15 +159,17 @@ export const judgedKey = (sentence: number, source: string, target: string): str
  * Pairs of mentions of different actors, p before q, nearest first, from at most
  * MAX_SENTENCE_MENTIONS mentions: for two actors named several times, their nearest two
  * mentions only ("X and Y are backed by Z, and W condemned Z": the first Z carries X and Z),
- * the caller's entities before any.
+ * the caller's entities before any, pronouns after names.
  */
 export function pairsOf(mentions: Mention[]): [Mention, Mention][] {
   const kept = mentions.slice(0, MAX_SENTENCE_MENTIONS);
   const all: [Mention, Mention][] = [];
   for (let i = 0; i < kept.length; i++) for (let j = i + 1; j < kept.length; j++) if (kept[i].actorId !== kept[j].actorId) all.push([kept[i], kept[j]]);
-  // Two of the caller's entities first (the pair the caller asks about), then the nearest in
-  // tokens (the sort is stable: earlier first among equals).
-  const rank = ([p, q]: [Mention, Mention]) => (p.kind === 'entity' && q.kind === 'entity' ? 0 : 1e6) + q.first - p.last;
+  // Two of the caller's entities first (the pair the caller asks about), then names before
+  // pronouns ("“X has betrayed its partners,” Y said": X, not its), then the nearest in tokens
+  // (the sort is stable: earlier first among equals).
+  const rank = ([p, q]: [Mention, Mention]) =>
+    (p.kind === 'entity' && q.kind === 'entity' ? 0 : 2e6) + (p.kind === 'pronoun' || q.kind === 'pronoun' ? 1e6 : 0) + q.first - p.last;
   all.sort((a, b) => rank(a) - rank(b));
   const seen = new Set<string>();
   return all.filter(([p, q]) => {
