@@ -6,9 +6,11 @@
 //   entity-types   entity types of mentions (scripts/entity-types)         GUM entity layer
 //   coreference    mention ranking (scripts/coreference; after entity-types, whose model it reads)   GUM chains
 //   target-model   sentiment toward a target (scripts/train-target-model.ts)   NewsMTSC train
+//   stance-model   directed stance between two actor mentions (scripts/stance-model)   DSE train
 import { trainCoreference } from './coreference/train';
 import { trainEntityTypes } from './entity-types/train';
 import { trainParser } from './parser/train';
+import { trainStanceModel } from './stance-model/train';
 import { trainTargetModel } from './train-target-model';
 import { treebanksPresent } from './treebanks/treebanks';
 
@@ -17,6 +19,7 @@ const COMPONENTS: Record<string, (args: string[]) => unknown> = {
   'entity-types': trainEntityTypes,
   coreference: trainCoreference,
   'target-model': trainTargetModel,
+  'stance-model': trainStanceModel,
 };
 
 function main(argv: string[]): void {
@@ -27,7 +30,7 @@ function main(argv: string[]): void {
     console.error(`unknown model ${unknown.join(', ')}: choose from ${Object.keys(COMPONENTS).join(', ')}`);
     process.exit(2);
   }
-  if (!treebanksPresent() && (named.length === 0 || named.some((n) => n !== 'target-model'))) {
+  if (!treebanksPresent() && (named.length === 0 || named.some((n) => n !== 'target-model' && n !== 'stance-model'))) {
     console.error('the treebanks are not beside the project (../shared/treebanks): nothing to train on');
     process.exit(2);
   }

@@ -28,7 +28,7 @@ export function analyze(article: Article, models: Models, options: AnalyzeOption
   });
   const statements = findStatements(tokenised, models.lexicon);
   const attributed = attributeSpeakers(tokenised, statements, actors, models.syntax.parser);
-  const stances = scoreStances(tokenised, attributed, statements.quoted, actors, models.lexicon, models.targetModel);
+  const stances = scoreStances(tokenised, attributed, statements.quoted, actors, models.lexicon, models.targetModel, models.stanceModel);
   return toAnalysis(article.text, tokenised, attributed, actors, stances, article.entities, { ...DEFAULT_OUTPUT_CAPS, ...options.caps });
 }
 

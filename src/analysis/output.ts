@@ -87,6 +87,7 @@ export function toAnalysis(
     target: p.target,
     score: round(p.score),
     polarity: p.polarity,
+    confidence: round(p.confidence),
     evidence: listed[i].map((e) => {
       const out: EvidenceOut = { start: e.start, end: e.end, text: cut(e).slice(0, caps.evidenceChars), score: round(e.score) };
       const quote = e.statement === undefined ? undefined : quoteIndex.get(e.statement);

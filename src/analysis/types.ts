@@ -57,6 +57,8 @@ export interface StanceOut {
   target: string;
   score: number;
   polarity: -1 | 0 | 1;
+  /** How sure the analysis is of the polarity, in [0, 1]: its most confident piece of evidence (absent from analyses stored before it existed). */
+  confidence?: number;
   evidence: EvidenceOut[];
 }
 

@@ -4,6 +4,7 @@
 //            plus the user's own actors file when one is given
 //   lexicon  speech cues, stance verbs and sentiment words (models/cues.json, verbs.json, ...)
 //   targetModel  sentiment toward a given mention (models/target-sentiment.json, trained on NewsMTSC)
+//   stanceModel  directed stance between two actor mentions of a sentence (models/stance-model.json, trained on DSE)
 //   syntax   the models trained on the treebanks (GUM, UD EWT): the dependency parser with its
 //            tagger, entity types of mentions, coreference (models/parser.json, entity-types.json,
 //            coreference.json); ~0.2 s and ~20 MB more per loading thread
@@ -18,6 +19,7 @@ import type { ParserModel } from '../analysis/syntax/parser';
 import { loadCoreferenceModel } from './coreference';
 import { loadEntityTypeModel } from './entity-types';
 import { loadParserModel } from './parser';
+import { type StanceModel, loadStanceModel } from './stance-model';
 import { type TargetModel, loadTargetModel } from './target-model';
 
 export interface SyntaxModels {
@@ -31,6 +33,8 @@ export interface Models {
   actors: ActorIndex;
   lexicon: Lexicon;
   targetModel: TargetModel;
+  /** Absent only while it is being trained (the rules alone then). */
+  stanceModel?: StanceModel;
   syntax: SyntaxModels;
 }
 
@@ -39,6 +43,8 @@ export interface LoadModelsOptions {
   modelsDir?: string;
   /** A user's actor file (same format as models/actors.json) that adds or overrides actors. */
   actorsFile?: string;
+  /** Leave the stance model out (its training script, before the file exists). */
+  withoutStanceModel?: boolean;
 }
 
 /** The project's models/ folder, found from this file whether it runs from src/ or dist/src/. */
@@ -53,6 +59,7 @@ export function loadModels(options: LoadModelsOptions = {}): Models {
     actors: compileActorIndex(dictionaries),
     lexicon: loadLexicon(dir),
     targetModel: loadTargetModel(dir),
+    stanceModel: options.withoutStanceModel ? undefined : loadStanceModel(dir),
     syntax: { parser: loadParserModel(dir), entityTypes: loadEntityTypeModel(dir), coreference: loadCoreferenceModel(dir) },
   };
 }

@@ -7,6 +7,7 @@ import { tokenise } from '../../src/analysis/passes/2-tokens';
 import { LocalSentiment } from '../../src/analysis/passes/stance/lexical';
 import { AUTHOR } from '../../src/analysis/passes/6-stance';
 import { describeWithSharedText, EXAMPLE_ARTICLE } from '../setup/shared';
+import { recordFeatures } from '../../scripts/stance-model/examples';
 
 const models = loadModels();
 const run = (text: string, publishedAt = '2019-03-01'): Analysis => analyze({ text, publishedAt }, models);
@@ -124,9 +125,11 @@ describe('opposition stated with "against"', () => {
 });
 
 describe('addressees and contrast', () => {
-  it('"you" in a statement told to someone is the addressee', () => {
-    const a = run('The Iranian foreign minister told Washington: “You will regret this betrayal.”');
-    expect(stance(a, 'IRN', 'USA')).toBeLessThan(0);
+  it('"you" in a statement told to someone is the addressee (evidence the stance model reads)', () => {
+    const text = 'The Iranian foreign minister told Washington: “You will regret this betrayal.”';
+    const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+    const pair = recordFeatures({ text, entity1: span('The Iranian foreign minister'), entity2: span('Washington') }, models);
+    expect(pair?.features.get('rule-pq-statement')).toBeLessThan(0);
   });
 
   it('words across a "but" count half toward the target', () => {

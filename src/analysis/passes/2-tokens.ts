@@ -75,7 +75,8 @@ export function tokenise(text: string, nlp: Nlp): TokenisedText {
       end: cursor,
       value: v,
       lower: lowerCase(v),
-      lemma: lemmas[k],
+      // wink-nlp gives no lemma for some contraction parts ("dont" → "do" + "nt").
+      lemma: lemmas[k] ?? lowerCase(v),
       pos: pos[k],
       negated: negated[k] === true,
       sentence: sentence.i,

@@ -28,10 +28,13 @@ export interface StancePair {
   target: string;
   score: number;
   polarity: -1 | 0 | 1;
+  /** The most confident piece of evidence of the score's sign (of any, for a neutral score), in [0, 1]. */
+  confidence: number;
   evidence: Evidence[];
 }
 
-export function aggregate(evidence: Evidence[]): StancePair[] {
+/** Pairs by their evidence; a pair less confident than `minConfidence` is not polar. */
+export function aggregate(evidence: Evidence[], minConfidence = 0): StancePair[] {
   const byPair = new Map<string, Evidence[]>();
   for (const e of evidence) {
     const key = `${e.source}\u0000${e.target}`;
@@ -42,7 +45,10 @@ export function aggregate(evidence: Evidence[]): StancePair[] {
   const pairs: StancePair[] = [];
   for (const list of byPair.values()) {
     const score = weightedMean(list);
-    pairs.push({ source: list[0].source, target: list[0].target, score, polarity: polarityOf(score), evidence: list });
+    const polarity = polarityOf(score);
+    let confidence = 0;
+    for (const e of list) if (polarity === 0 || Math.sign(e.score) === polarity) confidence = Math.max(confidence, e.confidence);
+    pairs.push({ source: list[0].source, target: list[0].target, score, polarity: confidence >= minConfidence ? polarity : 0, confidence, evidence: list });
   }
   return pairs;
 }

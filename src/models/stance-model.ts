@@ -1,0 +1,48 @@
+// The directed-stance model (models/stance-model.json) of src/analysis/passes/stance/pair-model.ts:
+// a multinomial logistic regression over the pair features of pair-features.ts, trained by
+// scripts/stance-model/train.ts on DSE's training sentences, with the decision offsets and the
+// confidence threshold chosen there.
+import path from 'node:path';
+import { z } from 'zod';
+import type { LinearModel } from '../ml/linear';
+import { linearOf, readModelFile, settingsOf } from '../ml/model-file';
+
+export const STANCE_MODEL_FILE = 'stance-model.json';
+export const STANCE_LINEAR = 'pairs';
+/** DSE's labels, in the order of the weight rows. */
+export const STANCE_MODEL_CLASSES = [0, 1, 2, 3, 4] as const;
+/** The factored model's two parts: the sign of the stance (neutral, positive, negative) and, when polar, its direction. */
+export const SIGN_LINEAR = 'sign';
+export const SIGN_CLASSES = ['neutral', 'positive', 'negative'] as const;
+export const DIRECTION_LINEAR = 'direction';
+export const DIRECTION_CLASSES = ['p→q', 'q→p'] as const;
+
+/** One five-class model, or the sign and the direction apart (P(class) = P(sign) × P(direction)). */
+export type StanceLinear = { joint: LinearModel } | { sign: LinearModel; direction: LinearModel };
+
+export interface StanceModel {
+  linear: StanceLinear;
+  /** Added to each class's score before the best is taken. */
+  offsets: number[];
+  /** A polar class less probable than this is read as neutral; pairs less confident are not reported as polar. */
+  threshold: number;
+  /** Keep the rules' action and relation evidence for the pairs the model judges neutral. */
+  keepActions: boolean;
+}
+
+export const stanceSettingsSchema = z.object({
+  offsets: z.array(z.number()).length(STANCE_MODEL_CLASSES.length),
+  threshold: z.number().min(0).max(1),
+  keepActions: z.boolean(),
+});
+
+/** Reads and checks models/stance-model.json (once, at start-up). */
+export function loadStanceModel(modelsDir: string): StanceModel {
+  const file = path.join(modelsDir, STANCE_MODEL_FILE);
+  const loaded = readModelFile(file);
+  const settings = settingsOf(file, loaded, stanceSettingsSchema);
+  const linear: StanceLinear = loaded.linear[STANCE_LINEAR]
+    ? { joint: linearOf(file, loaded, STANCE_LINEAR, STANCE_MODEL_CLASSES) }
+    : { sign: linearOf(file, loaded, SIGN_LINEAR, SIGN_CLASSES), direction: linearOf(file, loaded, DIRECTION_LINEAR, DIRECTION_CLASSES) };
+  return { linear, offsets: settings.offsets, threshold: settings.threshold, keepActions: settings.keepActions };
+}
