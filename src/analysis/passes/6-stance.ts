@@ -52,12 +52,13 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
   const keep = stanceEvidenceFilter(t.tokens, statements, actors);
   if (stanceModel) {
     const toward = targetModel ? targetProbabilities({ t, statements, words, lexicon, coveringOf }, targetModel) : undefined;
-    const judged = modelEvidence({ t, actors, statements, rules, words, lexicon, toward }, stanceModel);
     // Precision first: the model scores a pair only where the rules found its source acting on
     // or speaking of its target in that sentence (a statement's speaker, a verb's subject, a
     // relation), so that a word of hostility between two actors of a list, or near an actor
     // that only sits in a phrase before the subject, makes no stance of one toward the other.
-    const unfound = new Set(unjudged(t, judged.evidence, pairKeys(t, [...rules.statement, ...rules.action, ...rules.relation].filter(keep))));
+    const found = pairKeys(t, [...rules.statement, ...rules.action, ...rules.relation].filter(keep));
+    const judged = modelEvidence({ t, actors, statements, rules, words, lexicon, toward }, stanceModel, found);
+    const unfound = new Set(unjudged(t, judged.evidence, found));
     const scored = judged.evidence.filter((e) => !unfound.has(e));
     // The rules' evidence where the model judged nothing; where it judged the pair neutral,
     // when the model's settings keep them, the relations' and the actions' in the direction the

@@ -125,8 +125,8 @@ export class PairReader {
   }
 }
 
-/** The model's evidence over every sentence, the directed pairs it judged in each and those it judged polar (to set the rules' evidence aside there). */
-export function modelEvidence(ctx: PairContext, model: StanceModel): { evidence: Evidence[]; judged: Set<string>; polar: Set<string>; disfavoured: Set<string> } {
+/** The model's evidence over every sentence (or the pairs `only` names), the directed pairs it judged in each and those it judged polar (to set the rules' evidence aside there). */
+export function modelEvidence(ctx: PairContext, model: StanceModel, only?: Set<string>): { evidence: Evidence[]; judged: Set<string>; polar: Set<string>; disfavoured: Set<string> } {
   const out: Evidence[] = [];
   const judged = new Set<string>();
   const polar = new Set<string>();
@@ -137,6 +137,8 @@ export function modelEvidence(ctx: PairContext, model: StanceModel): { evidence:
     const mentions = reader.mentionsOf(sentence);
     if (mentions.length < 2) continue;
     for (const [p, q] of pairsOf(mentions)) {
+      // Only the pairs asked about, in either direction (judging costs most of the pass).
+      if (only && !only.has(judgedKey(sentence.i, p.actorId!, q.actorId!)) && !only.has(judgedKey(sentence.i, q.actorId!, p.actorId!))) continue;
       judged.add(judgedKey(sentence.i, p.actorId!, q.actorId!));
       judged.add(judgedKey(sentence.i, q.actorId!, p.actorId!));
       const d = decidePair(model, pairFeatures(reader.input(sentence, p, q, mentions)));
