@@ -163,7 +163,7 @@ async function currentFilters() {
     const id = await actorIdOf(fields[name] ?? '');
     if (id) params.set(name, id);
   }
-  for (const name of ['from', 'to', 'minArticles']) if (fields[name]?.trim()) params.set(name, fields[name].trim());
+  for (const name of ['from', 'to', 'minArticles', 'minConfidence']) if (fields[name]?.trim()) params.set(name, fields[name].trim());
   return params;
 }
 

@@ -71,6 +71,13 @@ const wholeNumber = (min: number, max: number) =>
 
 const positiveInteger = (max: number) => wholeNumber(1, max);
 
+/** A fraction from 0 to 1 in a query string, in decimal digits only (0.6, .6, 1). */
+const fraction = z
+  .string({ error: 'must be a number from 0 to 1' })
+  .regex(/^(?:[01]|[01]?\.[0-9]+)$/, 'must be a number from 0 to 1, in decimal digits')
+  .transform(Number)
+  .pipe(z.number().max(1, 'must be at most 1'));
+
 /** A summary row's position as the API hands it out: base64url of [sort, key, source, target]. */
 export function summaryCursor(sort: SummarySort, position: SummaryPosition): string {
   return Buffer.from(JSON.stringify([sort, position.key, position.source, position.target])).toString('base64url');
@@ -121,6 +128,7 @@ export const summaryQuerySchema = z
   .strictObject({
     ...pairFilters,
     minArticles: positiveInteger(1_000_000).optional(),
+    minConfidence: fraction.optional(),
     sort: z.enum(SUMMARY_SORTS, { error: `must be one of ${SUMMARY_SORTS.join(', ')}` }).default('articles'),
     limit: positiveInteger(1000).optional(),
     cursor: cursorSchema.optional(),

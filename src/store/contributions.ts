@@ -30,6 +30,8 @@ export interface Contribution {
   publishedAt: number;
   /** |score| of the strongest piece of evidence: ranks articles for the summary's evidence. */
   strength: number;
+  /** How confident the analysis is of the article's stance for the pair, 0–1 (StanceOut.confidence; 1 when it gave none). */
+  confidence?: number;
   /** The strongest pieces of evidence, strongest first. */
   evidence: EvidenceItem[];
 }
@@ -46,12 +48,13 @@ export function byStrength(a: EvidenceItem, b: EvidenceItem): number {
 
 export function contributionsOf(analysis: Analysis, publishedAt: number): Contribution[] {
   const names = new Map(analysis.actors.map((actor) => [actor.id, actor.name]));
-  const byPair = new Map<string, { first: StanceOut; scores: number[]; evidence: EvidenceItem[]; counts: Counts }>();
+  const byPair = new Map<string, { first: StanceOut; scores: number[]; evidence: EvidenceItem[]; counts: Counts; confidence: number }>();
   for (const stance of analysis.stances) {
     const pair = pairToken(stance.source, stance.target);
-    const entry = byPair.get(pair) ?? { first: stance, scores: [], evidence: [], counts: { positive: 0, negative: 0, neutral: 0 } };
+    const entry = byPair.get(pair) ?? { first: stance, scores: [], evidence: [], counts: { positive: 0, negative: 0, neutral: 0 }, confidence: 0 };
     byPair.set(pair, entry);
     entry.scores.push(stance.score);
+    entry.confidence = Math.max(entry.confidence, stance.confidence ?? 1);
     const evidence = stance.evidence.map((e) => ({ text: e.text.slice(0, EVIDENCE_TEXT_MAX), score: e.score }));
     entry.evidence.push(...evidence);
     // A stance without evidence still counts once, by its own score.
@@ -59,7 +62,7 @@ export function contributionsOf(analysis: Analysis, publishedAt: number): Contri
       entry.counts[polarityOf(score)] += 1;
     }
   }
-  return [...byPair].map(([pair, { first, scores, evidence, counts }]) => {
+  return [...byPair].map(([pair, { first, scores, evidence, counts, confidence }]) => {
     // One analysis normally has one stance per pair; should it have more, they share the vote.
     const score = scores.reduce((sum, s) => sum + s, 0) / scores.length;
     const strongest = evidence.sort(byStrength).slice(0, EVIDENCE_PER_PAIR);
@@ -73,6 +76,7 @@ export function contributionsOf(analysis: Analysis, publishedAt: number): Contri
       ...counts,
       publishedAt,
       strength: strongest.length ? Math.abs(strongest[0].score) : Math.abs(score),
+      confidence,
       evidence: strongest,
     };
   });
@@ -83,6 +87,6 @@ type Counts = Pick<Contribution, 'positive' | 'negative' | 'neutral'>;
 /** A contribution as the pair's hash keeps it: the pair and the names are in keys and actorNames. */
 export type StoredContribution = Omit<Contribution, 'pair' | 'source' | 'target' | 'sourceName' | 'targetName'>;
 
-export function storedContribution({ score, positive, negative, neutral, publishedAt, strength, evidence }: Contribution): StoredContribution {
-  return { score, positive, negative, neutral, publishedAt, strength, evidence };
+export function storedContribution({ score, positive, negative, neutral, publishedAt, strength, confidence, evidence }: Contribution): StoredContribution {
+  return { score, positive, negative, neutral, publishedAt, strength, confidence, evidence };
 }

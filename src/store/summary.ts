@@ -16,6 +16,11 @@ export interface SummaryFilters {
   from?: number;
   to?: number;
   minArticles?: number;
+  /**
+   * Only the articles whose stance for the pair is at least this confident (0–1): a row adds up
+   * those articles alone. Articles analysed before stances had a confidence count as 0.
+   */
+  minConfidence?: number;
   /** The order of the rows (see compareRows); most articles first by default. */
   sort?: SummarySort;
   /** Most rows returned. */
@@ -99,9 +104,10 @@ const DEFAULT_LIMIT = 100;
 
 export async function readSummary(redis: Redis, keys: Keys, filters: SummaryFilters): Promise<StanceSummary> {
   const pairs = (await redis.smembers(keys.pairs)).map(splitPair).filter((p) => matches(p, filters));
-  const ranged = filters.from !== undefined || filters.to !== undefined;
+  // A date range or a confidence floor counts articles one by one; otherwise the totals serve.
+  const ranged = filters.from !== undefined || filters.to !== undefined || filters.minConfidence !== undefined;
   const figures = ranged
-    ? await figuresInRange(redis, keys, pairs.map((p) => p.token), filters.from ?? -Infinity, filters.to ?? Infinity)
+    ? await figuresInRange(redis, keys, pairs.map((p) => p.token), filters.from ?? -Infinity, filters.to ?? Infinity, filters.minConfidence ?? 0)
     : await figuresFromTotals(redis, keys, pairs.map((p) => p.token));
   const positioned = figures
     .filter((f) => f.articles > 0 && f.articles >= (filters.minArticles ?? 1))
@@ -206,13 +212,13 @@ async function figuresFromTotals(redis: Redis, keys: Keys, pairs: string[]): Pro
   return partial.map(({ strongestIds, ...f }, i) => ({ ...f, strongest: contributions[i] }));
 }
 
-async function figuresInRange(redis: Redis, keys: Keys, pairs: string[], from: number, to: number): Promise<PairFigures[]> {
+async function figuresInRange(redis: Redis, keys: Keys, pairs: string[], from: number, to: number, minConfidence: number): Promise<PairFigures[]> {
   const read = redis.pipeline();
   for (const pair of pairs) read.zrangebyscore(keys.pairByDate(pair), bound(from), bound(to));
   const ids = pipelineResults(await read.exec()) as string[][];
   const contributions = await readContributions(redis, keys, pairs.map((pair, i) => ({ pair, ids: ids[i] })));
   return pairs.map((pair, i) => {
-    const all = contributions[i];
+    const all = minConfidence > 0 ? contributions[i].filter(({ contribution }) => (contribution.confidence ?? 0) >= minConfidence) : contributions[i];
     const sum = (field: 'score' | 'positive' | 'negative' | 'neutral') =>
       all.reduce((total, { contribution }) => total + contribution[field], 0);
     const dates = all.map(({ contribution }) => contribution.publishedAt);

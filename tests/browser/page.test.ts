@@ -200,6 +200,18 @@ describeWithBrowser('the page in Chromium', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row).toMatch(/(^|→ )IRN( →|$)/);
 
+    // A confidence floor goes to the API with the other filters, and the page shows its answer.
+    await page.fill('#filters input[name=minConfidence]', '0.5');
+    await page.click('#filters button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#filters-status')?.textContent === 'Filters: actor IRN, minConfidence 0.5.');
+    const confident = await call('GET', '/stance/summary?actor=IRN&minConfidence=0.5&limit=1');
+    expect(confident.status).toBe(200);
+    expect(confident.body.total).toBeLessThanOrEqual(filtered.body.total);
+    if (confident.body.total > 0) {
+      await page.waitForFunction((total) => document.querySelector('#summary-caption')?.textContent?.includes(`of ${total} actor pair`), confident.body.total);
+    }
+    await page.fill('#filters input[name=minConfidence]', '');
+
     // A person whose statements count for an office: the office is offered, and finds rows.
     await page.fill('#filters input[name=actor]', 'Bashar al-Assad');
     await page.click('#filters button[type=submit]');

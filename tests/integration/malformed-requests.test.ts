@@ -170,6 +170,10 @@ describe('GET /stance/summary query parameters', () => {
     ['limit in binary', 'limit=0b11', /^limit: must be a whole number/],
     ['minArticles in hex', 'minArticles=0x2', /^minArticles: must be a whole number/],
     ['minArticles with an exponent', 'minArticles=2e0', /^minArticles: must be a whole number/],
+    ['minConfidence over 1', 'minConfidence=1.5', /^minConfidence: must be at most 1/],
+    ['minConfidence negative', 'minConfidence=-0.5', /^minConfidence: must be a number from 0 to 1/],
+    ['minConfidence with an exponent', 'minConfidence=5e-1', /^minConfidence: must be a number from 0 to 1/],
+    ['minConfidence a word', 'minConfidence=high', /^minConfidence: must be a number from 0 to 1/],
     ['from month 13', 'from=2019-13-01', /^from: must be an ISO 8601 date/],
     ['from in words', 'from=yesterday', /^from: must be an ISO 8601 date/],
     ['to without zone', 'to=2019-02-25T10:00:00', /^to: must be an ISO 8601 date/],
@@ -184,6 +188,10 @@ describe('GET /stance/summary query parameters', () => {
 
   it.each(bad)('refuses %s with 400 naming the parameter', async (_label, query, message) => {
     expectApiError(await http(api.url, 'GET', `/stance/summary?${query}`), 400, 'invalid_request', message);
+  });
+
+  it.each(['0', '1', '0.6', '.25', '1.0'])('takes minConfidence=%s', async (value) => {
+    expect((await http(api.url, 'GET', `/stance/summary?minConfidence=${value}`)).status).toBe(200);
   });
 });
 

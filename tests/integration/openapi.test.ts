@@ -53,7 +53,7 @@ it('documents the request schemas the routes validate with: bodies, query parame
   expect(post).toMatchObject({ type: 'object', required: ['text'], additionalProperties: false });
   expect(Object.keys(post.properties).sort()).toEqual(['entities', 'publishedAt', 'source', 'text', 'title', 'url']);
   const summary = doc.paths['/stance/summary'].get.parameters.map((p: { name: string }) => p.name);
-  expect(summary).toEqual(['source', 'target', 'actor', 'from', 'to', 'minArticles', 'sort', 'limit', 'cursor']);
+  expect(summary).toEqual(['source', 'target', 'actor', 'from', 'to', 'minArticles', 'minConfidence', 'sort', 'limit', 'cursor']);
   expect(doc.paths['/articles/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true, schema: { type: 'string' } });
   expect(doc.paths['/articles/batch'].post.requestBody.content['application/json'].schema.properties.articles.maxItems).toBe(1000);
 });

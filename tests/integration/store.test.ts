@@ -8,7 +8,7 @@ import { createRedis } from '../../src/store/redis';
 import { testConfig } from '../setup/helpers';
 
 /** An analysis with the given stances; each evidence text gets the stance's score unless given. */
-function analysisWith(stances: { source: string; target: string; score: number; evidence?: [string, number][] }[]): Analysis {
+function analysisWith(stances: { source: string; target: string; score: number; confidence?: number; evidence?: [string, number][] }[]): Analysis {
   const ids = [...new Set(stances.flatMap((s) => [s.source, s.target]))];
   return {
     quotes: [],
@@ -18,6 +18,7 @@ function analysisWith(stances: { source: string; target: string; score: number; 
       target: s.target,
       score: s.score,
       polarity: s.score > 0 ? 1 : s.score < 0 ? -1 : 0,
+      ...(s.confidence !== undefined && { confidence: s.confidence }),
       evidence: (s.evidence ?? [[`${s.source} about ${s.target}`, s.score]]).map(([text, score]) => ({ start: 0, end: text.length, text, score })),
     })),
   };
@@ -240,6 +241,20 @@ describe('the stance summary', () => {
     expect(await ids({ actor: 'USA' })).toEqual(['IRNGOV>USA', 'USA>IRN']);
     expect(await ids({ minArticles: 2 })).toEqual(['SYR>RUS']);
     expect(await ids({ limit: 1 })).toEqual(['SYR>RUS']);
+  });
+
+  it('counts only the articles whose stance for a pair is at least minConfidence confident', async () => {
+    await store.recordAnalysis(await newArticle('C1.'), analysisWith([
+      { source: 'IRN', target: 'USA', score: -0.6, confidence: 0.9 },
+      { source: 'SYR', target: 'RUS', score: 0.5, confidence: 0.3 },
+    ]));
+    await store.recordAnalysis(await newArticle('C2.'), analysisWith([{ source: 'IRN', target: 'USA', score: -0.2, confidence: 0.4 }]));
+    const rows = async (minConfidence?: number) =>
+      (await store.summary({ minConfidence })).pairs.map((p) => `${p.source.id}>${p.target.id} ${p.articles} ${p.mean}`).sort();
+    expect(await rows()).toEqual(['IRN>USA 2 -0.4', 'SYR>RUS 1 0.5']);
+    expect(await rows(0.35)).toEqual(['IRN>USA 2 -0.4']);
+    expect(await rows(0.5)).toEqual(['IRN>USA 1 -0.6']);
+    expect(await rows(0.95)).toEqual([]);
   });
 
   it('keeps actor ids that are not plain codes out of key names, and gives them back intact', async () => {
