@@ -22,7 +22,7 @@ import { loadParserModel } from '../../src/models/parser';
 import { ENTITY_TYPE_CONFIG } from '../entity-types/config';
 import { fitEntityTypes, loadActorIndex, typesOf } from '../entity-types/train';
 import { GUM_LICENCE, TREEBANK_CITATIONS } from '../treebanks/licences';
-import { type DocumentWords, documentWords, readGum, withSyntax } from '../treebanks/treebanks';
+import { type DocumentWords, parsedGumSplits } from '../treebanks/treebanks';
 import { COREFERENCE_CONFIG, COREFERENCE_SEARCH, type CoreferenceConfig } from './config';
 import { type CoreferenceScores, corefMentions, formatCoreferenceScores, scoreCoreference } from './score';
 
@@ -61,10 +61,8 @@ export function fitCoreference(docs: DocumentWords[], typeOf: TypeOf, index: Act
 
 export function trainCoreference(args: string[] = []): { dev: CoreferenceScores; test: CoreferenceScores } {
   const started = Date.now();
-  const nlp = loadNlp();
   const index = loadActorIndex();
-  const parser = loadParserModel(DEFAULT_MODELS_DIR);
-  const [train, dev, test] = (['train', 'dev', 'test'] as const).map((split) => withSyntax(readGum(split, nlp).map(documentWords), parser));
+  const [train, dev, test] = parsedGumSplits(loadNlp(), loadParserModel(DEFAULT_MODELS_DIR));
   // Entity types: cross-fitted for train, the shipped model for dev and test.
   const types = typesOf(train);
   const byDoc = new Map<string, EntityTypeModel>();

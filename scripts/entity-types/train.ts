@@ -17,7 +17,7 @@ import { ENTITY_TYPE_MODEL_FILE, loadEntityTypeModel } from '../../src/models/en
 import { loadNlp } from '../../src/models/nlp';
 import { loadParserModel } from '../../src/models/parser';
 import { GUM_LICENCE, TREEBANK_CITATIONS } from '../treebanks/licences';
-import { type DocumentWords, documentWords, namesByFrequency, readGum, withSyntax } from '../treebanks/treebanks';
+import { type DocumentWords, namesByFrequency, parsedGumSplits } from '../treebanks/treebanks';
 import { ENTITY_TYPE_CONFIG, ENTITY_TYPE_SEARCH, type EntityTypeConfig } from './config';
 import { type EntityTypeScores, formatEntityTypeScores, scoreEntityTypes } from './score';
 
@@ -51,10 +51,8 @@ export function fitEntityTypes(docs: DocumentWords[], types: string[], index: Ac
 
 export function trainEntityTypes(args: string[] = []): { dev: EntityTypeScores; test: EntityTypeScores } {
   const started = Date.now();
-  const nlp = loadNlp();
   const index = loadActorIndex();
-  const parser = loadParserModel(DEFAULT_MODELS_DIR);
-  const [train, dev, test] = (['train', 'dev', 'test'] as const).map((split) => withSyntax(readGum(split, nlp).map(documentWords), parser));
+  const [train, dev, test] = parsedGumSplits(loadNlp(), loadParserModel(DEFAULT_MODELS_DIR));
   const types = typesOf(train);
   const mentions = (docs: DocumentWords[]) => docs.reduce((n, d) => n + d.mentions.length, 0);
   console.log(`entity types: GUM mentions train ${mentions(train)}, dev ${mentions(dev)}, test ${mentions(test)}; types ${types.join(' ')}`);

@@ -129,6 +129,12 @@ export function withSyntax(docs: DocumentWords[], parser: ParserModel): Document
   });
 }
 
+/** GUM's train, dev and test documents as words, with the shipped parser's trees (models/parser.json). */
+export function parsedGumSplits(nlp: Nlp, parser: ParserModel): [DocumentWords[], DocumentWords[], DocumentWords[]] {
+  const [train, dev, test] = (['train', 'dev', 'test'] as const).map((split) => withSyntax(readGum(split, nlp).map(documentWords), parser));
+  return [train, dev, test];
+}
+
 export function documentWords(doc: TreebankDocument): DocumentWords {
   const offsets: number[] = [];
   const words: SyntaxWord[] = [];
