@@ -8,10 +8,10 @@
 import type Redis from 'ioredis';
 import type { Analysis, Span } from '../analysis/types';
 import { packPart, packText, unpackPart, unpackText } from './article-codec';
-import { contributionsOf, storedContribution } from './contributions';
+import { contributionsOf } from './contributions';
 import { keysFor, type Keys } from './keys';
+import { applyToPairs, defineStoreCommands, pairLine, type ScriptCall } from './pair-writer';
 import { pipelineResults } from './redis';
-import { MARK_FAILED, RECORD_ANALYSIS, REGISTER_ARTICLE } from './scripts';
 import {
   readPairArticles,
   readSummary,
@@ -86,8 +86,6 @@ export type Registration = 'created' | 'updated' | 'retried' | 'queued' | 'compl
 /** What recording an analysis did: `stale` when the metadata it was made from was replaced since. */
 export type RecordOutcome = 'recorded' | 'stale';
 
-type ScriptCall = (...keysThenArgs: (string | number | Buffer)[]) => Promise<unknown>;
-
 /** The article hash's field holding each part, packed (the scripts in ./scripts.ts write them). */
 export const PACKED_FIELD: Record<ArticlePart, string> = {
   text: 'packed:text',
@@ -103,31 +101,33 @@ export class ArticleStore {
 
   constructor(private readonly redis: Redis, prefix: string) {
     this.keys = keysFor(prefix);
-    redis.defineCommand('stanceRegisterArticle', { numberOfKeys: 2, lua: REGISTER_ARTICLE });
-    redis.defineCommand('stanceRecordAnalysis', { numberOfKeys: 1, lua: RECORD_ANALYSIS });
-    redis.defineCommand('stanceMarkFailed', { numberOfKeys: 1, lua: MARK_FAILED });
+    defineStoreCommands(redis);
   }
 
   /**
    * Registers articles (one round trip for all): a new one is queued; a known one posted with
    * other metadata takes it and is queued again, as is a failed one; others stay as they are.
+   * Each is listed by arrival too (a separate key, so a command of its own: idempotent, so
+   * posting again repairs a listing a crash left out).
    */
   async register(articles: NewArticle[], receivedAt = new Date()): Promise<Registration[]> {
     const args = ({ id, jobId, article }: NewArticle) => [
-      this.keys.article(id), this.keys.articles, metadataJson(article), receivedAt.toISOString(), jobId, packText(article.text),
-      receivedAt.getTime(), id,
+      this.keys.article(id), metadataJson(article), receivedAt.toISOString(), jobId, packText(article.text),
       ...(article.title === undefined ? [] : [article.title]),
     ];
+    const listed = this.redis.zadd(this.keys.articles, 'NX', ...articles.flatMap(({ id }) => [receivedAt.getTime(), id]));
     // One article (the common POST): the script alone. A pipeline costs more than the command
     // here, as ioredis copies every script defined on the connection (BullMQ's too) into it.
     if (articles.length === 1) {
       const call = this.redis as unknown as Record<string, ScriptCall>;
-      return [(await call.stanceRegisterArticle(...args(articles[0]))) as Registration];
+      const [registration] = await Promise.all([call.stanceRegisterArticle(...args(articles[0])), listed]);
+      return [registration as Registration];
     }
     const pipeline = this.redis.pipeline();
     const call = pipeline as unknown as Record<string, ScriptCall>;
     for (const article of articles) call.stanceRegisterArticle(...args(article));
-    return pipelineResults(await pipeline.exec()) as Registration[];
+    const [replies] = await Promise.all([pipeline.exec(), listed]);
+    return pipelineResults(replies) as Registration[];
   }
 
   /** The article's metadata, status and counts, with the parts asked for; null when unknown. */
@@ -163,9 +163,12 @@ export class ArticleStore {
   }
 
   /**
-   * Stores the analysis and replaces the article's contribution to the summary, atomically,
-   * unless the article's metadata changed since the version the analysis was made from. The
-   * article's text packs the analysis; it is read from the store when the caller has not got it.
+   * Stores the analysis and replaces the article's contribution to the summary, unless the
+   * article's metadata changed since the version the analysis was made from. The article record
+   * is the commit point; the pairs are updated after it, each on its own (each pair may live on
+   * another Redis node), idempotently, so a recording cut short converges when retried
+   * (settle). The article's text packs the analysis; it is read from the store when the caller
+   * has not got it.
    */
   async recordAnalysis(
     article: Pick<StoredArticle, 'id' | 'version' | 'publishedAt' | 'receivedAt' | 'text'>,
@@ -175,14 +178,10 @@ export class ArticleStore {
     const text = article.text ?? (await this.get(article.id, ['text']))?.text;
     if (text === undefined) throw new Error(`unknown article ${article.id}`);
     const contributions = contributionsOf(analysis, dateOf(article));
-    // What taking the contribution back needs, kept with the article; the names go to actorNames.
-    const tallies = contributions.map((c) => [c.pair, c.score, c.positive, c.negative, c.neutral, c.publishedAt, c.strength]);
-    const names = contributions.flatMap((c) => [c.source, c.sourceName, c.target, c.targetName]);
+    await this.redis.sadd(this.keys.unsettled, article.id);
     const call = this.redis as unknown as Record<string, ScriptCall>;
-    const recorded = await call.stanceRecordAnalysis(
+    const recorded = (await call.stanceRecordAnalysis(
       this.keys.article(article.id),
-      this.keys.prefix,
-      article.id,
       article.version,
       analysedAt.toISOString(),
       JSON.stringify(countsOf(analysis)),
@@ -190,11 +189,38 @@ export class ArticleStore {
       packPart(analysis.actors, text),
       packPart(analysis.stances, text),
       analysis.entities ? packPart(analysis.entities, text) : '',
-      JSON.stringify(tallies),
-      JSON.stringify(names),
-      ...contributions.map((c) => JSON.stringify(storedContribution(c))),
-    );
-    return recorded === 1 ? 'recorded' : 'stale';
+      contributions.map((c) => pairLine(c.source, c.target)).join('\n'),
+    )) as 0 | [number, string];
+    if (recorded === 0) {
+      await this.redis.srem(this.keys.unsettled, article.id);
+      return 'stale';
+    }
+    const [rev, pending] = recorded;
+    await applyToPairs(this.redis, this.keys, article.id, rev, pending, contributions);
+    return 'recorded';
+  }
+
+  /**
+   * Finishes the recordings a crash cut short (the articles in `unsettled`): each one's pending
+   * pairs get its stored analysis's contributions. Safe beside running workers.
+   */
+  async settle(): Promise<number> {
+    let settled = 0;
+    for (const id of await this.redis.smembers(this.keys.unsettled)) {
+      const fields = ['rev', 'pending', 'receivedAt', 'meta', PACKED_FIELD.text, PACKED_FIELD.actors, PACKED_FIELD.stances];
+      const [rev, pending, receivedAt, meta, text, actors, stances] = await this.redis.hmgetBuffer(this.keys.article(id), ...fields);
+      if (!pending || !rev || !receivedAt || !meta || !text || !actors || !stances) {
+        await this.redis.srem(this.keys.unsettled, id);
+        continue;
+      }
+      const plain = unpackText(text);
+      const analysis = { quotes: [], actors: unpackPart(actors, plain), stances: unpackPart(stances, plain) } as Analysis;
+      const { publishedAt } = JSON.parse(meta.toString('utf8')) as ArticleMetadata;
+      const contributions = contributionsOf(analysis, dateOf({ publishedAt, receivedAt: receivedAt.toString('utf8') }));
+      await applyToPairs(this.redis, this.keys, id, Number(rev), pending.toString('utf8'), contributions);
+      settled += 1;
+    }
+    return settled;
   }
 
   /** Marks a queued article whose job failed for good, keeping the reason (an analysed one keeps its analysis). */
@@ -208,11 +234,17 @@ export class ArticleStore {
     return this.redis.hget(this.keys.actorNames, actorId);
   }
 
+  /** How many directed pairs the summary has (the shards' articles indexes together). */
+  async pairCount(): Promise<number> {
+    const counts = await Promise.all(Array.from({ length: this.keys.shards }, (_, shard) => this.redis.zcard(this.keys.index(shard, 'articles'))));
+    return counts.reduce((sum, n) => sum + n, 0);
+  }
+
   summary(filters: SummaryFilters = {}): Promise<StanceSummary> {
     return readSummary(this.redis, this.keys, filters);
   }
 
-  /** The matching pairs' stance per week or month. */
+  /** The matching pairs' stance per day, week or month. */
   timeline(filters: Pick<SummaryFilters, 'source' | 'target' | 'actor' | 'from' | 'to'>, interval: TimelineInterval): Promise<TimelineBucket[]> {
     return readTimeline(this.redis, this.keys, filters, interval);
   }

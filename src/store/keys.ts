@@ -15,26 +15,31 @@ export function pairToken(source: string, target: string): string {
   return `${keyPart(source)}>${keyPart(target)}`;
 }
 
+/** The summary's indexes (see pair-index.ts): every shard has each of them. */
+export type IndexName = 'articles' | 'recent' | 'mean' | `source:${string}` | `target:${string}`;
+
 export interface Keys {
   prefix: string;
   /** BullMQ's own prefix: the queue's keys live under it. */
   queuePrefix: string;
-  /** Hash: the article, its status, its analysis and the tallies of its contributions to pairs. */
+  /** How many shards the pairs are spread over (STORE_SHARDS; fixed for the life of a store). */
+  shards: number;
+  /** Hash: the article, its status, its analysis and the pairs it contributes to. */
   article(articleId: string): string;
-  /** Sorted set: articleId by the time it was first received (ms), for the list of recent articles. */
+  /** Sorted set: articleId by the time it was first received (ms), for the list of recent articles and retention. */
   articles: string;
-  /** Set of the pair tokens with at least one contribution. */
-  pairs: string;
-  /** Hash: actor id → display name, as the latest analysis named it. */
+  /** Set: ids of articles recorded whose pairs may not all be updated yet (see ArticleStore.settle). */
+  unsettled: string;
+  /** Hash: actor id → display name, as the latest analysis naming it gave it. */
   actorNames: string;
-  /** Hash: the pair's running totals (articles, scoreSum, positive, negative, neutral). */
-  pairTotals(pair: string): string;
-  /** Hash: articleId → JSON contribution of that article to the pair. */
-  pairContributions(pair: string): string;
-  /** Sorted set: articleId by publishedAt (ms), for date ranges and first/last seen. */
-  pairByDate(pair: string): string;
-  /** Sorted set: articleId by the strength of its strongest evidence, for the top evidence. */
-  pairByStrength(pair: string): string;
+  /**
+   * Hash: one directed pair, everything about it — its totals, each article's contribution, its
+   * per-day buckets and its strongest evidence (scripts.ts APPLY_TO_PAIR lists the fields). In its
+   * shard's hash slot, with the shard's indexes, so one script updates both.
+   */
+  pair(source: string, target: string): string;
+  /** Sorted set (by lexical order, scores 0): one of a shard's summary indexes. */
+  index(shard: number, name: IndexName): string;
   /** Sorted set: worker id by time of its last heartbeat (ms). */
   workers: string;
   /** Hash: worker id → JSON snapshot of its Prometheus metrics (see src/metrics/snapshots.ts). */
@@ -45,23 +50,37 @@ export interface Keys {
   storeLayout: string;
 }
 
-export function keysFor(prefix: string): Keys {
+/** Shards of a store made without STORE_SHARDS. */
+export const DEFAULT_SHARDS = 8;
+
+export function keysFor(prefix: string, shards = DEFAULT_SHARDS): Keys {
+  // `{prefix:N}` is the shard's hash tag: Redis Cluster keeps the keys that share it in one slot.
+  const slot = (shard: number) => `${prefix}:{${prefix}:${shard}}`;
   return {
     prefix,
     queuePrefix: `${prefix}:bull`,
+    shards,
     article: (articleId) => `${prefix}:article:${articleId}`,
     articles: `${prefix}:articles`,
-    pairs: `${prefix}:pairs`,
+    unsettled: `${prefix}:unsettled`,
     actorNames: `${prefix}:actor-names`,
-    pairTotals: (pair) => `${prefix}:pair:${pair}:totals`,
-    pairContributions: (pair) => `${prefix}:pair:${pair}:contributions`,
-    pairByDate: (pair) => `${prefix}:pair:${pair}:by-date`,
-    pairByStrength: (pair) => `${prefix}:pair:${pair}:by-strength`,
+    pair: (source, target) => `${slot(shardOf(source, target, shards))}:pair:${pairToken(source, target)}`,
+    index: (shard, name) => {
+      const colon = name.indexOf(':');
+      return colon < 0 ? `${slot(shard)}:ix:${name}` : `${slot(shard)}:ix:${name.slice(0, colon)}:${keyPart(name.slice(colon + 1))}`;
+    },
     workers: `${prefix}:workers`,
     workerMetrics: `${prefix}:worker-metrics`,
     rateLimit: `${prefix}:rate:`,
     storeLayout: `${prefix}:store-layout`,
   };
+}
+
+/** The shard a directed pair lives in: FNV-1a of its token, modulo the shards. */
+export function shardOf(source: string, target: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(pairToken(source, target), 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash % shards;
 }
 
 /** The actor id a key part was made from (the inverse of keyPart). */

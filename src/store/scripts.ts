@@ -5,11 +5,10 @@
 /**
  * Registers an article. A new one is stored and queued (version 1). A known one posted with
  * other metadata takes the new metadata, one more version, and is queued again (its analysis
- * stays until the new one replaces it); a failed one posted again is queued again.
- * A new one is listed in the index of articles by the time it arrived.
- * KEYS[1] article hash, KEYS[2] the index of articles · ARGV: metadata JSON (canonical),
- * receivedAt (ISO), jobId, text (packed, see article-codec.ts), receivedAt (epoch ms), article
- * id, [title].
+ * stays until the new one replaces it); a failed one posted again is queued again. An article
+ * whose text was let go by retention gets it back, so it can be analysed again.
+ * KEYS[1] article hash · ARGV: metadata JSON (canonical), receivedAt (ISO), jobId, text (packed,
+ * see article-codec.ts), [title].
  * Returns created, updated, retried, or the status of a known article left as it was.
  */
 export const REGISTER_ARTICLE = `
@@ -17,17 +16,18 @@ local key = KEYS[1]
 local status = redis.call('HGET', key, 'status')
 if not status then
   redis.call('HSET', key, 'meta', ARGV[1], 'receivedAt', ARGV[2], 'jobId', ARGV[3], 'packed:text', ARGV[4], 'status', 'queued', 'version', 1)
-  if ARGV[7] then redis.call('HSET', key, 'title', ARGV[7]) end
-  redis.call('ZADD', KEYS[2], ARGV[5], ARGV[6])
+  if ARGV[5] then redis.call('HSET', key, 'title', ARGV[5]) end
   return 'created'
 end
 if redis.call('HGET', key, 'meta') ~= ARGV[1] then
+  redis.call('HSETNX', key, 'packed:text', ARGV[4])
   redis.call('HSET', key, 'meta', ARGV[1], 'status', 'queued')
   redis.call('HINCRBY', key, 'version', 1)
   redis.call('HDEL', key, 'error')
   return 'updated'
 end
 if status == 'failed' then
+  redis.call('HSETNX', key, 'packed:text', ARGV[4])
   redis.call('HSET', key, 'status', 'queued')
   redis.call('HDEL', key, 'error')
   return 'retried'
@@ -36,70 +36,224 @@ return status
 `;
 
 /**
- * Stores an article's analysis and replaces its contribution to the stance summary: the
- * previous contribution (if the article was analysed before) is taken back first, so
- * re-analysing never counts an article twice, whichever worker does it. An analysis of a
- * version the article no longer has (it was posted with new metadata meanwhile) changes nothing.
- * KEYS[1] article hash · ARGV: prefix, articleId, version analysed, analysedAt (ISO), counts
- * JSON, the analysis's quotes, actors, stances and entities packed (article-codec.ts; entities
- * '' when none), tallies JSON (one [pair, score, positive, negative, neutral, publishedAt,
- * strength] per pair: the numbers the totals need, small to decode; kept with the article to
- * take its contribution back), the names JSON ([id, name, id, name, …] for actorNames), then
- * each pair's contribution JSON (see contributions.ts), in the tallies' order.
- * Returns 1 when recorded, 0 when stale, an error when the article is unknown.
+ * Stores an article's analysis: the commit point of a recording. The article keeps the pairs
+ * its analysis contributes to (field `pairs`, one "source NUL target" a line) and, until every one
+ * of them has been updated (APPLY_TO_PAIR, then SETTLE_ARTICLE), field `pending`: those pairs, the
+ * pairs of the analysis it replaces and any still pending from before — so a recording cut
+ * short by a crash is finished by the next one, or by ArticleStore.settle. Each recording has a
+ * revision (`rev`) the pair updates carry, so an older one never overwrites a newer one. An
+ * analysis of a version the article no longer has (it was posted with new metadata meanwhile)
+ * changes nothing.
+ * KEYS[1] article hash · ARGV: version analysed, analysedAt (ISO), counts JSON, the analysis's
+ * quotes, actors, stances and entities packed (article-codec.ts; entities '' when none), pairs.
+ * Returns [rev, pending] when recorded, 0 when stale, an error when the article is unknown.
  */
 export const RECORD_ANALYSIS = `
-local articleKey, prefix, articleId = KEYS[1], ARGV[1], ARGV[2]
-local version = redis.call('HGET', articleKey, 'version')
-if not version then
-  return redis.error_reply('unknown article ' .. articleId)
-end
-if version ~= ARGV[3] then return 0 end
-local pairsKey, namesKey = prefix .. ':pairs', prefix .. ':actor-names'
-local function pairKey(pair, suffix) return prefix .. ':pair:' .. pair .. ':' .. suffix end
-local function addTotals(tally, sign)
-  local pair = tally[1]
-  local totals = pairKey(pair, 'totals')
-  if redis.call('HINCRBY', totals, 'articles', sign) <= 0 then
-    redis.call('DEL', totals)
-    redis.call('SREM', pairsKey, pair)
-    return
-  end
-  -- 0 - v, not -1 * v: Lua writes -1 * 0 as "-0", which HINCRBY refuses.
-  local function signed(v) if sign > 0 then return v else return 0 - v end end
-  redis.call('HINCRBYFLOAT', totals, 'scoreSum', signed(tally[2]))
-  redis.call('HINCRBY', totals, 'positive', signed(tally[3]))
-  redis.call('HINCRBY', totals, 'negative', signed(tally[4]))
-  redis.call('HINCRBY', totals, 'neutral', signed(tally[5]))
-end
-
-local previous = redis.call('HGET', articleKey, 'tallies')
-if previous then
-  for _, tally in ipairs(cjson.decode(previous)) do
-    addTotals(tally, -1)
-    redis.call('HDEL', pairKey(tally[1], 'contributions'), articleId)
-    redis.call('ZREM', pairKey(tally[1], 'by-date'), articleId)
-    redis.call('ZREM', pairKey(tally[1], 'by-strength'), articleId)
+local key = KEYS[1]
+local version = redis.call('HGET', key, 'version')
+if not version then return redis.error_reply('unknown article ' .. key) end
+if version ~= ARGV[1] then return 0 end
+local pending, seen = {}, {}
+local function add(lines)
+  if not lines then return end
+  for line in string.gmatch(lines, '[^\\n]+') do
+    if not seen[line] then seen[line] = true; pending[#pending + 1] = line end
   end
 end
+local held = redis.call('HMGET', key, 'pending', 'pairs')
+add(held[1]); add(held[2]); add(ARGV[8])
+local rev = redis.call('HINCRBY', key, 'rev', 1)
+local joined = table.concat(pending, '\\n')
+redis.call('HSET', key, 'analysedAt', ARGV[2], 'counts', ARGV[3], 'packed:quotes', ARGV[4], 'packed:actors', ARGV[5],
+  'packed:stances', ARGV[6], 'pairs', ARGV[8], 'status', 'completed')
+if joined ~= '' then redis.call('HSET', key, 'pending', joined) else redis.call('HDEL', key, 'pending') end
+if ARGV[7] == '' then redis.call('HDEL', key, 'packed:entities')
+else redis.call('HSET', key, 'packed:entities', ARGV[7]) end
+redis.call('HDEL', key, 'error')
+return { rev, joined }
+`;
 
-local TALLIES = 10 -- ARGV index of the tallies; the names, then the contributions follow them
-local tallies = cjson.decode(ARGV[TALLIES])
-for i, tally in ipairs(tallies) do
-  local pair = tally[1]
-  addTotals(tally, 1)
-  redis.call('SADD', pairsKey, pair)
-  redis.call('HSET', pairKey(pair, 'contributions'), articleId, ARGV[TALLIES + 1 + i])
-  redis.call('ZADD', pairKey(pair, 'by-date'), tally[6], articleId)
-  redis.call('ZADD', pairKey(pair, 'by-strength'), tally[7], articleId)
+/**
+ * Ends a recording once all its pairs are updated: drops `pending` unless a later recording
+ * (another revision) has begun meanwhile — that one settles it.
+ * KEYS[1] article hash · ARGV: rev. Returns 1 when settled.
+ */
+export const SETTLE_ARTICLE = `
+if redis.call('HGET', KEYS[1], 'rev') ~= ARGV[1] then return 0 end
+redis.call('HDEL', KEYS[1], 'pending')
+return 1
+`;
+
+/**
+ * Sets one article's contribution to one directed pair — or takes it back — and moves the pair
+ * in its shard's indexes (pair-index.ts). Idempotent per (pair, article): applying the same
+ * contribution again changes nothing, so a retry converges; a contribution of an older
+ * recording (rev) than the one the pair holds for the article is refused.
+ * The pair hash: n (articles), s (sum of scores, units of 1e-9), p, g, u (positive, negative and
+ * neutral pieces of evidence), f and l (first and last publishedAt, ms); a<articleId> → "rev
+ * score p g u publishedAt confidence" (just "rev" once taken back); d<day> (days since 1970) →
+ * "n s p g u"; e1 … ek, the pair's strongest evidence → "articleId start end score", or
+ * "articleId start end score text" once the article's text is let go (retention).
+ * KEYS: the pair, then the shard's indexes articles, recent, mean, source:<group>, target:<group>.
+ * ARGV: source, target, articleId, rev, the contribution ("score p g u publishedAt confidence",
+ * '' to take it back), its evidence ("start end score" a line), k (evidence kept).
+ * Returns the pair's articles after the change (-1 when refused as older).
+ */
+export const APPLY_TO_PAIR = `
+local pair = KEYS[1]
+local source, target, articleId, rev, k = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[7])
+local function words(s)
+  local t = {}
+  for w in string.gmatch(s, '%S+') do t[#t + 1] = w end
+  return t
 end
-local names = cjson.decode(ARGV[TALLIES + 1])
-for i = 1, #names, 2 do redis.call('HSET', namesKey, names[i], names[i + 1]) end
-redis.call('HSET', articleKey, 'analysedAt', ARGV[4], 'counts', ARGV[5], 'packed:quotes', ARGV[6],
-  'packed:actors', ARGV[7], 'packed:stances', ARGV[8], 'tallies', ARGV[TALLIES], 'status', 'completed')
-if ARGV[9] == '' then redis.call('HDEL', articleKey, 'packed:entities')
-else redis.call('HSET', articleKey, 'packed:entities', ARGV[9]) end
-redis.call('HDEL', articleKey, 'error')
+local function int(v) return string.format('%d', v) end
+local field = 'a' .. articleId
+local heldRaw = redis.call('HGET', pair, field)
+local held = heldRaw and words(heldRaw) or nil
+if held and tonumber(held[1]) > rev then return -1 end
+
+local t = redis.call('HMGET', pair, 'n', 's', 'p', 'g', 'u', 'f', 'l')
+local n, s, p, g, u = tonumber(t[1]) or 0, tonumber(t[2]) or 0, tonumber(t[3]) or 0, tonumber(t[4]) or 0, tonumber(t[5]) or 0
+local first, last = tonumber(t[6]), tonumber(t[7])
+
+-- The pair's members in the indexes, for figures (see pair-index.ts).
+local function bytes(v, width)
+  local out = {}
+  for i = width, 1, -1 do out[i] = string.char(v % 256); v = math.floor(v / 256) end
+  return table.concat(out)
+end
+local ids = source .. '\\0' .. target
+local function members(articles, sum, lastSeen)
+  local byArticles = bytes(4294967295 - articles, 4) .. ids
+  return {
+    byArticles,
+    bytes(140737488355327 - lastSeen, 6) .. ids,
+    bytes(math.floor(sum / articles / 1e5 + 0.5) + 10000, 2) .. ids,
+    byArticles,
+    byArticles,
+  }
+end
+local before = n > 0 and members(n, s, last) or nil
+
+local function bucket(day, sign, c)
+  local name = 'd' .. day
+  local b = redis.call('HGET', pair, name)
+  local v = b and words(b) or { '0', '0', '0', '0', '0' }
+  local out = {}
+  for i = 1, 5 do out[i] = int((tonumber(v[i]) or 0) + sign * c[i]) end
+  if tonumber(out[1]) <= 0 then redis.call('HDEL', pair, name) else redis.call('HSET', pair, name, table.concat(out, ' ')) end
+end
+local DAY = 86400000
+local rescan = false
+if held and #held > 1 then
+  local c = { 1, tonumber(held[2]), tonumber(held[3]), tonumber(held[4]), tonumber(held[5]) }
+  local at = tonumber(held[6])
+  n, s, p, g, u = n - 1, s - c[2], p - c[3], g - c[4], u - c[5]
+  bucket(math.floor(at / DAY), -1, c)
+  if at == first or at == last then rescan = true end
+end
+if ARGV[5] ~= '' then
+  local v = words(ARGV[5])
+  local c = { 1, tonumber(v[1]), tonumber(v[2]), tonumber(v[3]), tonumber(v[4]) }
+  local at = tonumber(v[5])
+  n, s, p, g, u = n + 1, s + c[2], p + c[3], g + c[4], u + c[5]
+  bucket(math.floor(at / DAY), 1, c)
+  redis.call('HSET', pair, field, rev .. ' ' .. ARGV[5])
+  if not rescan then
+    first = first and math.min(first, at) or at
+    last = last and math.max(last, at) or at
+  end
+elseif held then
+  redis.call('HSET', pair, field, tostring(rev))
+end
+
+local function move(after)
+  for i = 2, 6 do
+    local old, new = before and before[i - 1], after and after[i - 1]
+    if old ~= new then
+      if old then redis.call('ZREM', KEYS[i], old) end
+      if new then redis.call('ZADD', KEYS[i], 0, new) end
+    end
+  end
+end
+if n <= 0 then
+  redis.call('DEL', pair)
+  move(nil)
+  return 0
+end
+if rescan then
+  first, last = nil, nil
+  local all = redis.call('HGETALL', pair)
+  for i = 1, #all, 2 do
+    if string.sub(all[i], 1, 1) == 'a' then
+      local v = words(all[i + 1])
+      if #v > 1 then
+        local at = tonumber(v[6])
+        first = first and math.min(first, at) or at
+        last = last and math.max(last, at) or at
+      end
+    end
+  end
+end
+redis.call('HSET', pair, 'n', n, 's', int(s), 'p', p, 'g', g, 'u', u, 'f', int(first), 'l', int(last))
+
+-- The strongest evidence: this article's replaces what it had, the k strongest stay.
+local MAX_K = 16
+local names = {}
+for i = 1, MAX_K do names[i] = 'e' .. i end
+local kept, had = {}, 0
+for i, e in ipairs(redis.call('HMGET', pair, unpack(names))) do
+  if e then
+    had = i
+    local v = words(e)
+    if v[1] ~= articleId then kept[#kept + 1] = { raw = e, id = v[1], start = tonumber(v[2]), strength = math.abs(tonumber(v[4])) } end
+  end
+end
+for line in string.gmatch(ARGV[6], '[^\\n]+') do
+  local v = words(line)
+  kept[#kept + 1] = { raw = articleId .. ' ' .. line, id = articleId, start = tonumber(v[1]), strength = math.abs(tonumber(v[3])) }
+end
+table.sort(kept, function(a, b)
+  if a.strength ~= b.strength then return a.strength > b.strength end
+  if a.id ~= b.id then return a.id < b.id end
+  return a.start < b.start
+end)
+for i = 1, math.max(k, had) do
+  if i <= k and kept[i] then redis.call('HSET', pair, names[i], kept[i].raw) else redis.call('HDEL', pair, names[i]) end
+end
+move(members(n, s, last))
+return n
+`;
+
+/**
+ * Replaces fields of a hash that still hold what the caller read (compare and set, field by
+ * field): retention writes the kept evidence's text this way before letting an article go.
+ * KEYS[1] the hash · ARGV: field, expected value, new value, … Returns the fields replaced.
+ */
+export const REPLACE_FIELDS = `
+local replaced = 0
+for i = 1, #ARGV, 3 do
+  if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[i + 1] then
+    redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 2])
+    replaced = replaced + 1
+  end
+end
+return replaced
+`;
+
+/**
+ * Lets an analysed article's text and analysis go (retention), keeping its record: metadata,
+ * status, counts, and its pairs, so a later analysis still replaces its contribution. Refused
+ * while a recording is pending or the article has been analysed since the sweep read it.
+ * KEYS[1] article hash · ARGV: rev as read. Returns 1 when done.
+ */
+export const EXPIRE_ARTICLE = `
+local key = KEYS[1]
+local held = redis.call('HMGET', key, 'rev', 'pending', 'status')
+if held[1] ~= ARGV[1] or held[2] or held[3] ~= 'completed' then return 0 end
+redis.call('HDEL', key, 'packed:text', 'packed:quotes', 'packed:actors', 'packed:stances', 'packed:entities')
+redis.call('HSET', key, 'expired', 1)
 return 1
 `;
 
@@ -155,4 +309,21 @@ for i, part in ipairs(parts) do
 end
 redis.call('HDEL', key, 'text')
 return 1
+`;
+
+/**
+ * Gives an analysed article of layout 3 (see migrate.ts) the fields of layout 4: its pairs, a
+ * revision and those pairs pending (the caller then applies them), and drops its tallies. An
+ * article that has its pairs already (recorded or migrated since) is left alone.
+ * KEYS[1] article hash · ARGV: pairs (one "source NUL target" a line). Returns [rev, pending],
+ * or 0 when left alone.
+ */
+export const MIGRATE_ARTICLE_TO_LAYOUT_4 = `
+local key = KEYS[1]
+if redis.call('HEXISTS', key, 'pairs') == 1 then return 0 end
+local rev = redis.call('HINCRBY', key, 'rev', 1)
+redis.call('HSET', key, 'pairs', ARGV[1])
+if ARGV[1] ~= '' then redis.call('HSET', key, 'pending', ARGV[1]) end
+redis.call('HDEL', key, 'tallies')
+return { rev, ARGV[1] }
 `;

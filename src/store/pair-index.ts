@@ -1,0 +1,122 @@
+// The summary's indexes: sorted sets whose members sort, byte by byte, in the summary's order,
+// so a page is one ZRANGE … BYLEX from the last row's member (O(log n + page)) however many
+// pairs are stored. All scores are 0; a member is the row's sort key as fixed-width big-endian
+// bytes, then the source id, a NUL, the target id (UTF-8). Ties of the key thus fall in source
+// then target order — the order compareRows documents. The Lua in scripts.ts (APPLY_TO_PAIR)
+// builds the same bytes; tests/unit/pair-index.test.ts holds the two to each other.
+//
+// Each shard (keys.ts) has, for its own pairs:
+//   articles          most articles first
+//   recent            latest lastSeen first
+//   mean              most hostile first (read backwards: most friendly first, see readIndex)
+//   source:<group>    most articles first, the pairs whose source is in the group
+//   target:<group>    the same by target
+// A group is the CAMEO country of an id (its first three letters, `IRN` for IRNGOV) or, for ids
+// without one (`name:…`, `author:…`), the id itself: so `source=IRN*` and `source=IRNGOV` read the
+// IRN index, `source=name:x` its own.
+import type { IndexName } from './keys';
+
+
+export type SortKeyed = 'articles' | 'recent' | 'mean';
+
+/** The figures a pair's place in the indexes depends on. */
+export interface IndexFigures {
+  articles: number;
+  /** Sum of the articles' scores in units of 1e-9 (scripts keep it an exact integer). */
+  scoreNanos: number;
+  lastSeen: number;
+}
+
+const CAMEO_COUNTRY = /^[A-Z]{3}/;
+
+/** The group of an actor id for the source: and target: indexes. */
+export function groupOf(id: string): string {
+  const country = CAMEO_COUNTRY.exec(id);
+  return country ? country[0] : id;
+}
+
+/** The index that serves a filter on one side (an id, or a prefix ending in `*`), and whether rows must still be checked against it. */
+export function indexForSide(side: 'source' | 'target', wanted: string): { name: IndexName; exact: boolean } {
+  const prefix = wanted.endsWith('*') ? wanted.slice(0, -1) : null;
+  if (prefix !== null && prefix.length === 3 && CAMEO_COUNTRY.test(prefix)) return { name: `${side}:${prefix}`, exact: true };
+  if (prefix !== null && prefix.length >= 3 && CAMEO_COUNTRY.test(prefix)) return { name: `${side}:${prefix.slice(0, 3)}`, exact: false };
+  if (prefix !== null) return { name: 'articles', exact: false };
+  // An id with a CAMEO country shares its group with the country's other ids.
+  return { name: `${side}:${groupOf(wanted)}`, exact: !CAMEO_COUNTRY.test(wanted) };
+}
+
+/** Mean score in units of 1e-4 (the summary's four decimals), computed as the scripts do. */
+export function meanUnits(f: Pick<IndexFigures, 'articles' | 'scoreNanos'>): number {
+  return Math.floor(f.scoreNanos / f.articles / 1e5 + 0.5); // as the Lua rounds, to the bit
+}
+
+/** Mean score to four decimals, as the summary shows it. */
+export function meanOf(f: Pick<IndexFigures, 'articles' | 'scoreNanos'>): number {
+  return meanUnits(f) / 1e4;
+}
+
+const MAX_ARTICLES = 0xffffffff;
+/** lastSeen in ms offset by 2^47, so dates before 1970 still sort (6 bytes). */
+const TIME_OFFSET = 2 ** 47;
+
+/** The sort key's bytes: they sort ascending in the index's order. */
+export function keyBytes(index: SortKeyed, f: IndexFigures): Buffer {
+  if (index === 'articles') return articlesKey(f.articles);
+  if (index === 'recent') return recentKey(f.lastSeen);
+  return meanKey(meanUnits(f));
+}
+
+function articlesKey(articles: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32BE(MAX_ARTICLES - Math.min(articles, MAX_ARTICLES));
+  return bytes;
+}
+
+function recentKey(lastSeen: number): Buffer {
+  const bytes = Buffer.alloc(6);
+  bytes.writeUIntBE(TIME_OFFSET - 1 - lastSeen, 0, 6);
+  return bytes;
+}
+
+function meanKey(units: number): Buffer {
+  const bytes = Buffer.alloc(2);
+  bytes.writeUInt16BE(units + 10_000);
+  return bytes;
+}
+
+/** The member of a pair in an index (source and target indexes use the articles key). */
+export function memberOf(index: SortKeyed, f: IndexFigures, source: string, target: string): Buffer {
+  return Buffer.concat([keyBytes(index, f), idsBytes(source, target)]);
+}
+
+/**
+ * The member a summary position stands for (summary.ts: its key is minus the articles, minus
+ * lastSeen, the mean or minus the mean).
+ */
+export function memberAt(sort: 'articles' | 'recent' | 'mean' | '-mean', key: number, source: string, target: string): Buffer {
+  const bytes = sort === 'articles' ? articlesKey(-key) : sort === 'recent' ? recentKey(-key) : meanKey(Math.round((sort === 'mean' ? key : -key) * 1e4));
+  return Buffer.concat([bytes, idsBytes(source, target)]);
+}
+
+/** The smallest member of the articles order with fewer than `articles` articles. */
+export function fewerThan(articles: number): Buffer {
+  return articlesKey(articles - 1);
+}
+
+function idsBytes(source: string, target: string): Buffer {
+  return Buffer.from(`${source}\u0000${target}`, 'utf8');
+}
+
+export const KEY_WIDTH: Record<SortKeyed, number> = { articles: 4, recent: 6, mean: 2 };
+
+/** The pair a member names (the sort key's bytes skipped). */
+export function pairOfMember(member: Buffer, index: SortKeyed): { source: string; target: string } {
+  const rest = member.subarray(KEY_WIDTH[index]).toString('utf8');
+  const nul = rest.indexOf('\u0000');
+  return { source: rest.slice(0, nul), target: rest.slice(nul + 1) };
+}
+
+/** The sort keyed by an index name. */
+export function sortOfIndex(name: IndexName): SortKeyed {
+  return name === 'recent' || name === 'mean' ? name : 'articles';
+}

@@ -1,0 +1,186 @@
+// The summary read from the store's indexes (layout 4) against the summary worked out here from
+// the analyses alone — the answers layout 3 gave, which added up every contribution: every
+// sort, filter and page size, paged to the end through the cursors. Then a layout-3 store of
+// the same articles, migrated at start, gives the same answers and keeps no layout-3 key.
+import type Redis from 'ioredis';
+import type { Analysis } from '../../src/analysis/types';
+import { mulberry32 } from '../../src/ml/random';
+import { packPart, packText } from '../../src/store/article-codec';
+import { ArticleStore, type StoredArticle } from '../../src/store/article-store';
+import { articleIdFor, jobIdFor } from '../../src/store/article-id';
+import { byStrength, contributionsOf, EVIDENCE_PER_PAIR, type Contribution } from '../../src/store/contributions';
+import { migrateStore } from '../../src/store/migrate';
+import { createRedis } from '../../src/store/redis';
+import type { PairSummary, SummaryFilters, SummarySort } from '../../src/store/summary';
+import { testConfig } from '../setup/helpers';
+
+const IDS = ['IRN', 'IRNGOV', 'IRNMIL', 'USA', 'USAGOV', 'SYR', 'SYRREB', 'RUS', 'name:jane-roe', 'name:john-doe', 'author:article', 'E:1 {x}*'];
+const SENTENCES = ['Iran condemned the sanctions.', 'The talks went well.', 'Washington warned Tehran.', 'A mild remark followed.', 'They praised the deal.'];
+
+interface Made {
+  article: StoredArticle & { text: string };
+  analysis: Analysis;
+}
+
+/** Articles with random stances among IDS: many pairs of one article, ties of every kind. */
+async function makeArticles(store: ArticleStore, count: number, seed: number): Promise<Made[]> {
+  const random = mulberry32(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  const made: Made[] = [];
+  for (let i = 0; i < count; i++) {
+    const text = Array.from({ length: 4 }, () => pick(SENTENCES)).join(' ') + ` Article ${seed}-${i}.`;
+    const publishedAt = `2019-0${1 + Math.floor(random() * 3)}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+    const id = articleIdFor({ text });
+    await store.register([{ id, jobId: jobIdFor(id), article: { text, publishedAt } }]);
+    const pairs = new Map<string, [string, string]>();
+    for (let k = 0; k < 1 + Math.floor(random() * 5); k++) {
+      const source = pick(IDS);
+      const target = pick(IDS.filter((t) => t !== source));
+      pairs.set(`${source}>${target}`, [source, target]);
+    }
+    const stances = [...pairs.values()].map(([source, target]) => {
+      const score = Math.round((random() * 2 - 1) * 4) / 4; // quarters: equal means on purpose
+      const evidence = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
+        const sentence = pick(SENTENCES);
+        const start = text.indexOf(sentence);
+        return { start, end: start + sentence.length, text: sentence, score: Math.round((random() * 2 - 1) * 100) / 100 };
+      });
+      return { source, target, score, polarity: (score > 0 ? 1 : score < 0 ? -1 : 0) as -1 | 0 | 1, confidence: Math.round(random() * 100) / 100, evidence };
+    });
+    const analysis: Analysis = { quotes: [], actors: IDS.map((a) => ({ id: a, name: `Name of ${a}`, type: 'country', mentions: [] })), stances };
+    const article = { ...((await store.get(id)) as StoredArticle), text };
+    await store.recordAnalysis(article, analysis);
+    made.push({ article, analysis });
+  }
+  return made;
+}
+
+/** The summary as the contributions add up, in the documented order. */
+function expectedRows(made: Made[], filters: SummaryFilters): PairSummary[] {
+  const byPair = new Map<string, { c: Contribution; articleId: string; text: string }[]>();
+  for (const { article, analysis } of made) {
+    for (const c of contributionsOf(analysis, Date.parse(article.publishedAt as string))) {
+      const list = byPair.get(c.pair) ?? [];
+      byPair.set(c.pair, list);
+      list.push({ c, articleId: article.id, text: article.text });
+    }
+  }
+  const is = (id: string, wanted?: string) => wanted === undefined || (wanted.endsWith('*') ? id.startsWith(wanted.slice(0, -1)) : id === wanted);
+  const rows = [...byPair.values()].map((list) => {
+    const { source, target } = list[0].c;
+    const nanos = list.reduce((sum, { c }) => sum + Math.round(c.score * 1e9), 0);
+    const dates = list.map(({ c }) => c.publishedAt);
+    const evidence = list
+      .flatMap(({ c, articleId, text }) => c.evidence.map((e) => ({ articleId, start: e.start, score: e.score, text: text.slice(e.start, e.end) })))
+      .sort((a, b) => byStrength(a, b) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) || a.start - b.start)
+      .slice(0, EVIDENCE_PER_PAIR)
+      .map(({ articleId, text, score }) => ({ articleId, text, score: Math.round(score * 1e4) / 1e4 }));
+    return {
+      source: { id: source, name: `Name of ${source}` },
+      target: { id: target, name: `Name of ${target}` },
+      mean: Math.floor(nanos / list.length / 1e5 + 0.5) / 1e4,
+      articles: list.length,
+      positive: list.reduce((s, { c }) => s + c.positive, 0),
+      negative: list.reduce((s, { c }) => s + c.negative, 0),
+      neutral: list.reduce((s, { c }) => s + c.neutral, 0),
+      firstSeen: new Date(Math.min(...dates)).toISOString(),
+      lastSeen: new Date(Math.max(...dates)).toISOString(),
+      evidence,
+    };
+  });
+  const bytes = (s: string) => Buffer.from(s, 'utf8');
+  const ids = (a: PairSummary, b: PairSummary) => Buffer.compare(bytes(a.source.id), bytes(b.source.id)) || Buffer.compare(bytes(a.target.id), bytes(b.target.id));
+  const key = (r: PairSummary, sort: SummarySort) =>
+    sort === 'articles' ? -r.articles : sort === 'recent' ? -Date.parse(r.lastSeen) : sort === 'mean' ? r.mean : -r.mean;
+  const sort = filters.sort ?? 'articles';
+  return rows
+    .filter((r) => is(r.source.id, filters.source) && is(r.target.id, filters.target))
+    .filter((r) => filters.actor === undefined || is(r.source.id, filters.actor) || is(r.target.id, filters.actor))
+    .filter((r) => r.articles >= (filters.minArticles ?? 1))
+    .sort((a, b) => key(a, sort) - key(b, sort) || (sort === '-mean' ? -ids(a, b) : ids(a, b)));
+}
+
+/** Every page of the summary, following the cursors. */
+async function allPages(store: ArticleStore, filters: SummaryFilters, limit: number): Promise<{ rows: PairSummary[]; totals: number[] }> {
+  const rows: PairSummary[] = [];
+  const totals: number[] = [];
+  let after: SummaryFilters['after'];
+  for (let page = 0; page < 1000; page++) {
+    const { pairs, next, total } = await store.summary({ ...filters, limit, after });
+    rows.push(...pairs);
+    totals.push(total);
+    if (!next) break;
+    after = next;
+  }
+  return { rows, totals };
+}
+
+const FILTERS: SummaryFilters[] = [
+  {}, { source: 'IRN*' }, { source: 'IRN' }, { source: 'IRNGOV' }, { target: 'USA*' }, { target: 'name:jane-roe' },
+  { actor: 'SYR*' }, { actor: 'name:john-doe' }, { source: 'IRN*', target: 'USA*' }, { minArticles: 2 }, { source: 'E:1 {x}*' },
+];
+const SORTS: SummarySort[] = ['articles', 'recent', 'mean', '-mean'];
+
+let redis: Redis;
+let store: ArticleStore;
+let made: Made[];
+
+beforeAll(async () => {
+  const config = testConfig();
+  redis = createRedis(config.redisUrl);
+  store = new ArticleStore(redis, config.keyPrefix);
+  made = await makeArticles(store, 60, 7);
+});
+afterAll(async () => {
+  await redis.quit();
+});
+
+describe('the summary from the indexes', () => {
+  it.each(SORTS)('gives every row of every filter once, in the documented order, paged by cursors (sort %s)', async (sort) => {
+    for (const filters of FILTERS) {
+      const expected = expectedRows(made, { ...filters, sort });
+      for (const limit of [1, 7, 1000]) {
+        const { rows, totals } = await allPages(store, { ...filters, sort }, limit);
+        expect({ filters, limit, rows }).toEqual({ filters, limit, rows: expected });
+        expect(new Set(totals)).toEqual(new Set([expected.length]));
+      }
+    }
+  });
+
+  it('stays right when an article is analysed again with other pairs and when one is taken back', async () => {
+    const [first] = made;
+    const replaced: Analysis = { ...first.analysis, stances: first.analysis.stances.slice(1).map((s) => ({ ...s, score: -s.score })) };
+    await store.recordAnalysis(first.article, replaced);
+    const now = [{ ...first, analysis: replaced }, ...made.slice(1)];
+    for (const sort of SORTS) expect((await allPages(store, { sort }, 5)).rows).toEqual(expectedRows(now, { sort }));
+    await store.recordAnalysis(first.article, first.analysis);
+    expect((await allPages(store, {}, 1000)).rows).toEqual(expectedRows(made, {}));
+  });
+});
+
+describe('a layout-3 store of the same articles, migrated', () => {
+  it('gives the same answers and keeps no layout-3 key', async () => {
+    const prefix = `${testConfig().keyPrefix}-l3`;
+    const old = new ArticleStore(redis, prefix);
+    // The article hashes as layout 3 wrote them (packed parts and tallies), with its pair keys.
+    for (const { article, analysis } of made) {
+      const key = old.keys.article(article.id);
+      const tallies = contributionsOf(analysis, Date.parse(article.publishedAt as string)).map((c) => [c.pair, c.score, c.positive, c.negative, c.neutral, c.publishedAt, 0]);
+      await redis.hset(key, {
+        meta: JSON.stringify({ publishedAt: article.publishedAt }), receivedAt: article.receivedAt, jobId: jobIdFor(article.id), status: 'completed', version: 1,
+        analysedAt: article.receivedAt, counts: JSON.stringify({ quotes: 0, actors: analysis.actors.length, stances: analysis.stances.length }),
+        'packed:text': packText(article.text), 'packed:quotes': packPart([], article.text), 'packed:actors': packPart(analysis.actors, article.text),
+        'packed:stances': packPart(analysis.stances, article.text), tallies: JSON.stringify(tallies),
+      });
+      for (const [pair] of tallies) await redis.hset(`${prefix}:pair:${pair}:totals`, 'articles', 1);
+      await redis.sadd(`${prefix}:pairs`, ...tallies.map(([pair]) => String(pair)));
+    }
+    await redis.set(`${prefix}:store-layout`, '3');
+    await migrateStore(redis, old.keys);
+    for (const sort of SORTS) expect((await allPages(old, { sort }, 9)).rows).toEqual(expectedRows(made, { sort }));
+    expect(await redis.keys(`${prefix}:pair:*`)).toEqual([]);
+    expect(await redis.exists(`${prefix}:pairs`)).toBe(0);
+    expect(await redis.smembers(old.keys.unsettled)).toEqual([]);
+    expect(await redis.hget(old.keys.article(made[0].article.id), 'tallies')).toBeNull();
+  });
+});
