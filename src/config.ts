@@ -75,6 +75,7 @@ const envSchema = z.object({
   HEARTBEAT_SECONDS: integer(1, 3600).default(5),
   ANALYSIS_TIMEOUT_MS: integer(100, 3_600_000).default(DEFAULT_TIMEOUT_MS),
   ANALYSIS_MEMORY_MB: integer(128, 65_536).default(DEFAULT_MEMORY_MB),
+  ARTICLE_RETENTION_DAYS: integer(0, 36_500).default(0),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   PRIVATE_REDIS: z.enum(['auto', 'never'], { error: 'must be auto or never' }).default('auto'),
   DATA_DIR: z.string().min(1).default('data'),
@@ -137,6 +138,12 @@ export interface Config {
     /** Heap limit of each analysis thread (MB); an article past it fails for good. */
     memoryMb: number;
   };
+  /**
+   * Days an article's text and analysis are kept after it arrived; then they are let go, while
+   * its record (metadata, status, counts), its part of the summary and the evidence the pairs
+   * kept stay. 0: kept for ever.
+   */
+  retentionDays: number;
   /** A worker whose last heartbeat is older than this is not counted by /ready. */
   heartbeatMaxAgeSeconds: number;
   shutdownTimeoutMs: number;
@@ -195,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       trustProxy: e.TRUST_PROXY,
     },
     analysis: { timeoutMs: e.ANALYSIS_TIMEOUT_MS, memoryMb: e.ANALYSIS_MEMORY_MB },
+    retentionDays: e.ARTICLE_RETENTION_DAYS,
     heartbeatMaxAgeSeconds: 3 * e.HEARTBEAT_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     privateRedis: e.PRIVATE_REDIS,

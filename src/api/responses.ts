@@ -84,6 +84,7 @@ const articleRecord = {
   version: z.number().int().min(1),
   receivedAt: isoDateTime,
   analysedAt: isoDateTime.optional(),
+  expired: z.literal(true).optional().describe('Retention (ARTICLE_RETENTION_DAYS) let its text and analysis go; its part of the summary stays'),
   error: z.string().optional(),
   counts: counts.nullable(),
 };

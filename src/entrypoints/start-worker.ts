@@ -9,6 +9,7 @@ import { createAnalysisProcessor } from '../queue/analyse-article';
 import { publishSnapshots } from '../metrics/snapshots';
 import { workerMetrics } from '../metrics/worker-metrics';
 import { startHeartbeat } from '../queue/heartbeat';
+import { startMaintenance } from '../queue/maintenance';
 import { followJobOutcomes, isFinalFailure } from '../queue/job-outcomes';
 import { createAnalysisQueue } from '../queue/queue';
 import { createAnalysisWorker, type AnalysisWorker } from '../queue/worker';
@@ -83,6 +84,13 @@ export async function startWorker(config: Config, logger: Logger, options: Start
   const snapshots = publishSnapshots(redis, store.keys, id, metrics.registry, config.worker.heartbeatSeconds, (error) =>
     log.warn({ err: error }, 'metrics snapshot failed'),
   );
+  const maintenance = startMaintenance(store, {
+    retentionDays: config.retentionDays,
+    onDone: ({ settled, expired }) => {
+      if (settled || expired) log.info({ settled, expired }, 'store upkeep: recordings finished, articles let go');
+    },
+    onError: (error) => log.warn({ err: error }, 'store upkeep failed'),
+  });
   log.info({ concurrency: config.worker.concurrency, queue: config.queue.name }, 'worker started');
   return {
     id,
@@ -94,6 +102,7 @@ export async function startWorker(config: Config, logger: Logger, options: Start
       await queue.close();
       await heartbeat.stop();
       await snapshots.stop();
+      await maintenance.stop();
       await closeRedis(redis);
       await closeRedis(blocking);
     },

@@ -8,9 +8,9 @@
 import type Redis from 'ioredis';
 import type { Analysis, Span } from '../analysis/types';
 import { packPart, packText, unpackPart, unpackText } from './article-codec';
-import { contributionsOf } from './contributions';
+import { contributionsOf, EVIDENCE_PER_PAIR, parseEvidence } from './contributions';
 import { keysFor, type Keys } from './keys';
-import { applyToPairs, defineStoreCommands, pairLine, type ScriptCall } from './pair-writer';
+import { applyToPairs, defineStoreCommands, pairLine, splitPairLine, type ScriptCall } from './pair-writer';
 import { pipelineResults } from './redis';
 import {
   readPairArticles,
@@ -64,6 +64,8 @@ export interface StoredArticle extends ArticleMetadata {
   analysedAt?: string;
   error?: string;
   counts?: AnalysisCounts;
+  /** Retention let its text and analysis go (ARTICLE_RETENTION_DAYS); its part of the summary stays. */
+  expired?: true;
   /** Only when asked for. */
   text?: string;
   /** The analysis's parts asked for, once the article was analysed. */
@@ -94,7 +96,7 @@ export const PACKED_FIELD: Record<ArticlePart, string> = {
   stances: 'packed:stances',
   entities: 'packed:entities',
 };
-const RECORD_FIELDS = ['status', 'jobId', 'version', 'receivedAt', 'title', 'meta', 'analysedAt', 'error', 'counts'] as const;
+const RECORD_FIELDS = ['status', 'jobId', 'version', 'receivedAt', 'title', 'meta', 'analysedAt', 'error', 'counts', 'expired'] as const;
 
 export class ArticleStore {
   readonly keys: Keys;
@@ -136,7 +138,7 @@ export class ArticleStore {
     // The text is read for any part: the parts' texts are slices of it.
     const fields = [...RECORD_FIELDS, ...(parts.length ? [PACKED_FIELD.text] : []), ...analysisParts.map((p) => PACKED_FIELD[p])];
     const values = await this.redis.hmgetBuffer(this.keys.article(articleId), ...fields);
-    const [status, jobId, version, receivedAt, title, meta, analysedAt, error, counts] = values.slice(0, RECORD_FIELDS.length).map((v) => v?.toString('utf8') ?? null);
+    const [status, jobId, version, receivedAt, title, meta, analysedAt, error, counts, expired] = values.slice(0, RECORD_FIELDS.length).map((v) => v?.toString('utf8') ?? null);
     if (!status || meta === null) return null;
     const packedText = parts.length ? values[RECORD_FIELDS.length] : null;
     const text = packedText ? unpackText(packedText) : null;
@@ -155,6 +157,7 @@ export class ArticleStore {
       version: Number(version),
       receivedAt: receivedAt as string,
       ...(analysedAt !== null && { analysedAt }),
+      ...(expired !== null && { expired: true }),
       ...(error !== null && { error }),
       ...(counts !== null && { counts: JSON.parse(counts) as AnalysisCounts }),
       ...(text !== null && parts.includes('text') && { text }),
@@ -232,6 +235,58 @@ export class ArticleStore {
   /** An actor's display name as the latest analysis naming it gave it; null when none did. */
   actorName(actorId: string): Promise<string | null> {
     return this.redis.hget(this.keys.actorNames, actorId);
+  }
+
+  /**
+   * Lets go of the text and analysis of the articles that arrived before `cutoff` (retention),
+   * from where the last sweep stopped: first each pair's kept evidence from the article gets
+   * its text, then the article keeps only its record. Articles waiting for an analysis keep
+   * theirs. Resolves with how many were let go. Safe to run in several workers at once.
+   */
+  async expireBefore(cutoff: Date, batch = 200): Promise<number> {
+    const sweptKey = this.keys.retentionSwept;
+    let expired = 0;
+    for (;;) {
+      const swept = Number((await this.redis.get(sweptKey)) ?? '-inf');
+      const from = Number.isFinite(swept) ? `(${swept}` : '-inf';
+      const found = await this.redis.zrangebyscore(this.keys.articles, from, cutoff.getTime(), 'WITHSCORES', 'LIMIT', 0, batch);
+      if (!found.length) return expired;
+      const last = Number(found[found.length - 1]);
+      let ids = found.filter((_, i) => i % 2 === 0);
+      // A full batch may stop inside a run of articles that arrived in the same ms (one batch
+      // POST): that run is taken whole, as the next sweep starts after its time.
+      if (ids.length === batch) {
+        ids = [...ids.filter((_, i) => Number(found[2 * i + 1]) < last), ...(await this.redis.zrangebyscore(this.keys.articles, last, last))];
+      }
+      for (const id of ids) expired += await this.expire(id);
+      // Forward only: another sweeper may have gone further meanwhile.
+      const call = this.redis as unknown as Record<string, ScriptCall>;
+      await call.stanceMoveForward(sweptKey, last);
+    }
+  }
+
+  private async expire(articleId: string): Promise<number> {
+    const key = this.keys.article(articleId);
+    const [rev, pending, status, text, pairs] = await this.redis.hmgetBuffer(key, 'rev', 'pending', 'status', 'packed:text', 'pairs');
+    if (!text || pending || status?.toString() === 'queued') return 0;
+    const call = this.redis as unknown as Record<string, ScriptCall>;
+    if (status?.toString() !== 'completed' || !rev) {
+      await this.redis.hdel(key, 'packed:text');
+      return 0;
+    }
+    const plain = unpackText(text);
+    for (const line of (pairs?.toString('utf8') ?? '').split('\n').filter(Boolean)) {
+      const { source, target } = splitPairLine(line);
+      const pairKey = this.keys.pair(source, target);
+      const fields = Array.from({ length: EVIDENCE_PER_PAIR }, (_, i) => `e${i + 1}`);
+      const held = await this.redis.hmget(pairKey, ...fields);
+      const replace = fields.flatMap((field, i) => {
+        const e = held[i] === null ? null : parseEvidence(held[i] as string);
+        return e && e.articleId === articleId && e.text === undefined ? [field, held[i] as string, `${held[i]} ${plain.slice(e.start, e.end)}`] : [];
+      });
+      if (replace.length) await call.stanceReplaceFields(pairKey, ...replace);
+    }
+    return (await call.stanceExpireArticle(key, rev.toString())) as number;
   }
 
   /** How many directed pairs the summary has (the shards' articles indexes together). */

@@ -48,6 +48,8 @@ export interface Keys {
   rateLimit: string;
   /** String: the layout the store's keys are written in (see migrate.ts). */
   storeLayout: string;
+  /** String: arrival time (ms) up to which retention has let articles go. */
+  retentionSwept: string;
 }
 
 /** Shards of a store made without STORE_SHARDS. */
@@ -73,6 +75,7 @@ export function keysFor(prefix: string, shards = DEFAULT_SHARDS): Keys {
     workerMetrics: `${prefix}:worker-metrics`,
     rateLimit: `${prefix}:rate:`,
     storeLayout: `${prefix}:store-layout`,
+    retentionSwept: `${prefix}:retention-swept`,
   };
 }
 

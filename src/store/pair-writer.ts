@@ -8,7 +8,7 @@ import { contributionField, EVIDENCE_PER_PAIR, evidenceLines, type Contribution 
 import { shardOf, type Keys } from './keys';
 import { groupOf } from './pair-index';
 import { pipelineResults } from './redis';
-import { APPLY_TO_PAIR, EXPIRE_ARTICLE, MARK_FAILED, RECORD_ANALYSIS, REGISTER_ARTICLE, REPLACE_FIELDS, SETTLE_ARTICLE } from './scripts';
+import { APPLY_TO_PAIR, EXPIRE_ARTICLE, MARK_FAILED, MOVE_FORWARD, RECORD_ANALYSIS, REGISTER_ARTICLE, REPLACE_FIELDS, SETTLE_ARTICLE } from './scripts';
 
 export type ScriptCall = (...keysThenArgs: (string | number | Buffer)[]) => Promise<unknown>;
 
@@ -21,6 +21,7 @@ export function defineStoreCommands(redis: Redis): void {
   redis.defineCommand('stanceReplaceFields', { numberOfKeys: 1, lua: REPLACE_FIELDS });
   redis.defineCommand('stanceExpireArticle', { numberOfKeys: 1, lua: EXPIRE_ARTICLE });
   redis.defineCommand('stanceMarkFailed', { numberOfKeys: 1, lua: MARK_FAILED });
+  redis.defineCommand('stanceMoveForward', { numberOfKeys: 1, lua: MOVE_FORWARD });
 }
 
 /** A pair as the article record lists it: source, NUL, target (ids hold no NUL or line break). */

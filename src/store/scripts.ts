@@ -258,6 +258,17 @@ return 1
 `;
 
 /**
+ * Sets a number only forwards (the retention sweep's place).
+ * KEYS[1] the string · ARGV: the new value. Returns 1 when moved.
+ */
+export const MOVE_FORWARD = `
+local held = tonumber(redis.call('GET', KEYS[1]))
+if held and held >= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1])
+return 1
+`;
+
+/**
  * Marks an article failed with the reason, if it is waiting for an analysis: an unknown id is
  * left alone (no half-made record), and so is an analysed article (a job that stalls after
  * recording fails in BullMQ, but the analysis it recorded stands).
