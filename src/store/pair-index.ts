@@ -9,11 +9,10 @@
 //   articles          most articles first
 //   recent            latest lastSeen first
 //   mean              most hostile first (read backwards: most friendly first, see readIndex)
-//   source:<group>    most articles first, the pairs whose source is in the group
-//   target:<group>    the same by target
-// A group is the CAMEO country of an id (its first three letters, `IRN` for IRNGOV) or, for ids
-// without one (`name:…`, `author:…`), the id itself: so `source=IRN*` and `source=IRNGOV` read the
-// IRN index, `source=name:x` its own.
+//   source:<id>       most articles first, the pairs whose source is the id
+//   source*:<country> the same for every id of a CAMEO country (IRN, IRNGOV, IRNMIL, …)
+//   target:<id>, target*:<country>   the same by target
+// so `source=IRNGOV` and `source=IRN*` are each one index read from the cursor on.
 import type { IndexName } from './keys';
 
 
@@ -29,20 +28,29 @@ export interface IndexFigures {
 
 const CAMEO_COUNTRY = /^[A-Z]{3}/;
 
-/** The group of an actor id for the source: and target: indexes. */
-export function groupOf(id: string): string {
-  const country = CAMEO_COUNTRY.exec(id);
-  return country ? country[0] : id;
+/** The CAMEO country of an id (`IRN` for IRNGOV), or null for ids without one (`name:…`). */
+export function countryOf(id: string): string | null {
+  return CAMEO_COUNTRY.exec(id)?.[0] ?? null;
 }
 
-/** The index that serves a filter on one side (an id, or a prefix ending in `*`), and whether rows must still be checked against it. */
+/** The indexes a pair is in for one of its sides: the id's own, and its country's when it has one. */
+export function sideIndexes(side: 'source' | 'target', id: string): IndexName[] {
+  const country = countryOf(id);
+  return country === null ? [`${side}:${id}`] : [`${side}:${id}`, `${side}*:${country}`];
+}
+
+/**
+ * The index that serves a filter on one side (an id, or a prefix ending in `*`), and whether
+ * its rows must still be checked against the filter: an id has its own index, a CAMEO country
+ * prefix (`IRN*`) the country's; a longer prefix reads its country's and checks, any other
+ * prefix the whole summary.
+ */
 export function indexForSide(side: 'source' | 'target', wanted: string): { name: IndexName; exact: boolean } {
-  const prefix = wanted.endsWith('*') ? wanted.slice(0, -1) : null;
-  if (prefix !== null && prefix.length === 3 && CAMEO_COUNTRY.test(prefix)) return { name: `${side}:${prefix}`, exact: true };
-  if (prefix !== null && prefix.length >= 3 && CAMEO_COUNTRY.test(prefix)) return { name: `${side}:${prefix.slice(0, 3)}`, exact: false };
-  if (prefix !== null) return { name: 'articles', exact: false };
-  // An id with a CAMEO country shares its group with the country's other ids.
-  return { name: `${side}:${groupOf(wanted)}`, exact: !CAMEO_COUNTRY.test(wanted) };
+  if (!wanted.endsWith('*')) return { name: `${side}:${wanted}`, exact: true };
+  const prefix = wanted.slice(0, -1);
+  const country = countryOf(prefix);
+  if (country === null) return { name: 'articles', exact: false };
+  return { name: `${side}*:${country}`, exact: prefix.length === 3 };
 }
 
 /** Mean score in units of 1e-4 (the summary's four decimals), computed as the scripts do. */

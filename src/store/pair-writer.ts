@@ -6,7 +6,7 @@
 import type Redis from 'ioredis';
 import { contributionField, EVIDENCE_PER_PAIR, evidenceLines, type Contribution } from './contributions';
 import { shardOf, type Keys } from './keys';
-import { groupOf } from './pair-index';
+import { sideIndexes } from './pair-index';
 import { pipelineResults } from './redis';
 import { APPLY_TO_PAIR, EXPIRE_ARTICLE, MARK_FAILED, MOVE_FORWARD, RECORD_ANALYSIS, REGISTER_ARTICLE, REPLACE_FIELDS, SETTLE_ARTICLE } from './scripts';
 
@@ -17,7 +17,9 @@ export function defineStoreCommands(redis: Redis): void {
   redis.defineCommand('stanceRegisterArticle', { numberOfKeys: 1, lua: REGISTER_ARTICLE });
   redis.defineCommand('stanceRecordAnalysis', { numberOfKeys: 1, lua: RECORD_ANALYSIS });
   redis.defineCommand('stanceSettleArticle', { numberOfKeys: 1, lua: SETTLE_ARTICLE });
-  redis.defineCommand('stanceApplyToPair', { numberOfKeys: 6, lua: APPLY_TO_PAIR });
+  // A pair is in two to four source and target indexes: the number of keys comes first.
+  redis.defineCommand('stanceApplyToPair', { lua: APPLY_TO_PAIR });
+
   redis.defineCommand('stanceReplaceFields', { numberOfKeys: 1, lua: REPLACE_FIELDS });
   redis.defineCommand('stanceExpireArticle', { numberOfKeys: 1, lua: EXPIRE_ARTICLE });
   redis.defineCommand('stanceMarkFailed', { numberOfKeys: 1, lua: MARK_FAILED });
@@ -34,15 +36,15 @@ export function splitPairLine(line: string): { source: string; target: string } 
   return { source: line.slice(0, nul), target: line.slice(nul + 1) };
 }
 
-/** The keys APPLY_TO_PAIR takes for a pair: the pair, then its shard's indexes. */
+/** The keys APPLY_TO_PAIR takes for a pair: the pair, then its shard's indexes it is in. */
 export function pairScriptKeys(keys: Keys, source: string, target: string, shard: number): string[] {
   return [
     keys.pair(source, target),
     keys.index(shard, 'articles'),
     keys.index(shard, 'recent'),
     keys.index(shard, 'mean'),
-    keys.index(shard, `source:${groupOf(source)}`),
-    keys.index(shard, `target:${groupOf(target)}`),
+    ...sideIndexes('source', source).map((name) => keys.index(shard, name)),
+    ...sideIndexes('target', target).map((name) => keys.index(shard, name)),
   ];
 }
 
@@ -60,8 +62,10 @@ export async function applyToPairs(redis: Redis, keys: Keys, articleId: string, 
     let pipeline = byShard.get(shard);
     if (!pipeline) byShard.set(shard, (pipeline = redis.pipeline()));
     const c = byLine.get(line);
+    const scriptKeys = pairScriptKeys(keys, source, target, shard);
     (pipeline as unknown as Record<string, ScriptCall>).stanceApplyToPair(
-      ...pairScriptKeys(keys, source, target, shard),
+      scriptKeys.length,
+      ...scriptKeys,
       source,
       target,
       articleId,

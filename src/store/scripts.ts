@@ -94,7 +94,8 @@ return 1
  * score p g u publishedAt confidence" (just "rev" once taken back); d<day> (days since 1970) →
  * "n s p g u"; e1 … ek, the pair's strongest evidence → "articleId start end score", or
  * "articleId start end score text" once the article's text is let go (retention).
- * KEYS: the pair, then the shard's indexes articles, recent, mean, source:<group>, target:<group>.
+ * KEYS: the pair, then the shard's indexes articles, recent, mean, then the source and target
+ * indexes the pair is in (pair-writer.ts pairScriptKeys).
  * ARGV: source, target, articleId, rev, the contribution ("score p g u publishedAt confidence",
  * '' to take it back), its evidence ("start end score" a line), k (evidence kept).
  * Returns the pair's articles after the change (-1 when refused as older).
@@ -126,13 +127,9 @@ end
 local ids = source .. '\\0' .. target
 local function members(articles, sum, lastSeen)
   local byArticles = bytes(4294967295 - articles, 4) .. ids
-  return {
-    byArticles,
-    bytes(140737488355327 - lastSeen, 6) .. ids,
-    bytes(math.floor(sum / articles / 1e5 + 0.5) + 10000, 2) .. ids,
-    byArticles,
-    byArticles,
-  }
+  local list = { byArticles, bytes(140737488355327 - lastSeen, 6) .. ids, bytes(math.floor(sum / articles / 1e5 + 0.5) + 10000, 2) .. ids }
+  for i = 5, #KEYS do list[i - 1] = byArticles end -- the source and target indexes: by articles
+  return list
 end
 local before = n > 0 and members(n, s, last) or nil
 
@@ -169,7 +166,7 @@ elseif held then
 end
 
 local function move(after)
-  for i = 2, 6 do
+  for i = 2, #KEYS do
     local old, new = before and before[i - 1], after and after[i - 1]
     if old ~= new then
       if old then redis.call('ZREM', KEYS[i], old) end

@@ -116,6 +116,8 @@ const CHUNK = 64;
 interface Plan {
   indexes: IndexName[];
   check: ((pair: { source: string; target: string }) => boolean) | null;
+  /** No pair is in two of the indexes (an actor's own source and target indexes): their sizes add up. */
+  disjoint?: boolean;
 }
 
 function planOf(filters: SummaryFilters, sort: SortKeyed): Plan {
@@ -133,7 +135,8 @@ function planOf(filters: SummaryFilters, sort: SortKeyed): Plan {
     const asSource = indexForSide('source', filters.actor);
     const asTarget = indexForSide('target', filters.actor);
     if (asSource.name === 'articles') return { indexes: ['articles'], check: check(false) };
-    return { indexes: [asSource.name, asTarget.name], check: check(asSource.exact) };
+    // An id's own two indexes share no pair (a pair's source is not its target).
+    return { indexes: [asSource.name, asTarget.name], check: check(asSource.exact), disjoint: !filters.actor.endsWith('*') };
   }
   return { indexes: [sort], check: null };
 }
@@ -188,7 +191,7 @@ async function summaryFromIndexes(redis: Redis, keys: Keys, filters: SummaryFilt
 /** How many rows pass the filters: counted by the indexes, or, when rows need a check, by reading them. */
 async function totalOf(redis: Redis, keys: Keys, plan: Plan, floor: Buffer | null): Promise<number> {
   const indexKeys = plan.indexes.flatMap((name) => shardIndexes(keys, name));
-  if (!plan.check && plan.indexes.length === 1) {
+  if (!plan.check && (plan.indexes.length === 1 || plan.disjoint)) {
     const counts = await Promise.all(indexKeys.map((key) => (floor ? redis.zlexcount(key, '-', Buffer.concat([Buffer.from('('), floor]) as unknown as string) : redis.zcard(key))));
     return counts.reduce((sum, n) => sum + n, 0);
   }
