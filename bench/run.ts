@@ -293,6 +293,12 @@ async function load(): Promise<void> {
       `(${(r.backlog / r.drainSeconds).toFixed(0)} articles/s with the machine to the workers)`,
   );
   console.log(`  analysed end to end       ${r.analysedPerSecond.toFixed(0)} articles/s (first POST to empty queue)`);
+  const { api, workers, redis } = r.cpuPerArticle;
+  console.log(`  CPU per article           API ${api.toFixed(2)} ms, workers ${workers.toFixed(2)} ms (analysis threads included), Redis ${redis.toFixed(2)} ms`);
+  console.log(
+    `  so one core of each keeps up with: API ${(1000 / api).toFixed(0)} POSTs/s, workers ${(1000 / workers).toFixed(0)} articles/s, ` +
+      `Redis ${(1000 / redis).toFixed(0)} articles/s (Redis runs commands on one core: the ceiling of one primary)`,
+  );
 }
 
 async function main(): Promise<void> {

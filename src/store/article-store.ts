@@ -11,7 +11,6 @@ import { packPart, packText, unpackPart, unpackText } from './article-codec';
 import { contributionsOf, EVIDENCE_PER_PAIR, parseEvidence } from './contributions';
 import { keysFor, type Keys } from './keys';
 import { applyToPairs, defineStoreCommands, pairLine, splitPairLine, type ScriptCall } from './pair-writer';
-import { pipelineResults } from './redis';
 import {
   readPairArticles,
   readSummary,
@@ -118,18 +117,12 @@ export class ArticleStore {
       ...(article.title === undefined ? [] : [article.title]),
     ];
     const listed = this.redis.zadd(this.keys.articles, 'NX', ...articles.flatMap(({ id }) => [receivedAt.getTime(), id]));
-    // One article (the common POST): the script alone. A pipeline costs more than the command
-    // here, as ioredis copies every script defined on the connection (BullMQ's too) into it.
-    if (articles.length === 1) {
-      const call = this.redis as unknown as Record<string, ScriptCall>;
-      const [registration] = await Promise.all([call.stanceRegisterArticle(...args(articles[0])), listed]);
-      return [registration as Registration];
-    }
-    const pipeline = this.redis.pipeline();
-    const call = pipeline as unknown as Record<string, ScriptCall>;
-    for (const article of articles) call.stanceRegisterArticle(...args(article));
-    const [replies] = await Promise.all([pipeline.exec(), listed]);
-    return pipelineResults(replies) as Registration[];
+    // One command per article, all sent at once: each article's key is in a slot of its own on
+    // a cluster (no pipeline spans slots), and a pipeline would cost more than the commands, as
+    // ioredis copies every script defined on the connection (BullMQ's too) into it.
+    const call = this.redis as unknown as Record<string, ScriptCall>;
+    const [registrations] = await Promise.all([Promise.all(articles.map((article) => call.stanceRegisterArticle(...args(article)))), listed]);
+    return registrations as Registration[];
   }
 
   /** The article's metadata, status and counts, with the parts asked for; null when unknown. */

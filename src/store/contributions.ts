@@ -48,6 +48,12 @@ export function byStrength(a: { score: number; start?: number }, b: { score: num
   return Math.abs(b.score) - Math.abs(a.score) || (a.start ?? 0) - (b.start ?? 0);
 }
 
+/** The order of a pair's kept evidence (as APPLY_TO_PAIR sorts it): strongest first, then by article, start, end, score. */
+export function keptOrder(a: KeptEvidence, b: KeptEvidence): number {
+  const ids = a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0;
+  return Math.abs(b.score) - Math.abs(a.score) || ids || a.start - b.start || a.end - b.end || a.score - b.score;
+}
+
 export function contributionsOf(analysis: Analysis, publishedAt: number): Contribution[] {
   const names = new Map(analysis.actors.map((actor) => [actor.id, actor.name]));
   const byPair = new Map<string, { first: StanceOut; scores: number[]; evidence: EvidenceRef[]; counts: Counts; confidence: number }>();

@@ -12,6 +12,7 @@
 //   source:<id>       most articles first, the pairs whose source is the id
 //   source*:<country> the same for every id of a CAMEO country (IRN, IRNGOV, IRNMIL, …)
 //   target:<id>, target*:<country>   the same by target
+//   both*:<country>   the pairs between two ids of one country (to count an actor prefix's rows)
 // so `source=IRNGOV` and `source=IRN*` are each one index read from the cursor on.
 import type { IndexName } from './keys';
 
@@ -33,10 +34,18 @@ export function countryOf(id: string): string | null {
   return CAMEO_COUNTRY.exec(id)?.[0] ?? null;
 }
 
-/** The indexes a pair is in for one of its sides: the id's own, and its country's when it has one. */
-export function sideIndexes(side: 'source' | 'target', id: string): IndexName[] {
-  const country = countryOf(id);
-  return country === null ? [`${side}:${id}`] : [`${side}:${id}`, `${side}*:${country}`];
+/**
+ * The source and target indexes a pair is in: each side's id's own, its country's when it has
+ * one, and `both*:<country>` when both sides are of one country (so an actor prefix's two
+ * indexes, which share those pairs, still count their rows by their sizes).
+ */
+export function sideIndexes(source: string, target: string): IndexName[] {
+  const side = (name: 'source' | 'target', id: string): IndexName[] => {
+    const country = countryOf(id);
+    return country === null ? [`${name}:${id}`] : [`${name}:${id}`, `${name}*:${country}`];
+  };
+  const shared = countryOf(source) !== null && countryOf(source) === countryOf(target) ? [`both*:${countryOf(source)}` as IndexName] : [];
+  return [...side('source', source), ...side('target', target), ...shared];
 }
 
 /**

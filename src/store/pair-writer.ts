@@ -43,8 +43,7 @@ export function pairScriptKeys(keys: Keys, source: string, target: string, shard
     keys.index(shard, 'articles'),
     keys.index(shard, 'recent'),
     keys.index(shard, 'mean'),
-    ...sideIndexes('source', source).map((name) => keys.index(shard, name)),
-    ...sideIndexes('target', target).map((name) => keys.index(shard, name)),
+    ...sideIndexes(source, target).map((name) => keys.index(shard, name)),
   ];
 }
 

@@ -204,17 +204,20 @@ for i, e in ipairs(redis.call('HMGET', pair, unpack(names))) do
   if e then
     had = i
     local v = words(e)
-    if v[1] ~= articleId then kept[#kept + 1] = { raw = e, id = v[1], start = tonumber(v[2]), strength = math.abs(tonumber(v[4])) } end
+    if v[1] ~= articleId then kept[#kept + 1] = { raw = e, id = v[1], start = tonumber(v[2]), finish = tonumber(v[3]), score = tonumber(v[4]) } end
   end
 end
 for line in string.gmatch(ARGV[6], '[^\\n]+') do
   local v = words(line)
-  kept[#kept + 1] = { raw = articleId .. ' ' .. line, id = articleId, start = tonumber(v[1]), strength = math.abs(tonumber(v[3])) }
+  kept[#kept + 1] = { raw = articleId .. ' ' .. line, id = articleId, start = tonumber(v[1]), finish = tonumber(v[2]), score = tonumber(v[3]) }
 end
+-- Strongest first; ties by article, then place, then score (contributions.ts keptOrder).
 table.sort(kept, function(a, b)
-  if a.strength ~= b.strength then return a.strength > b.strength end
+  if math.abs(a.score) ~= math.abs(b.score) then return math.abs(a.score) > math.abs(b.score) end
   if a.id ~= b.id then return a.id < b.id end
-  return a.start < b.start
+  if a.start ~= b.start then return a.start < b.start end
+  if a.finish ~= b.finish then return a.finish < b.finish end
+  return a.score < b.score
 end)
 for i = 1, math.max(k, had) do
   if i <= k and kept[i] then redis.call('HSET', pair, names[i], kept[i].raw) else redis.call('HDEL', pair, names[i]) end

@@ -118,6 +118,8 @@ interface Plan {
   check: ((pair: { source: string; target: string }) => boolean) | null;
   /** No pair is in two of the indexes (an actor's own source and target indexes): their sizes add up. */
   disjoint?: boolean;
+  /** The index of the pairs in both (an actor prefix's): the sizes add up less its size. */
+  overlap?: IndexName;
 }
 
 function planOf(filters: SummaryFilters, sort: SortKeyed): Plan {
@@ -135,8 +137,15 @@ function planOf(filters: SummaryFilters, sort: SortKeyed): Plan {
     const asSource = indexForSide('source', filters.actor);
     const asTarget = indexForSide('target', filters.actor);
     if (asSource.name === 'articles') return { indexes: ['articles'], check: check(false) };
-    // An id's own two indexes share no pair (a pair's source is not its target).
-    return { indexes: [asSource.name, asTarget.name], check: check(asSource.exact), disjoint: !filters.actor.endsWith('*') };
+    // An id's own two indexes share no pair (a pair's source is not its target); a country's
+    // share the pairs between two of its ids, which both*:<country> holds.
+    const prefix = filters.actor.endsWith('*');
+    return {
+      indexes: [asSource.name, asTarget.name],
+      check: check(asSource.exact),
+      disjoint: !prefix,
+      ...(prefix && asSource.exact && { overlap: `both*:${filters.actor.slice(0, 3)}` as IndexName }),
+    };
   }
   return { indexes: [sort], check: null };
 }
@@ -191,10 +200,12 @@ async function summaryFromIndexes(redis: Redis, keys: Keys, filters: SummaryFilt
 /** How many rows pass the filters: counted by the indexes, or, when rows need a check, by reading them. */
 async function totalOf(redis: Redis, keys: Keys, plan: Plan, floor: Buffer | null): Promise<number> {
   const indexKeys = plan.indexes.flatMap((name) => shardIndexes(keys, name));
-  if (!plan.check && (plan.indexes.length === 1 || plan.disjoint)) {
-    const counts = await Promise.all(indexKeys.map((key) => (floor ? redis.zlexcount(key, '-', Buffer.concat([Buffer.from('('), floor]) as unknown as string) : redis.zcard(key))));
+  const count = async (keys: string[]) => {
+    const counts = await Promise.all(keys.map((key) => (floor ? redis.zlexcount(key, '-', Buffer.concat([Buffer.from('('), floor]) as unknown as string) : redis.zcard(key))));
     return counts.reduce((sum, n) => sum + n, 0);
-  }
+  };
+  if (!plan.check && (plan.indexes.length === 1 || plan.disjoint)) return count(indexKeys);
+  if (!plan.check && plan.overlap) return (await count(indexKeys)) - (await count(shardIndexes(keys, plan.overlap)));
   const seen = new Set<string>();
   for (const key of indexKeys) {
     for (const member of await redis.zrangeBuffer(key, '0', '-1')) {

@@ -8,7 +8,7 @@ import { mulberry32 } from '../../src/ml/random';
 import { packPart, packText } from '../../src/store/article-codec';
 import { ArticleStore, type StoredArticle } from '../../src/store/article-store';
 import { articleIdFor, jobIdFor } from '../../src/store/article-id';
-import { byStrength, contributionsOf, EVIDENCE_PER_PAIR, type Contribution } from '../../src/store/contributions';
+import { contributionsOf, EVIDENCE_PER_PAIR, keptOrder, type Contribution } from '../../src/store/contributions';
 import { migrateStore } from '../../src/store/migrate';
 import { createRedis } from '../../src/store/redis';
 import type { PairSummary, SummaryFilters, SummarySort } from '../../src/store/summary';
@@ -41,7 +41,7 @@ async function makeArticles(store: ArticleStore, count: number, seed: number): P
     const stances = [...pairs.values()].map(([source, target]) => {
       const score = Math.round((random() * 2 - 1) * 4) / 4; // quarters: equal means on purpose
       const evidence = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
-        const sentence = pick(SENTENCES);
+        const sentence = pick(SENTENCES.filter((s) => text.includes(s)));
         const start = text.indexOf(sentence);
         return { start, end: start + sentence.length, text: sentence, score: Math.round((random() * 2 - 1) * 100) / 100 };
       });
@@ -71,8 +71,8 @@ function expectedRows(made: Made[], filters: SummaryFilters): PairSummary[] {
     const nanos = list.reduce((sum, { c }) => sum + Math.round(c.score * 1e9), 0);
     const dates = list.map(({ c }) => c.publishedAt);
     const evidence = list
-      .flatMap(({ c, articleId, text }) => c.evidence.map((e) => ({ articleId, start: e.start, score: e.score, text: text.slice(e.start, e.end) })))
-      .sort((a, b) => byStrength(a, b) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) || a.start - b.start)
+      .flatMap(({ c, articleId, text }) => c.evidence.map((e) => ({ articleId, start: e.start, end: e.end, score: Math.round(e.score * 1e9) / 1e9, text: text.slice(e.start, e.end) })))
+      .sort(keptOrder)
       .slice(0, EVIDENCE_PER_PAIR)
       .map(({ articleId, text, score }) => ({ articleId, text, score: Math.round(score * 1e4) / 1e4 }));
     return {
@@ -118,6 +118,7 @@ async function allPages(store: ArticleStore, filters: SummaryFilters, limit: num
 const FILTERS: SummaryFilters[] = [
   {}, { source: 'IRN*' }, { source: 'IRN' }, { source: 'IRNGOV' }, { target: 'USA*' }, { target: 'name:jane-roe' },
   { actor: 'SYR*' }, { actor: 'name:john-doe' }, { source: 'IRN*', target: 'USA*' }, { minArticles: 2 }, { source: 'E:1 {x}*' },
+  { actor: 'IRN*', minArticles: 2 }, { actor: 'IRNGOV*' }, { actor: 'IRN' }, { target: 'IRN*', minArticles: 2 },
 ];
 const SORTS: SummarySort[] = ['articles', 'recent', 'mean', '-mean'];
 
