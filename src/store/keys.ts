@@ -40,6 +40,8 @@ export interface Keys {
   pair(source: string, target: string): string;
   /** Sorted set (by lexical order, scores 0): one of a shard's summary indexes. */
   index(shard: number, name: IndexName): string;
+  /** Hash: the per-day buckets of a shard's pairs of a CAMEO actor or country (pair-index.ts dayHashes), for its time line. */
+  days(shard: number, name: IndexName): string;
   /** Sorted set: worker id by time of its last heartbeat (ms). */
   workers: string;
   /** Hash: worker id → JSON snapshot of its Prometheus metrics (see src/metrics/snapshots.ts). */
@@ -67,16 +69,20 @@ export function keysFor(prefix: string, shards = DEFAULT_SHARDS): Keys {
     unsettled: `${prefix}:unsettled`,
     actorNames: `${prefix}:actor-names`,
     pair: (source, target) => `${slot(shardOf(source, target, shards))}:pair:${pairToken(source, target)}`,
-    index: (shard, name) => {
-      const colon = name.indexOf(':');
-      return colon < 0 ? `${slot(shard)}:ix:${name}` : `${slot(shard)}:ix:${name.slice(0, colon)}:${keyPart(name.slice(colon + 1))}`;
-    },
+    index: (shard, name) => `${slot(shard)}:ix:${indexPart(name)}`,
+    days: (shard, name) => `${slot(shard)}:days:${indexPart(name)}`,
     workers: `${prefix}:workers`,
     workerMetrics: `${prefix}:worker-metrics`,
     rateLimit: `${prefix}:rate:`,
     storeLayout: `${prefix}:store-layout`,
     retentionSwept: `${prefix}:retention-swept`,
   };
+}
+
+/** An index's name as a key part: its kind as it is, the id after it through keyPart. */
+function indexPart(name: IndexName): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : `${name.slice(0, colon)}:${keyPart(name.slice(colon + 1))}`;
 }
 
 /** The shard a directed pair lives in: FNV-1a of its token, modulo the shards. */

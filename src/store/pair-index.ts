@@ -49,6 +49,18 @@ export function sideIndexes(source: string, target: string): IndexName[] {
 }
 
 /**
+ * The actors' day hashes a pair adds its per-day buckets to: those of its CAMEO ids and
+ * countries (named as their indexes are), so the time line of one of them, toward everyone, is
+ * a few reads. Ids without a country (`name:…`) have few pairs; their time lines read the pairs.
+ */
+export function dayHashes(source: string, target: string): IndexName[] {
+  return sideIndexes(source, target).filter((name) => {
+    const colon = name.indexOf(':');
+    return name[colon - 1] === '*' || countryOf(name.slice(colon + 1)) !== null;
+  });
+}
+
+/**
  * The index that serves a filter on one side (an id, or a prefix ending in `*`), and whether
  * its rows must still be checked against the filter: an id has its own index, a CAMEO country
  * prefix (`IRN*`) the country's; a longer prefix reads its country's and checks, any other

@@ -6,7 +6,7 @@
 import type Redis from 'ioredis';
 import { contributionField, EVIDENCE_PER_PAIR, evidenceLines, type Contribution } from './contributions';
 import { shardOf, type Keys } from './keys';
-import { sideIndexes } from './pair-index';
+import { dayHashes, sideIndexes } from './pair-index';
 import { pipelineResults } from './redis';
 import { APPLY_TO_PAIR, EXPIRE_ARTICLE, MARK_FAILED, MOVE_FORWARD, RECORD_ANALYSIS, REGISTER_ARTICLE, REPLACE_FIELDS, SETTLE_ARTICLE } from './scripts';
 
@@ -36,15 +36,20 @@ export function splitPairLine(line: string): { source: string; target: string } 
   return { source: line.slice(0, nul), target: line.slice(nul + 1) };
 }
 
-/** The keys APPLY_TO_PAIR takes for a pair: the pair, then its shard's indexes it is in. */
-export function pairScriptKeys(keys: Keys, source: string, target: string, shard: number): string[] {
-  return [
-    keys.pair(source, target),
-    keys.index(shard, 'articles'),
-    keys.index(shard, 'recent'),
-    keys.index(shard, 'mean'),
-    ...sideIndexes(source, target).map((name) => keys.index(shard, name)),
-  ];
+/** The keys APPLY_TO_PAIR takes for a pair: the pair, its shard's indexes it is in, its actors' day hashes; and how many side indexes. */
+export function pairScriptKeys(keys: Keys, source: string, target: string, shard: number): { keys: string[]; sideIndexes: number } {
+  const sides = sideIndexes(source, target);
+  return {
+    keys: [
+      keys.pair(source, target),
+      keys.index(shard, 'articles'),
+      keys.index(shard, 'recent'),
+      keys.index(shard, 'mean'),
+      ...sides.map((name) => keys.index(shard, name)),
+      ...dayHashes(source, target).map((name) => keys.days(shard, name)),
+    ],
+    sideIndexes: sides.length,
+  };
 }
 
 /**
@@ -63,8 +68,8 @@ export async function applyToPairs(redis: Redis, keys: Keys, articleId: string, 
     const c = byLine.get(line);
     const scriptKeys = pairScriptKeys(keys, source, target, shard);
     (pipeline as unknown as Record<string, ScriptCall>).stanceApplyToPair(
-      scriptKeys.length,
-      ...scriptKeys,
+      scriptKeys.keys.length,
+      ...scriptKeys.keys,
       source,
       target,
       articleId,
@@ -72,6 +77,7 @@ export async function applyToPairs(redis: Redis, keys: Keys, articleId: string, 
       c ? contributionField(c) : '',
       c ? evidenceLines(c) : '',
       EVIDENCE_PER_PAIR,
+      scriptKeys.sideIndexes,
     );
   }
   await Promise.all([...byShard.values()].map(async (pipeline) => pipelineResults(await pipeline.exec())));

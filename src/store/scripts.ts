@@ -95,9 +95,11 @@ return 1
  * "n s p g u"; e1 … ek, the pair's strongest evidence → "articleId start end score", or
  * "articleId start end score text" once the article's text is let go (retention).
  * KEYS: the pair, then the shard's indexes articles, recent, mean, then the source and target
- * indexes the pair is in (pair-writer.ts pairScriptKeys).
+ * indexes the pair is in, then the day hashes of its CAMEO actors and countries (d<day> → as in
+ * the pair), for their time lines (pair-writer.ts pairScriptKeys).
  * ARGV: source, target, articleId, rev, the contribution ("score p g u publishedAt confidence",
- * '' to take it back), its evidence ("start end score" a line), k (evidence kept).
+ * '' to take it back), its evidence ("start end score" a line), k (evidence kept), how many
+ * source and target indexes KEYS holds.
  * Returns the pair's articles after the change (-1 when refused as older).
  */
 export const APPLY_TO_PAIR = `
@@ -118,6 +120,8 @@ local t = redis.call('HMGET', pair, 'n', 's', 'p', 'g', 'u', 'f', 'l')
 local n, s, p, g, u = tonumber(t[1]) or 0, tonumber(t[2]) or 0, tonumber(t[3]) or 0, tonumber(t[4]) or 0, tonumber(t[5]) or 0
 local first, last = tonumber(t[6]), tonumber(t[7])
 
+local lastIndex = 4 + tonumber(ARGV[8]) -- KEYS[5 .. lastIndex]: the source and target indexes
+
 -- The pair's members in the indexes, for figures (see pair-index.ts).
 local function bytes(v, width)
   local out = {}
@@ -128,18 +132,23 @@ local ids = source .. '\\0' .. target
 local function members(articles, sum, lastSeen)
   local byArticles = bytes(4294967295 - articles, 4) .. ids
   local list = { byArticles, bytes(140737488355327 - lastSeen, 6) .. ids, bytes(math.floor(sum / articles / 1e5 + 0.5) + 10000, 2) .. ids }
-  for i = 5, #KEYS do list[i - 1] = byArticles end -- the source and target indexes: by articles
+  for i = 5, lastIndex do list[i - 1] = byArticles end -- the source and target indexes: by articles
   return list
 end
 local before = n > 0 and members(n, s, last) or nil
 
+-- The day's bucket in the pair and in the actors' day hashes (the keys after the indexes).
 local function bucket(day, sign, c)
   local name = 'd' .. day
-  local b = redis.call('HGET', pair, name)
-  local v = b and words(b) or { '0', '0', '0', '0', '0' }
-  local out = {}
-  for i = 1, 5 do out[i] = int((tonumber(v[i]) or 0) + sign * c[i]) end
-  if tonumber(out[1]) <= 0 then redis.call('HDEL', pair, name) else redis.call('HSET', pair, name, table.concat(out, ' ')) end
+  local function add(key)
+    local b = redis.call('HGET', key, name)
+    local v = b and words(b) or { '0', '0', '0', '0', '0' }
+    local out = {}
+    for i = 1, 5 do out[i] = int((tonumber(v[i]) or 0) + sign * c[i]) end
+    if tonumber(out[1]) <= 0 then redis.call('HDEL', key, name) else redis.call('HSET', key, name, table.concat(out, ' ')) end
+  end
+  add(pair)
+  for i = lastIndex + 1, #KEYS do add(KEYS[i]) end
 end
 local DAY = 86400000
 local rescan = false
@@ -166,7 +175,7 @@ elseif held then
 end
 
 local function move(after)
-  for i = 2, #KEYS do
+  for i = 2, lastIndex do
     local old, new = before and before[i - 1], after and after[i - 1]
     if old ~= new then
       if old then redis.call('ZREM', KEYS[i], old) end

@@ -7,7 +7,7 @@ import type Redis from 'ioredis';
 import { byStrength, EVIDENCE_PER_PAIR, parseContribution, parseEvidence, type KeptEvidence, type StoredContribution } from './contributions';
 import { unpackPart, unpackText } from './article-codec';
 import type { Keys, IndexName } from './keys';
-import { fewerThan, indexForSide, meanOf, memberAt, pairOfMember, sortOfIndex, type SortKeyed } from './pair-index';
+import { countryOf, fewerThan, indexForSide, meanOf, memberAt, pairOfMember, sortOfIndex, type SortKeyed } from './pair-index';
 import type { StanceOut } from '../analysis/types';
 
 export interface SummaryFilters {
@@ -451,13 +451,25 @@ export async function readTimeline(
   filters: Pick<SummaryFilters, 'source' | 'target' | 'actor' | 'from' | 'to'>,
   interval: TimelineInterval,
 ): Promise<TimelineBucket[]> {
-  const exactPair = filters.source !== undefined && filters.target !== undefined && !filters.source.endsWith('*') && !filters.target.endsWith('*') && filters.actor === undefined;
-  const pairs = exactPair ? [{ source: filters.source as string, target: filters.target as string }] : await candidatesOf(redis, keys, planOf(filters, 'articles'));
-  const hashes = await Promise.all(pairs.map(({ source, target }) => redis.hgetall(keys.pair(source, target))));
+  const days = actorDayHashes(filters);
+  let hashes: { hash: Record<string, string>; sign: 1 | -1 }[];
+  if (days) {
+    // A CAMEO actor or country toward everyone (or everyone toward it): its own day hashes.
+    const shards = Array.from({ length: keys.shards }, (_, shard) => shard);
+    const read = (names: IndexName[]) => Promise.all(names.flatMap((name) => shards.map((shard) => redis.hgetall(keys.days(shard, name)))));
+    hashes = [
+      ...(await read(days.add)).map((hash) => ({ hash, sign: 1 as const })),
+      ...(await read(days.subtract)).map((hash) => ({ hash, sign: -1 as const })),
+    ];
+  } else {
+    const exactPair = filters.source !== undefined && filters.target !== undefined && !filters.source.endsWith('*') && !filters.target.endsWith('*') && filters.actor === undefined;
+    const pairs = exactPair ? [{ source: filters.source as string, target: filters.target as string }] : await candidatesOf(redis, keys, planOf(filters, 'articles'));
+    hashes = (await Promise.all(pairs.map(({ source, target }) => redis.hgetall(keys.pair(source, target))))).map((hash) => ({ hash, sign: 1 as const }));
+  }
   const from = filters.from ?? -Infinity;
   const to = filters.to ?? Infinity;
   const buckets = new Map<string, { n: number; nanos: number; positive: number; negative: number; neutral: number }>();
-  for (const hash of hashes) {
+  for (const { hash, sign } of hashes) {
     for (const [field, value] of Object.entries(hash)) {
       if (field[0] !== 'd') continue;
       const day = Number(field.slice(1));
@@ -466,16 +478,35 @@ export async function readTimeline(
       const start = bucketStart(day * DAY, interval);
       const bucket = buckets.get(start) ?? { n: 0, nanos: 0, positive: 0, negative: 0, neutral: 0 };
       buckets.set(start, bucket);
-      bucket.n += n;
-      bucket.nanos += s;
-      bucket.positive += p;
-      bucket.negative += g;
-      bucket.neutral += u;
+      bucket.n += sign * n;
+      bucket.nanos += sign * s;
+      bucket.positive += sign * p;
+      bucket.negative += sign * g;
+      bucket.neutral += sign * u;
     }
   }
   return [...buckets]
+    .filter(([, b]) => b.n > 0)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([start, b]) => ({ start, articles: b.n, mean: round(b.nanos / b.n / 1e9), positive: b.positive, negative: b.negative, neutral: b.neutral }));
+}
+
+/**
+ * The day hashes that answer a time line on one side alone (pair-index.ts dayHashes): a CAMEO
+ * id or country as source, as target, or either side (its two hashes; a country's share the
+ * pairs between two of its ids, taken back once through both*). Null for anything else.
+ */
+function actorDayHashes(filters: Pick<SummaryFilters, 'source' | 'target' | 'actor'>): { add: IndexName[]; subtract: IndexName[] } | null {
+  const given = [filters.source, filters.target, filters.actor].filter((f) => f !== undefined);
+  if (given.length !== 1) return null;
+  const wanted = given[0] as string;
+  const prefix = wanted.endsWith('*');
+  const id = prefix ? wanted.slice(0, -1) : wanted;
+  if (countryOf(id) === null || (prefix && id.length !== 3)) return null;
+  const side = (name: 'source' | 'target'): IndexName => (prefix ? `${name}*:${id}` : `${name}:${id}`);
+  if (filters.source !== undefined) return { add: [side('source')], subtract: [] };
+  if (filters.target !== undefined) return { add: [side('target')], subtract: [] };
+  return { add: [side('source'), side('target')], subtract: prefix ? [`both*:${id}`] : [] };
 }
 
 /** The UTC day, or the first day of the UTC week (from Monday) or month, holding a moment. */

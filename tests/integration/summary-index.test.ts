@@ -11,7 +11,7 @@ import { articleIdFor, jobIdFor } from '../../src/store/article-id';
 import { contributionsOf, EVIDENCE_PER_PAIR, keptOrder, type Contribution } from '../../src/store/contributions';
 import { migrateStore } from '../../src/store/migrate';
 import { createRedis } from '../../src/store/redis';
-import type { PairSummary, SummaryFilters, SummarySort } from '../../src/store/summary';
+import type { PairSummary, SummaryFilters, SummarySort, TimelineBucket } from '../../src/store/summary';
 import { testConfig } from '../setup/helpers';
 
 const IDS = ['IRN', 'IRNGOV', 'IRNMIL', 'USA', 'USAGOV', 'SYR', 'SYRREB', 'RUS', 'name:jane-roe', 'name:john-doe', 'author:article', 'E:1 {x}*'];
@@ -100,6 +100,33 @@ function expectedRows(made: Made[], filters: SummaryFilters): PairSummary[] {
     .sort((a, b) => key(a, sort) - key(b, sort) || (sort === '-mean' ? -ids(a, b) : ids(a, b)));
 }
 
+/** The time line as the contributions add up: per day, each (pair, article) one vote. */
+function expectedTimeline(made: Made[], filters: SummaryFilters): TimelineBucket[] {
+  const rows = new Set(expectedRows(made, filters).map((r) => `${r.source.id}>${r.target.id}`));
+  const days = new Map<string, { n: number; nanos: number; positive: number; negative: number; neutral: number }>();
+  for (const { article, analysis } of made) {
+    for (const c of contributionsOf(analysis, Date.parse(article.publishedAt as string))) {
+      if (!rows.has(`${c.source}>${c.target}`)) continue;
+      const day = new Date(c.publishedAt).toISOString().slice(0, 10);
+      const b = days.get(day) ?? { n: 0, nanos: 0, positive: 0, negative: 0, neutral: 0 };
+      days.set(day, b);
+      b.n += 1;
+      b.nanos += Math.round(c.score * 1e9);
+      b.positive += c.positive;
+      b.negative += c.negative;
+      b.neutral += c.neutral;
+    }
+  }
+  return [...days]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([start, b]) => ({ start, articles: b.n, mean: Math.round((b.nanos / b.n / 1e9) * 1e4) / 1e4, positive: b.positive, negative: b.negative, neutral: b.neutral }));
+}
+
+const TIMELINES: SummaryFilters[] = [
+  { source: 'IRN' }, { source: 'IRNGOV' }, { target: 'USA*' }, { actor: 'SYR*' }, { actor: 'IRN*' }, { actor: 'USAGOV' },
+  { actor: 'name:john-doe' }, { source: 'IRN*', target: 'USA*' }, { actor: 'IRNGOV*' },
+];
+
 /** Every page of the summary, following the cursors. */
 async function allPages(store: ArticleStore, filters: SummaryFilters, limit: number): Promise<{ rows: PairSummary[]; totals: number[] }> {
   const rows: PairSummary[] = [];
@@ -148,12 +175,17 @@ describe('the summary from the indexes', () => {
     }
   });
 
+  it('gives every actor\'s and country\'s time line per day as the contributions add up', async () => {
+    for (const filters of TIMELINES) expect({ filters, days: await store.timeline(filters, 'day') }).toEqual({ filters, days: expectedTimeline(made, filters) });
+  });
+
   it('stays right when an article is analysed again with other pairs and when one is taken back', async () => {
     const [first] = made;
     const replaced: Analysis = { ...first.analysis, stances: first.analysis.stances.slice(1).map((s) => ({ ...s, score: -s.score })) };
     await store.recordAnalysis(first.article, replaced);
     const now = [{ ...first, analysis: replaced }, ...made.slice(1)];
     for (const sort of SORTS) expect((await allPages(store, { sort }, 5)).rows).toEqual(expectedRows(now, { sort }));
+    for (const filters of TIMELINES) expect(await store.timeline(filters, 'day')).toEqual(expectedTimeline(now, filters));
     await store.recordAnalysis(first.article, first.analysis);
     expect((await allPages(store, {}, 1000)).rows).toEqual(expectedRows(made, {}));
   });
