@@ -31,7 +31,7 @@ function kindOf(key: string, prefix: string): string {
   const rest = key.slice(prefix.length + 1).replace(/^\{[^}]*\}:/, '');
   if (rest.startsWith('article:')) return 'article';
   if (rest.startsWith('pair:')) return 'pair';
-  if (rest.startsWith('ix:')) return rest.split(':').slice(0, 3).map((part, i) => (i === 2 ? '<group>' : part)).join(':');
+  if (rest.startsWith('ix:') || rest.startsWith('days:')) return rest.split(':').slice(0, 3).map((part, i) => (i === 2 ? '<id>' : part)).join(':');
   return rest;
 }
 

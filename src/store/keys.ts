@@ -16,7 +16,7 @@ export function pairToken(source: string, target: string): string {
 }
 
 /** The summary's indexes (see pair-index.ts): every shard has each of them. */
-export type IndexName = 'articles' | 'recent' | 'mean' | `source:${string}` | `target:${string}` | `source*:${string}` | `target*:${string}` | `both*:${string}`;
+export type IndexName = 'articles' | 'recent' | 'mean' | `source:${string}` | `target:${string}` | `source*:${string}` | `target*:${string}` | `both*:${string}` | 'source~' | 'target~';
 
 export interface Keys {
   prefix: string;

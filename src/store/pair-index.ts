@@ -49,6 +49,20 @@ export function sideIndexes(source: string, target: string): IndexName[] {
 }
 
 /**
+ * Where an index is stored. An id with a country has its own sorted set; the many ids without
+ * one (people named once) share their side's, `source~` or `target~`, in which the members of
+ * one id's index start with the id and a NUL: the id's index is that range, in the same order,
+ * and costs no key of its own.
+ */
+export function rangeOf(name: IndexName): { name: IndexName; prefix: Buffer } {
+  const colon = name.indexOf(':');
+  const kind = name.slice(0, colon);
+  const id = name.slice(colon + 1);
+  if ((kind === 'source' || kind === 'target') && countryOf(id) === null) return { name: `${kind}~`, prefix: Buffer.from(`${id}\u0000`, 'utf8') };
+  return { name, prefix: Buffer.alloc(0) };
+}
+
+/**
  * The actors' day hashes a pair adds its per-day buckets to: those of its CAMEO ids and
  * countries (named as their indexes are), so the time line of one of them, toward everyone, is
  * a few reads. Ids without a country (`name:…`) have few pairs; their time lines read the pairs.

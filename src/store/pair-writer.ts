@@ -6,7 +6,7 @@
 import type Redis from 'ioredis';
 import { contributionField, EVIDENCE_PER_PAIR, evidenceLines, type Contribution } from './contributions';
 import { shardOf, type Keys } from './keys';
-import { dayHashes, sideIndexes } from './pair-index';
+import { dayHashes, rangeOf, sideIndexes } from './pair-index';
 import { pipelineResults } from './redis';
 import { APPLY_TO_PAIR, EXPIRE_ARTICLE, MARK_FAILED, MOVE_FORWARD, RECORD_ANALYSIS, REGISTER_ARTICLE, REPLACE_FIELDS, SETTLE_ARTICLE } from './scripts';
 
@@ -36,19 +36,23 @@ export function splitPairLine(line: string): { source: string; target: string } 
   return { source: line.slice(0, nul), target: line.slice(nul + 1) };
 }
 
-/** The keys APPLY_TO_PAIR takes for a pair: the pair, its shard's indexes it is in, its actors' day hashes; and how many side indexes. */
-export function pairScriptKeys(keys: Keys, source: string, target: string, shard: number): { keys: string[]; sideIndexes: number } {
-  const sides = sideIndexes(source, target);
+/**
+ * What APPLY_TO_PAIR takes for a pair: the keys (the pair, its shard's indexes it is in, its
+ * actors' day hashes), and for the source and target indexes the bytes its member starts with
+ * in each (pair-index.ts rangeOf).
+ */
+export function pairScriptKeys(keys: Keys, source: string, target: string, shard: number): { keys: string[]; prefixes: Buffer[] } {
+  const sides = sideIndexes(source, target).map(rangeOf);
   return {
     keys: [
       keys.pair(source, target),
       keys.index(shard, 'articles'),
       keys.index(shard, 'recent'),
       keys.index(shard, 'mean'),
-      ...sides.map((name) => keys.index(shard, name)),
+      ...sides.map(({ name }) => keys.index(shard, name)),
       ...dayHashes(source, target).map((name) => keys.days(shard, name)),
     ],
-    sideIndexes: sides.length,
+    prefixes: sides.map(({ prefix }) => prefix),
   };
 }
 
@@ -77,7 +81,8 @@ export async function applyToPairs(redis: Redis, keys: Keys, articleId: string, 
       c ? contributionField(c) : '',
       c ? evidenceLines(c) : '',
       EVIDENCE_PER_PAIR,
-      scriptKeys.sideIndexes,
+      scriptKeys.prefixes.length,
+      ...scriptKeys.prefixes,
     );
   }
   await Promise.all([...byShard.values()].map(async (pipeline) => pipelineResults(await pipeline.exec())));

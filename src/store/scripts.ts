@@ -99,7 +99,8 @@ return 1
  * the pair), for their time lines (pair-writer.ts pairScriptKeys).
  * ARGV: source, target, articleId, rev, the contribution ("score p g u publishedAt confidence",
  * '' to take it back), its evidence ("start end score" a line), k (evidence kept), how many
- * source and target indexes KEYS holds.
+ * source and target indexes KEYS holds, then for each the bytes its member starts with there
+ * ('' but for an id's range in a shared index: the id and a NUL).
  * Returns the pair's articles after the change (-1 when refused as older).
  */
 export const APPLY_TO_PAIR = `
@@ -132,7 +133,8 @@ local ids = source .. '\\0' .. target
 local function members(articles, sum, lastSeen)
   local byArticles = bytes(4294967295 - articles, 4) .. ids
   local list = { byArticles, bytes(140737488355327 - lastSeen, 6) .. ids, bytes(math.floor(sum / articles / 1e5 + 0.5) + 10000, 2) .. ids }
-  for i = 5, lastIndex do list[i - 1] = byArticles end -- the source and target indexes: by articles
+  -- The source and target indexes: by articles, after the prefix of the id's range in a shared one.
+  for i = 5, lastIndex do list[i - 1] = ARGV[8 + i - 4] .. byArticles end
   return list
 end
 local before = n > 0 and members(n, s, last) or nil

@@ -7,7 +7,7 @@ import type Redis from 'ioredis';
 import { byStrength, EVIDENCE_PER_PAIR, parseContribution, parseEvidence, type KeptEvidence, type StoredContribution } from './contributions';
 import { unpackPart, unpackText } from './article-codec';
 import type { Keys, IndexName } from './keys';
-import { countryOf, fewerThan, indexForSide, meanOf, memberAt, pairOfMember, sortOfIndex, type SortKeyed } from './pair-index';
+import { countryOf, fewerThan, indexForSide, meanOf, memberAt, pairOfMember, rangeOf, sortOfIndex, type SortKeyed } from './pair-index';
 import type { StanceOut } from '../analysis/types';
 
 export interface SummaryFilters {
@@ -168,7 +168,7 @@ async function summaryFromIndexes(redis: Redis, keys: Keys, filters: SummaryFilt
   const after = filters.after && memberAt(sort, filters.after.key, filters.after.source, filters.after.target);
   // Below minArticles the articles order has nothing more to give.
   const floor = filters.minArticles !== undefined && filters.minArticles > 1 && indexSort === 'articles' ? fewerThan(filters.minArticles) : null;
-  const streams = plan.indexes.flatMap((name) => shardIndexes(keys, name).map((key) => new IndexStream(redis, key, after, reverse, floor)));
+  const streams = plan.indexes.flatMap((name) => shardIndexes(keys, name).map((index) => new IndexStream(redis, index, after, reverse, floor)));
   const found: { source: string; target: string }[] = [];
   const minArticles = filters.minArticles ?? 1;
   let more = false;
@@ -199,19 +199,23 @@ async function summaryFromIndexes(redis: Redis, keys: Keys, filters: SummaryFilt
 
 /** How many rows pass the filters: counted by the indexes, or, when rows need a check, by reading them. */
 async function totalOf(redis: Redis, keys: Keys, plan: Plan, floor: Buffer | null): Promise<number> {
-  const indexKeys = plan.indexes.flatMap((name) => shardIndexes(keys, name));
-  const count = async (keys: string[]) => {
-    const counts = await Promise.all(keys.map((key) => (floor ? redis.zlexcount(key, '-', Buffer.concat([Buffer.from('('), floor]) as unknown as string) : redis.zcard(key))));
+  const indexes = plan.indexes.flatMap((name) => shardIndexes(keys, name));
+  const count = async (list: ShardIndex[]) => {
+    const counts = await Promise.all(
+      list.map((index) => {
+        if (!floor && !index.prefix.length) return redis.zcard(index.key);
+        const { low, high } = bounds(index, null, floor);
+        return redis.zlexcount(index.key, low as unknown as string, high as unknown as string);
+      }),
+    );
     return counts.reduce((sum, n) => sum + n, 0);
   };
-  if (!plan.check && (plan.indexes.length === 1 || plan.disjoint)) return count(indexKeys);
-  if (!plan.check && plan.overlap) return (await count(indexKeys)) - (await count(shardIndexes(keys, plan.overlap)));
+  if (!plan.check && (plan.indexes.length === 1 || plan.disjoint)) return count(indexes);
+  if (!plan.check && plan.overlap) return (await count(indexes)) - (await count(shardIndexes(keys, plan.overlap)));
   const seen = new Set<string>();
-  for (const key of indexKeys) {
-    for (const member of await redis.zrangeBuffer(key, '0', '-1')) {
-      const pair = pairOfMember(member, 'articles');
-      if (floor && Buffer.compare(member, floor) >= 0) break;
-      if (!plan.check || plan.check(pair)) seen.add(member.toString('latin1'));
+  for (const index of indexes) {
+    for (const member of await membersOf(redis, index, floor)) {
+      if (!plan.check || plan.check(pairOfMember(member, 'articles'))) seen.add(member.toString('latin1'));
     }
   }
   return seen.size;
@@ -244,7 +248,7 @@ async function summaryInMemory(redis: Redis, keys: Keys, filters: SummaryFilters
 async function candidatesOf(redis: Redis, keys: Keys, plan: Plan): Promise<{ source: string; target: string }[]> {
   const found = new Map<string, { source: string; target: string }>();
   for (const name of plan.indexes) {
-    const lists = await Promise.all(shardIndexes(keys, name).map((key) => redis.zrangeBuffer(key, '0', '-1')));
+    const lists = await Promise.all(shardIndexes(keys, name).map((index) => membersOf(redis, index, null)));
     for (const member of lists.flat()) {
       const pair = pairOfMember(member, sortOfIndex(name));
       if (!plan.check || plan.check(pair)) found.set(`${pair.source}\u0000${pair.target}`, pair);
@@ -257,8 +261,39 @@ function positionOf(f: PairFigures, sort: SummarySort): SummaryPosition {
   return { key: sortKey(f, sort), source: f.source, target: f.target };
 }
 
-function shardIndexes(keys: Keys, name: IndexName): string[] {
-  return Array.from({ length: keys.shards }, (_, shard) => keys.index(shard, name));
+/** One shard's index as stored: its key, and the bytes its members start with there (pair-index.ts rangeOf). */
+interface ShardIndex {
+  key: string;
+  prefix: Buffer;
+}
+
+function shardIndexes(keys: Keys, name: IndexName): ShardIndex[] {
+  const { name: stored, prefix } = rangeOf(name);
+  return Array.from({ length: keys.shards }, (_, shard) => ({ key: keys.index(shard, stored), prefix }));
+}
+
+const exclusive = (bytes: Buffer) => Buffer.concat([Buffer.from('('), bytes]);
+
+/**
+ * ZRANGE … BYLEX bounds of an index's members after `from` and before `until` (both exclusive,
+ * without the index's prefix; null: from the first, to the last).
+ */
+function bounds(index: ShardIndex, from: Buffer | null | undefined, until: Buffer | null): { low: Buffer; high: Buffer } {
+  const { prefix } = index;
+  // Every member of the range starts with the prefix, which ends with a NUL: the range ends
+  // before the prefix with that NUL made 1.
+  const end = prefix.length ? Buffer.concat([prefix.subarray(0, -1), Buffer.from([1])]) : null;
+  return {
+    low: from ? exclusive(Buffer.concat([prefix, from])) : prefix.length ? Buffer.concat([Buffer.from('['), prefix]) : Buffer.from('-'),
+    high: until ? exclusive(Buffer.concat([prefix, until])) : end ? exclusive(end) : Buffer.from('+'),
+  };
+}
+
+/** Every member of an index (before `until`), its prefix taken off. */
+async function membersOf(redis: Redis, index: ShardIndex, until: Buffer | null): Promise<Buffer[]> {
+  const { low, high } = bounds(index, null, until);
+  const members = (await redis.callBuffer('ZRANGE', index.key, low, high, 'BYLEX')) as Buffer[];
+  return members.map((m) => m.subarray(index.prefix.length));
 }
 
 /** One index read in chunks from a member on (exclusive), forwards or backwards. */
@@ -268,7 +303,7 @@ class IndexStream {
 
   constructor(
     private readonly redis: Redis,
-    private readonly key: string,
+    private readonly index: ShardIndex,
     private from: Buffer | null | undefined,
     private readonly reverse: boolean,
     private readonly floor: Buffer | null,
@@ -284,10 +319,15 @@ class IndexStream {
   }
 
   private async fill(): Promise<void> {
-    const open = this.from ? Buffer.concat([Buffer.from('('), this.from]) : Buffer.from(this.reverse ? '+' : '-');
-    const end = this.floor ? Buffer.concat([Buffer.from('('), this.floor]) : Buffer.from(this.reverse ? '-' : '+');
-    const args = this.reverse ? [open, Buffer.from('-'), 'BYLEX', 'REV'] : [open, end, 'BYLEX'];
-    const chunk = (await this.redis.callBuffer('ZRANGE', this.key, ...args, 'LIMIT', '0', String(CHUNK))) as Buffer[];
+    let args: (Buffer | string)[];
+    if (this.reverse) {
+      const { low, high } = bounds(this.index, null, this.from ?? null);
+      args = [high, low, 'BYLEX', 'REV'];
+    } else {
+      const { low, high } = bounds(this.index, this.from, this.floor);
+      args = [low, high, 'BYLEX'];
+    }
+    const chunk = ((await this.redis.callBuffer('ZRANGE', this.index.key, ...args, 'LIMIT', '0', String(CHUNK))) as Buffer[]).map((m) => m.subarray(this.index.prefix.length));
     if (chunk.length < CHUNK) this.done = true;
     if (chunk.length) this.from = chunk[chunk.length - 1];
     this.buffered.push(...chunk);
