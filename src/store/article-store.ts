@@ -100,8 +100,9 @@ const RECORD_FIELDS = ['status', 'jobId', 'version', 'receivedAt', 'title', 'met
 export class ArticleStore {
   readonly keys: Keys;
 
-  constructor(private readonly redis: Redis, prefix: string) {
-    this.keys = keysFor(prefix);
+  /** `shards`: for tests of the indexes with few pairs per shard (a store keeps its shards for life). */
+  constructor(private readonly redis: Redis, prefix: string, shards?: number) {
+    this.keys = keysFor(prefix, shards);
     defineStoreCommands(redis);
   }
 
@@ -284,8 +285,8 @@ export class ArticleStore {
 
   /** How many directed pairs the summary has (the shards' articles indexes together). */
   async pairCount(): Promise<number> {
-    const counts = await Promise.all(Array.from({ length: this.keys.shards }, (_, shard) => this.redis.zcard(this.keys.index(shard, 'articles'))));
-    return counts.reduce((sum, n) => sum + n, 0);
+    const counts = await Promise.all(Array.from({ length: this.keys.shards }, (_, shard) => this.redis.hget(this.keys.indexCounts(shard), this.keys.index(shard, 'articles'))));
+    return counts.reduce((sum, n) => sum + Number(n ?? 0), 0);
   }
 
   summary(filters: SummaryFilters = {}): Promise<StanceSummary> {

@@ -1,9 +1,10 @@
 // Every Redis key the service writes, in one place. Keys are built only from the configured
 // prefix (validated at start), ids the service made (article ids are sha256 hex) and actor ids
-// passed through keyPart(), which leaves CAMEO-like codes as they are and encodes anything else,
-// so no user-supplied string reaches a key as it is.
+// passed through keyPart(), which leaves plain ids (CAMEO codes, name:…) as they are and encodes
+// anything else, so no user-supplied string reaches a key as it is — no brace, above all, which
+// would change the key's hash slot.
 
-const SAFE_PART = /^[A-Za-z0-9_.-]{1,64}$/;
+const SAFE_PART = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /** An actor id as a key part: itself when plain, else `~` + base64url of its UTF-8 bytes. */
 export function keyPart(id: string): string {
@@ -38,8 +39,10 @@ export interface Keys {
    * shard's hash slot, with the shard's indexes, so one script updates both.
    */
   pair(source: string, target: string): string;
-  /** Sorted set (by lexical order, scores 0): one of a shard's summary indexes. */
+  /** Sorted set (by lexical order, scores 0): the directory of one of a shard's summary indexes (scripts.ts PAGED_INDEX). */
   index(shard: number, name: IndexName): string;
+  /** Hash: index key → how many members it has (its pages together), for each of a shard's indexes. */
+  indexCounts(shard: number): string;
   /** Hash: the per-day buckets of a shard's pairs of a CAMEO actor or country (pair-index.ts dayHashes), for its time line. */
   days(shard: number, name: IndexName): string;
   /** Sorted set: worker id by time of its last heartbeat (ms). */
@@ -71,6 +74,7 @@ export function keysFor(prefix: string, shards = DEFAULT_SHARDS): Keys {
     pair: (source, target) => `${slot(shardOf(source, target, shards))}:pair:${pairToken(source, target)}`,
     index: (shard, name) => `${slot(shard)}:ix:${indexPart(name)}`,
     days: (shard, name) => `${slot(shard)}:days:${indexPart(name)}`,
+    indexCounts: (shard) => `${slot(shard)}:ix-counts`,
     workers: `${prefix}:workers`,
     workerMetrics: `${prefix}:worker-metrics`,
     rateLimit: `${prefix}:rate:`,
@@ -90,9 +94,4 @@ export function shardOf(source: string, target: string, shards: number): number 
   let hash = 0x811c9dc5;
   for (const byte of Buffer.from(pairToken(source, target), 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   return hash % shards;
-}
-
-/** The actor id a key part was made from (the inverse of keyPart). */
-export function fromKeyPart(part: string): string {
-  return part.startsWith('~') ? Buffer.from(part.slice(1), 'base64url').toString('utf8') : part;
 }

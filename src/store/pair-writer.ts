@@ -8,7 +8,7 @@ import { contributionField, EVIDENCE_PER_PAIR, evidenceLines, type Contribution 
 import { shardOf, type Keys } from './keys';
 import { dayHashes, rangeOf, sideIndexes } from './pair-index';
 import { pipelineResults } from './redis';
-import { APPLY_TO_PAIR, EXPIRE_ARTICLE, MARK_FAILED, MOVE_FORWARD, RECORD_ANALYSIS, REGISTER_ARTICLE, REPLACE_FIELDS, SETTLE_ARTICLE } from './scripts';
+import { APPLY_TO_PAIR, COUNT_INDEX, EXPIRE_ARTICLE, MARK_FAILED, MOVE_FORWARD, READ_INDEX, RECORD_ANALYSIS, REGISTER_ARTICLE, REPLACE_FIELDS, SETTLE_ARTICLE } from './scripts';
 
 export type ScriptCall = (...keysThenArgs: (string | number | Buffer)[]) => Promise<unknown>;
 
@@ -24,6 +24,8 @@ export function defineStoreCommands(redis: Redis): void {
   redis.defineCommand('stanceExpireArticle', { numberOfKeys: 1, lua: EXPIRE_ARTICLE });
   redis.defineCommand('stanceMarkFailed', { numberOfKeys: 1, lua: MARK_FAILED });
   redis.defineCommand('stanceMoveForward', { numberOfKeys: 1, lua: MOVE_FORWARD });
+  redis.defineCommand('stanceReadIndex', { numberOfKeys: 1, lua: READ_INDEX });
+  redis.defineCommand('stanceCountIndex', { numberOfKeys: 2, lua: COUNT_INDEX });
 }
 
 /** A pair as the article record lists it: source, NUL, target (ids hold no NUL or line break). */
@@ -51,6 +53,7 @@ export function pairScriptKeys(keys: Keys, source: string, target: string, shard
       keys.index(shard, 'mean'),
       ...sides.map(({ name }) => keys.index(shard, name)),
       ...dayHashes(source, target).map((name) => keys.days(shard, name)),
+      keys.indexCounts(shard),
     ],
     prefixes: sides.map(({ prefix }) => prefix),
   };

@@ -85,6 +85,94 @@ return 1
 `;
 
 /**
+ * A paged sorted index (pair-index.ts): its own key is a directory, a sorted set of the lower
+ * bounds of its pages; each page, <directory>:<bound in hex>, is a sorted set of at most PAGE
+ * members from its bound on. A small sorted set is stored packed (a listpack, ~40 bytes a
+ * member here) where a big one takes ~140, so paging a big index keeps it about a third the
+ * size, and every read and write still costs O(log n). Counts per directory live in a hash.
+ * Scripts that read or write indexes include these functions.
+ */
+const PAGED_INDEX = `
+local PAGE = 120 -- below zset-max-listpack-entries (128): a page that ever grew past it would stay a skiplist
+local function hex(s) return (string.gsub(s, '.', function(c) return string.format('%02x', string.byte(c)) end)) end
+local function pageKey(dir, bound) return dir .. ':' .. hex(bound) end
+local function boundOf(dir, member)
+  return redis.call('ZRANGE', dir, '[' .. member, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
+end
+local function indexAdd(dir, counts, member)
+  local bound = boundOf(dir, member)
+  if not bound then bound = ''; redis.call('ZADD', dir, 0, '') end
+  local page = pageKey(dir, bound)
+  if redis.call('ZADD', page, 0, member) == 0 then return end
+  redis.call('HINCRBY', counts, dir, 1)
+  if redis.call('ZCARD', page) > PAGE then
+    local upper = redis.call('ZRANGE', page, PAGE / 2, -1)
+    local args = {}
+    for i, m in ipairs(upper) do args[2 * i - 1] = 0; args[2 * i] = m end
+    redis.call('ZADD', pageKey(dir, upper[1]), unpack(args))
+    redis.call('ZREMRANGEBYRANK', page, PAGE / 2, -1)
+    redis.call('ZADD', dir, 0, upper[1])
+  end
+end
+local function indexRemove(dir, counts, member)
+  local bound = boundOf(dir, member)
+  if not bound then return end
+  local page = pageKey(dir, bound)
+  if redis.call('ZREM', page, member) == 0 then return end
+  if redis.call('HINCRBY', counts, dir, -1) <= 0 then redis.call('HDEL', counts, dir) end
+  if redis.call('EXISTS', page) == 0 then redis.call('ZREM', dir, bound) end
+end
+-- The page a read from a ZRANGE BYLEX bound starts in.
+local function startPage(dir, bound, reverse)
+  if bound == '-' then return redis.call('ZRANGE', dir, 0, 0)[1] end
+  if bound == '+' then return redis.call('ZRANGE', dir, -1, -1)[1] end
+  return boundOf(dir, string.sub(bound, 2)) or (not reverse and redis.call('ZRANGE', dir, 0, 0)[1]) or nil
+end
+-- Members from low to high (ZRANGE BYLEX bounds), at most limit, page after page; backwards
+-- from high to low when reverse. A page past the start that has none in range ends the read.
+local function indexRange(dir, low, high, limit, reverse)
+  local out = {}
+  local bound = startPage(dir, reverse and high or low, reverse)
+  local first = true
+  while bound and #out < limit do
+    local got
+    if reverse then got = redis.call('ZRANGE', pageKey(dir, bound), high, low, 'BYLEX', 'REV', 'LIMIT', 0, limit - #out)
+    else got = redis.call('ZRANGE', pageKey(dir, bound), low, high, 'BYLEX', 'LIMIT', 0, limit - #out) end
+    if #got == 0 and not first then break end
+    for _, m in ipairs(got) do out[#out + 1] = m end
+    first = false
+    if reverse then bound = redis.call('ZRANGE', dir, '(' .. bound, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
+    else bound = redis.call('ZRANGE', dir, '(' .. bound, '+', 'BYLEX', 'LIMIT', 0, 1)[1] end
+  end
+  return out
+end
+local function indexCount(dir, counts, low, high)
+  if low == '-' and high == '+' then return tonumber(redis.call('HGET', counts, dir) or 0) end
+  local total, bound, first = 0, startPage(dir, low, false), true
+  while bound do
+    local n = redis.call('ZLEXCOUNT', pageKey(dir, bound), low, high)
+    if n == 0 and not first then break end
+    total, first = total + n, false
+    bound = redis.call('ZRANGE', dir, '(' .. bound, '+', 'BYLEX', 'LIMIT', 0, 1)[1]
+  end
+  return total
+end
+`;
+
+/**
+ * Reads a paged index (PAGED_INDEX). KEYS[1] the directory · ARGV: low, high (ZRANGE BYLEX
+ * bounds), limit, '1' to read backwards. Returns the members.
+ */
+export const READ_INDEX = `${PAGED_INDEX}
+return indexRange(KEYS[1], ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4] == '1')
+`;
+
+/** Counts a paged index's members in a range. KEYS[1] the directory, KEYS[2] the counts hash · ARGV: low, high. */
+export const COUNT_INDEX = `${PAGED_INDEX}
+return indexCount(KEYS[1], KEYS[2], ARGV[1], ARGV[2])
+`;
+
+/**
  * Sets one article's contribution to one directed pair — or takes it back — and moves the pair
  * in its shard's indexes (pair-index.ts). Idempotent per (pair, article): applying the same
  * contribution again changes nothing, so a retry converges; a contribution of an older
@@ -95,15 +183,16 @@ return 1
  * "n s p g u"; e1 … ek, the pair's strongest evidence → "articleId start end score", or
  * "articleId start end score text" once the article's text is let go (retention).
  * KEYS: the pair, then the shard's indexes articles, recent, mean, then the source and target
- * indexes the pair is in, then the day hashes of its CAMEO actors and countries (d<day> → as in
- * the pair), for their time lines (pair-writer.ts pairScriptKeys).
+ * indexes the pair is in (paged: PAGED_INDEX), then the day hashes of its CAMEO actors and
+ * countries (d<day> → as in the pair), for their time lines, and last the shard's index counts
+ * (pair-writer.ts pairScriptKeys).
  * ARGV: source, target, articleId, rev, the contribution ("score p g u publishedAt confidence",
  * '' to take it back), its evidence ("start end score" a line), k (evidence kept), how many
  * source and target indexes KEYS holds, then for each the bytes its member starts with there
  * ('' but for an id's range in a shared index: the id and a NUL).
  * Returns the pair's articles after the change (-1 when refused as older).
  */
-export const APPLY_TO_PAIR = `
+export const APPLY_TO_PAIR = `${PAGED_INDEX}
 local pair = KEYS[1]
 local source, target, articleId, rev, k = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[7])
 local function words(s)
@@ -150,7 +239,7 @@ local function bucket(day, sign, c)
     if tonumber(out[1]) <= 0 then redis.call('HDEL', key, name) else redis.call('HSET', key, name, table.concat(out, ' ')) end
   end
   add(pair)
-  for i = lastIndex + 1, #KEYS do add(KEYS[i]) end
+  for i = lastIndex + 1, #KEYS - 1 do add(KEYS[i]) end
 end
 local DAY = 86400000
 local rescan = false
@@ -180,8 +269,8 @@ local function move(after)
   for i = 2, lastIndex do
     local old, new = before and before[i - 1], after and after[i - 1]
     if old ~= new then
-      if old then redis.call('ZREM', KEYS[i], old) end
-      if new then redis.call('ZADD', KEYS[i], 0, new) end
+      if old then indexRemove(KEYS[i], KEYS[#KEYS], old) end
+      if new then indexAdd(KEYS[i], KEYS[#KEYS], new) end
     end
   end
 end

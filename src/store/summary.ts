@@ -7,6 +7,7 @@ import type Redis from 'ioredis';
 import { byStrength, EVIDENCE_PER_PAIR, parseContribution, parseEvidence, type KeptEvidence, type StoredContribution } from './contributions';
 import { unpackPart, unpackText } from './article-codec';
 import type { Keys, IndexName } from './keys';
+import type { ScriptCall } from './pair-writer';
 import { countryOf, fewerThan, indexForSide, meanOf, memberAt, pairOfMember, rangeOf, sortOfIndex, type SortKeyed } from './pair-index';
 import type { StanceOut } from '../analysis/types';
 
@@ -202,10 +203,9 @@ async function totalOf(redis: Redis, keys: Keys, plan: Plan, floor: Buffer | nul
   const indexes = plan.indexes.flatMap((name) => shardIndexes(keys, name));
   const count = async (list: ShardIndex[]) => {
     const counts = await Promise.all(
-      list.map((index) => {
-        if (!floor && !index.prefix.length) return redis.zcard(index.key);
+      list.map(async (index) => {
         const { low, high } = bounds(index, null, floor);
-        return redis.zlexcount(index.key, low as unknown as string, high as unknown as string);
+        return (await scripts(redis).stanceCountIndex(index.key, index.counts, low, high)) as number;
       }),
     );
     return counts.reduce((sum, n) => sum + n, 0);
@@ -264,12 +264,25 @@ function positionOf(f: PairFigures, sort: SummarySort): SummaryPosition {
 /** One shard's index as stored: its key, and the bytes its members start with there (pair-index.ts rangeOf). */
 interface ShardIndex {
   key: string;
+  /** The shard's hash of index counts. */
+  counts: string;
   prefix: Buffer;
 }
 
 function shardIndexes(keys: Keys, name: IndexName): ShardIndex[] {
   const { name: stored, prefix } = rangeOf(name);
-  return Array.from({ length: keys.shards }, (_, shard) => ({ key: keys.index(shard, stored), prefix }));
+  return Array.from({ length: keys.shards }, (_, shard) => ({ key: keys.index(shard, stored), counts: keys.indexCounts(shard), prefix }));
+}
+
+/** The store's scripts on a connection (pair-writer.ts defines them; `…Buffer` gives the replies as bytes). */
+function scripts(redis: Redis): Record<string, ScriptCall> {
+  return redis as unknown as Record<string, ScriptCall>;
+}
+
+/** A paged index's members in a range (scripts.ts READ_INDEX), the index's prefix taken off. */
+async function readIndex(redis: Redis, index: ShardIndex, low: Buffer, high: Buffer, limit: number, reverse: boolean): Promise<Buffer[]> {
+  const members = (await scripts(redis).stanceReadIndexBuffer(index.key, low, high, limit, reverse ? '1' : '0')) as Buffer[];
+  return members.map((m) => m.subarray(index.prefix.length));
 }
 
 const exclusive = (bytes: Buffer) => Buffer.concat([Buffer.from('('), bytes]);
@@ -292,8 +305,7 @@ function bounds(index: ShardIndex, from: Buffer | null | undefined, until: Buffe
 /** Every member of an index (before `until`), its prefix taken off. */
 async function membersOf(redis: Redis, index: ShardIndex, until: Buffer | null): Promise<Buffer[]> {
   const { low, high } = bounds(index, null, until);
-  const members = (await redis.callBuffer('ZRANGE', index.key, low, high, 'BYLEX')) as Buffer[];
-  return members.map((m) => m.subarray(index.prefix.length));
+  return readIndex(redis, index, low, high, 1e9, false);
 }
 
 /** One index read in chunks from a member on (exclusive), forwards or backwards. */
@@ -319,15 +331,8 @@ class IndexStream {
   }
 
   private async fill(): Promise<void> {
-    let args: (Buffer | string)[];
-    if (this.reverse) {
-      const { low, high } = bounds(this.index, null, this.from ?? null);
-      args = [high, low, 'BYLEX', 'REV'];
-    } else {
-      const { low, high } = bounds(this.index, this.from, this.floor);
-      args = [low, high, 'BYLEX'];
-    }
-    const chunk = ((await this.redis.callBuffer('ZRANGE', this.index.key, ...args, 'LIMIT', '0', String(CHUNK))) as Buffer[]).map((m) => m.subarray(this.index.prefix.length));
+    const { low, high } = this.reverse ? bounds(this.index, null, this.from ?? null) : bounds(this.index, this.from, this.floor);
+    const chunk = await readIndex(this.redis, this.index, low, high, CHUNK, this.reverse);
     if (chunk.length < CHUNK) this.done = true;
     if (chunk.length) this.from = chunk[chunk.length - 1];
     this.buffered.push(...chunk);

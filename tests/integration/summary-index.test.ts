@@ -14,7 +14,7 @@ import { createRedis } from '../../src/store/redis';
 import type { PairSummary, SummaryFilters, SummarySort, TimelineBucket } from '../../src/store/summary';
 import { testConfig } from '../setup/helpers';
 
-const IDS = ['IRN', 'IRNGOV', 'IRNMIL', 'USA', 'USAGOV', 'SYR', 'SYRREB', 'RUS', 'name:jane-roe', 'name:john-doe', 'author:article', 'E:1 {x}*'];
+const ACTORS = ['IRN', 'IRNGOV', 'IRNMIL', 'USA', 'USAGOV', 'SYR', 'SYRREB', 'RUS', 'name:jane-roe', 'name:john-doe', 'author:article', 'E:1 {x}*'];
 const SENTENCES = ['Iran condemned the sanctions.', 'The talks went well.', 'Washington warned Tehran.', 'A mild remark followed.', 'They praised the deal.'];
 
 interface Made {
@@ -22,9 +22,10 @@ interface Made {
   analysis: Analysis;
 }
 
-/** Articles with random stances among IDS: many pairs of one article, ties of every kind. */
-async function makeArticles(store: ArticleStore, count: number, seed: number): Promise<Made[]> {
+/** Articles with random stances among IDS (and more people): many pairs of one article, ties of every kind. */
+async function makeArticles(store: ArticleStore, count: number, seed: number, people = 0): Promise<Made[]> {
   const random = mulberry32(seed);
+  const IDS = [...ACTORS, ...Array.from({ length: people }, (_, i) => `name:person-${i}`)];
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const made: Made[] = [];
   for (let i = 0; i < count; i++) {
@@ -127,6 +128,22 @@ const TIMELINES: SummaryFilters[] = [
   { actor: 'name:john-doe' }, { source: 'IRN*', target: 'USA*' }, { actor: 'IRNGOV*' },
 ];
 
+/**
+ * After a re-analysis took evidence back, a pair keeps the strongest of what it had kept (it
+ * cannot fetch back pieces it let go): the rows but their evidence are exact, and the evidence is
+ * some of the pair's pieces, strongest first.
+ */
+function expectAfterTakingBack(rows: PairSummary[], expected: PairSummary[], made: Made[]): void {
+  const bare = (list: PairSummary[]) => list.map(({ evidence, ...row }) => row);
+  expect(bare(rows)).toEqual(bare(expected));
+  const pieces = new Set(made.flatMap(({ article, analysis }) => analysis.stances.flatMap((st) => st.evidence.map((e) => `${st.source}>${st.target} ${article.id} ${e.text} ${Math.round(e.score * 1e4) / 1e4}`))));
+  for (const row of rows) {
+    expect(row.evidence.length).toBeLessThanOrEqual(EVIDENCE_PER_PAIR);
+    for (const e of row.evidence) expect(pieces.has(`${row.source.id}>${row.target.id} ${e.articleId} ${e.text} ${e.score}`)).toBe(true);
+    expect(row.evidence.map((e) => -Math.abs(e.score))).toEqual(row.evidence.map((e) => -Math.abs(e.score)).sort((a, b) => a - b));
+  }
+}
+
 /** Every page of the summary, following the cursors. */
 async function allPages(store: ArticleStore, filters: SummaryFilters, limit: number): Promise<{ rows: PairSummary[]; totals: number[] }> {
   const rows: PairSummary[] = [];
@@ -152,15 +169,46 @@ const SORTS: SummarySort[] = ['articles', 'recent', 'mean', '-mean'];
 let redis: Redis;
 let store: ArticleStore;
 let made: Made[];
+// One shard and more articles: every index spans several pages (scripts.ts PAGED_INDEX).
+let paged: ArticleStore;
+let pagedMade: Made[];
 
 beforeAll(async () => {
   const config = testConfig();
   redis = createRedis(config.redisUrl);
   store = new ArticleStore(redis, config.keyPrefix);
   made = await makeArticles(store, 60, 7);
+  paged = new ArticleStore(redis, `${config.keyPrefix}-paged`, 1);
+  pagedMade = await makeArticles(paged, 150, 11, 30);
 });
 afterAll(async () => {
   await redis.quit();
+});
+
+describe('the summary from one shard whose indexes span several pages', () => {
+  it('has indexes of several pages', async () => {
+    expect(await redis.zcard(paged.keys.index(0, 'articles'))).toBeGreaterThan(2);
+    expect(await redis.zcard(paged.keys.index(0, 'target~'))).toBeGreaterThan(1);
+  });
+
+  it.each(SORTS)('gives every row of every filter once, in the documented order, paged by cursors (sort %s)', async (sort) => {
+    for (const filters of FILTERS) {
+      const expected = expectedRows(pagedMade, { ...filters, sort });
+      for (const limit of [3, 1000]) {
+        const { rows, totals } = await allPages(paged, { ...filters, sort }, limit);
+        expect({ filters, limit, rows }).toEqual({ filters, limit, rows: expected });
+        expect(new Set(totals)).toEqual(new Set([expected.length]));
+      }
+    }
+  });
+
+  it('stays right when articles are analysed again with fewer pairs (pages emptied)', async () => {
+    const now = pagedMade.map((m, i) => (i % 2 ? m : { ...m, analysis: { ...m.analysis, stances: m.analysis.stances.slice(0, 1) } }));
+    for (const [i, m] of now.entries()) if (i % 2 === 0) await paged.recordAnalysis(m.article, m.analysis);
+    for (const sort of SORTS) expectAfterTakingBack((await allPages(paged, { sort }, 7)).rows, expectedRows(now, { sort }), now);
+    for (const filters of TIMELINES) expect(await paged.timeline(filters, 'day')).toEqual(expectedTimeline(now, filters));
+    expect(await paged.pairCount()).toBe(expectedRows(now, {}).length);
+  });
 });
 
 describe('the summary from the indexes', () => {
@@ -184,7 +232,7 @@ describe('the summary from the indexes', () => {
     const replaced: Analysis = { ...first.analysis, stances: first.analysis.stances.slice(1).map((s) => ({ ...s, score: -s.score })) };
     await store.recordAnalysis(first.article, replaced);
     const now = [{ ...first, analysis: replaced }, ...made.slice(1)];
-    for (const sort of SORTS) expect((await allPages(store, { sort }, 5)).rows).toEqual(expectedRows(now, { sort }));
+    for (const sort of SORTS) expectAfterTakingBack((await allPages(store, { sort }, 5)).rows, expectedRows(now, { sort }), now);
     for (const filters of TIMELINES) expect(await store.timeline(filters, 'day')).toEqual(expectedTimeline(now, filters));
     await store.recordAnalysis(first.article, first.analysis);
     expect((await allPages(store, {}, 1000)).rows).toEqual(expectedRows(made, {}));
