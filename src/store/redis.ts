@@ -66,6 +66,11 @@ function createCluster(url: string, nodes: { host: string; port: number }[], opt
     clusterRetryStrategy: retry,
     clusterNodeRetryStrategy: retry,
     enableOfflineQueue: options.blocking || !options.failFast,
+    // A command whose slot's primary is away is tried again every 100 ms, up to maxRedirections
+    // times (the default 16: 1.6 s), and so is one the cluster refuses while it says it is down.
+    // The API's give up after 0.6 s, so it answers 503 promptly; 6 is still plenty for slots
+    // moving (one MOVED or ASK each).
+    ...(options.failFast && { maxRedirections: 6 }),
     // Commands issued together go out as one pipeline per node: what keeps a burst of reads over
     // keys in many slots (Promise.all of single commands) as cheap as a pipeline on one server.
     // Not on blocking connections: a blocked command would hold up the others behind it.
@@ -91,6 +96,26 @@ export function primaries(redis: RedisClient): Redis[] {
  */
 export function asStoreConnection(redis: RedisClient): Redis {
   return redis as Redis;
+}
+
+const AWAY = new Set(['reconnecting', 'close', 'end']);
+
+/**
+ * True when Redis answers: the server's PING; in a cluster, every primary's, and the cluster says
+ * it is ok (a primary down: its slots are served by nobody, and the others refuse every key).
+ */
+export async function redisAnswersNow(redis: RedisClient): Promise<boolean> {
+  try {
+    if (!isCluster(redis)) return (await redis.ping()) === 'PONG';
+    const nodes = redis.nodes('master');
+    // A primary's connection lost (reconnecting) is an answer already: do not wait for it. (One
+    // never used yet is in `wait`: it connects for the command.)
+    if (nodes.length === 0 || nodes.some((node) => AWAY.has(node.status))) return false;
+    const infos = (await Promise.all(nodes.map((node) => node.call('CLUSTER', 'INFO')))) as string[];
+    return infos.every((info) => /^cluster_state:ok\s*$/m.test(info));
+  } catch {
+    return false;
+  }
 }
 
 /** Resolves when the connection is ready, or after `timeoutMs` (true: ready). */

@@ -10,7 +10,7 @@ import { queuePrefix } from '../../src/queue/queue';
 import { pairToken } from '../../src/store/keys';
 import { closeRedis, createRedis, isCluster, type RedisClient } from '../../src/store/redis';
 import { eventually, http, silentLogger } from '../setup/helpers';
-import { clusterTestConfig, describeWithCluster, startRedisCluster, type RedisCluster } from '../setup/redis-cluster';
+import { closeWithin, clusterTestConfig, describeWithCluster, startRedisCluster, type RedisCluster } from '../setup/redis-cluster';
 
 describeWithCluster('Redis Cluster: the API and a worker end to end', () => {
   let cluster: RedisCluster;
@@ -28,11 +28,9 @@ describeWithCluster('Redis Cluster: the API and a worker end to end', () => {
     redis = createRedis(config);
   }, 60_000);
   afterAll(async () => {
-    await api?.close();
-    await worker?.close();
-    if (redis) await closeRedis(redis);
+    await closeWithin(10_000, () => api?.close(), () => worker?.close(), () => redis && closeRedis(redis));
     await cluster?.stop();
-  }, 30_000);
+  }, 40_000);
 
   it('connects in cluster mode, with BullMQ\'s keys under one hash tag', async () => {
     expect(isCluster(redis)).toBe(true);

@@ -31,6 +31,8 @@ export interface RedisCluster {
   stopNode(index: number): Promise<void>;
   /** Starts a stopped primary again (same port, dir and nodes.conf) and waits for `cluster_state:ok`. */
   startNode(index: number): Promise<void>;
+  /** What one node's CLUSTER INFO says of the cluster (`ok`, `fail`), or null when it does not answer. */
+  state(index: number): Promise<string | null>;
   /** Stops every node and removes the folder. */
   stop(): Promise<void>;
 }
@@ -73,6 +75,24 @@ interface NodeProcess {
 
 const HOST = '127.0.0.1';
 
+/** Every redis-server these tests started and have not stopped: killed when the test process exits, whatever happened. */
+const running = new Set<ChildProcess>();
+const folders = new Set<string>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+  for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs the closers, each given `ms` at most (a test that failed half-way may leave one hanging). */
+export async function closeWithin(ms: number, ...closers: (() => Promise<unknown> | undefined)[]): Promise<void> {
+  for (const close of closers) {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    await Promise.race([Promise.resolve(close()).catch(() => undefined), late]);
+    clearTimeout(timer);
+  }
+}
+
 /** Ports chosen by the OS, all different (a client port and a bus port per node). */
 async function distinctFreePorts(count: number): Promise<number[]> {
   const ports = new Set<number>();
@@ -96,8 +116,9 @@ function startProcess(node: NodeProcess, nodeTimeoutMs: number): void {
   ];
   // Its own process group and a log file, as the suite's single server (private-redis.ts).
   const child = spawn('redis-server', args, { stdio: 'ignore', detached: true });
+  running.add(child);
   node.child = child;
-  node.exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  node.exited = new Promise<void>((resolve) => child.once('exit', () => (running.delete(child), resolve())));
 }
 
 async function waitUntilAnswers(node: NodeProcess, timeoutMs: number): Promise<void> {
@@ -169,6 +190,7 @@ export async function startRedisCluster(options: StartClusterOptions = {}): Prom
   const nodeTimeoutMs = options.nodeTimeoutMs ?? 2000;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-test-cluster-'));
+  folders.add(dir);
   const ports = await distinctFreePorts(count * 2);
   const nodes: NodeProcess[] = Array.from({ length: count }, (_, i) => ({
     address: { host: HOST, port: ports[i] },
@@ -178,6 +200,7 @@ export async function startRedisCluster(options: StartClusterOptions = {}): Prom
   const stopAll = async () => {
     await Promise.all(nodes.map(stopProcess));
     fs.rmSync(dir, { recursive: true, force: true });
+    folders.delete(dir);
   };
   try {
     for (const node of nodes) {
@@ -205,6 +228,9 @@ export async function startRedisCluster(options: StartClusterOptions = {}): Prom
       startProcess(node, nodeTimeoutMs);
       await waitUntilAnswers(node, timeoutMs);
       await waitUntilClusterOk(nodes, timeoutMs);
+    },
+    async state(index) {
+      return (await clusterInfo(nodes[index].address))?.cluster_state ?? null;
     },
     stop: stopAll,
   };

@@ -39,13 +39,16 @@ export interface RateLimitOptions {
 /**
  * The store's commands: EVALSHA of its scripts on one counter's key, and SCRIPT LOAD. On one
  * Redis both simply go to it. In a cluster an EVALSHA goes to its key's primary, while a SCRIPT
- * LOAD (no key) would reach one node picked at random: it is sent to every primary, so the
- * script is there wherever a counter lives (and again after a primary restarted without it).
+ * LOAD (no key) would reach one node picked at random: it is sent to every primary connected,
+ * so the script is there wherever a counter lives. A primary away gets it when it is back: its
+ * first EVALSHA answers NOSCRIPT, and the store loads the script again (as after a restart).
  */
 async function sendCommand(redis: RedisClient, { command }: SendCommandClusterDetails): Promise<RedisReply> {
   const [name, ...args] = command;
   if (isCluster(redis) && name.toUpperCase() === 'SCRIPT') {
-    const replies = await Promise.all(primaries(redis).map((node) => node.call(name, ...args)));
+    const nodes = primaries(redis).filter((node) => !['reconnecting', 'close', 'end'].includes(node.status));
+    if (nodes.length === 0) throw new Error('Connection is closed: no primary of the cluster is connected');
+    const replies = await Promise.all(nodes.map((node) => node.call(name, ...args)));
     return replies[0] as RedisReply;
   }
   return redis.call(name, ...args) as Promise<RedisReply>;

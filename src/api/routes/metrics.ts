@@ -1,7 +1,7 @@
 // GET /metrics: Prometheus metrics of the API (HTTP latency, process), the queue (jobs by state)
 // and every worker (articles analysed, failures, job duration), summed from their snapshots.
 import { Router } from 'express';
-import type { RedisClient } from '../../store/redis';
+import { redisAnswersNow, type RedisClient } from '../../store/redis';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { AnalysisQueue } from '../../queue/queue';
 import { readWorkerMetrics, sumRegistries } from '../../metrics/snapshots';
@@ -17,10 +17,10 @@ export function apiRegistry(queue: AnalysisQueue, redis: RedisClient): Registry 
   workerMetrics(registry);
   new Gauge({
     name: 'stance_redis_up',
-    help: '1 when Redis answered the API while these metrics were collected, else 0',
+    help: '1 when Redis (every primary of a cluster) answered the API while these metrics were collected, else 0',
     registers: [registry],
     async collect() {
-      this.set(await redis.ping().then(() => 1, () => 0));
+      this.set((await redisAnswersNow(redis)) ? 1 : 0);
     },
   });
   new Gauge({
