@@ -90,6 +90,21 @@ export function primaries(redis: RedisClient): Redis[] {
 }
 
 /**
+ * Every key matching `pattern`, from every primary: a SCAN on a Cluster reaches one node only.
+ * Keys written meanwhile may be missed or given twice, as with any SCAN.
+ */
+export async function* scanKeys(redis: RedisClient, pattern: string, count = 1000): AsyncGenerator<string[]> {
+  for (const node of primaries(redis)) {
+    let cursor = '0';
+    do {
+      const [next, found] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', count);
+      cursor = next;
+      if (found.length) yield found;
+    } while (cursor !== '0');
+  }
+}
+
+/**
  * The connection as the store's modules (article-store, summary, migrate) are typed today: with
  * Redis. A Cluster takes every command they send (their keys' slots are theirs to keep right).
  * Goes once they take a RedisClient.
