@@ -71,10 +71,12 @@ function createCluster(url: string, nodes: { host: string; port: number }[], opt
     // The API's give up after 0.6 s, so it answers 503 promptly; 6 is still plenty for slots
     // moving (one MOVED or ASK each).
     ...(options.failFast && { maxRedirections: 6 }),
-    // Commands issued together go out as one pipeline per node: what keeps a burst of reads over
-    // keys in many slots (Promise.all of single commands) as cheap as a pipeline on one server.
-    // Not on blocking connections: a blocked command would hold up the others behind it.
-    enableAutoPipelining: !options.blocking,
+    // No auto-pipelining: commands issued together over many slots (Promise.all of single
+    // commands) are in flight together anyway, each sent to its slot's node. ioredis 6.0.0's
+    // auto-pipeline drops the command name of callBuffer() (it puts it back for call() only:
+    // "ERR unknown command '<key>'"), and one bad command in an auto-pipeline fails every other
+    // command batched with it.
+    enableAutoPipelining: false,
   };
   return new Cluster(nodes, clusterOptions);
 }

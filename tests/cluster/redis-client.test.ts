@@ -32,13 +32,17 @@ describeWithCluster('Redis Cluster: the connection helpers', () => {
     expect(await redis.hgetall('resp:h')).toEqual({ a: '1' });
   });
 
-  it('sends commands issued together over many slots (auto-pipelined per node); a multi-key command across slots is refused', async () => {
+  it('sends commands issued together over many slots, each to its node; a multi-key command across slots is refused', async () => {
     const keys = Array.from({ length: 300 }, (_, i) => `spread:${i}`);
     await Promise.all(keys.map((key, i) => redis.set(key, String(i))));
     expect(await Promise.all(keys.map((key) => redis.get(key)))).toEqual(keys.map((_, i) => String(i)));
     const slots = await Promise.all(keys.slice(0, 50).map((key) => (redis as Cluster).call('CLUSTER', 'KEYSLOT', key)));
     expect(new Set(slots).size).toBeGreaterThan(10);
     await expect(redis.mget('spread:1', 'spread:2', 'spread:3')).rejects.toThrow(/CROSSSLOT|same slot/);
+    // callBuffer keeps its command name when issued with others (ioredis's auto-pipeline loses it).
+    await redis.zadd('spread:z', 0, 'a', 0, 'b');
+    const lex = await Promise.all([redis.callBuffer('ZRANGE', 'spread:z', '-', '+', 'BYLEX'), redis.get('spread:7')]);
+    expect(lex).toEqual([[Buffer.from('a'), Buffer.from('b')], '7']);
     // One hash tag: one slot, so a multi-key command works.
     await redis.set('{tag}:a', '1');
     await redis.set('{tag}:b', '2');
