@@ -8,7 +8,7 @@ import { checkReadiness } from '../queue/heartbeat';
 import { createAnalysisQueue, type AnalysisQueue } from '../queue/queue';
 import { ArticleStore } from '../store/article-store';
 import { migrateStore } from '../store/migrate';
-import { asStoreConnection, closeRedis, createRedis, whenReady } from '../store/redis';
+import { closeRedis, createRedis, whenReady } from '../store/redis';
 import type { Logger } from './logger';
 
 export interface RunningApi {
@@ -44,14 +44,14 @@ export async function startApi(config: Config, logger: Logger, options: StartApi
     if (connection === 'lost') logger.info('Redis connection is back');
     if (connection !== 'closing') connection = 'up';
   });
-  const store = new ArticleStore(asStoreConnection(redis), config.keyPrefix);
+  const store = new ArticleStore(redis, config.keyPrefix);
   const queue = createAnalysisQueue(config, redis);
   queue.on('error', (error) => logger.debug({ err: error.message }, 'queue connection error'));
   // Commands fail at once while disconnected: give the connection a moment before taking requests.
   if (!(await whenReady(redis, 2000))) logger.warn('Redis is not reachable yet: requests get 503 until it is');
   else {
     // A store of an earlier layout is brought up to date (the workers do it too, should Redis be away now).
-    const migrated = await migrateStore(asStoreConnection(redis), store.keys);
+    const migrated = await migrateStore(redis, store.keys);
     if (migrated) logger.info({ articles: migrated }, 'store upgraded to the current layout');
   }
   let directory = options.actors;

@@ -15,7 +15,7 @@ import { createAnalysisQueue } from '../queue/queue';
 import { createAnalysisWorker, type AnalysisWorker } from '../queue/worker';
 import { ArticleStore } from '../store/article-store';
 import { migrateStore } from '../store/migrate';
-import { asStoreConnection, closeRedis, createRedis } from '../store/redis';
+import { closeRedis, createRedis } from '../store/redis';
 import type { Logger } from './logger';
 
 export interface RunningWorker {
@@ -50,9 +50,9 @@ export async function startWorker(config: Config, logger: Logger, options: Start
   const analyse = options.analyse ?? ((article: Article) => (pool as AnalysisPool).analyse(article));
   const redis = createRedis(config, { name: 'stance-worker-store' });
   const blocking = createRedis(config, { blocking: true, name: 'stance-worker' });
-  const store = new ArticleStore(asStoreConnection(redis), config.keyPrefix);
+  const store = new ArticleStore(redis, config.keyPrefix);
   // Before the first job: a store of an earlier layout is brought up to date (migrate.ts).
-  const migrated = await migrateStore(asStoreConnection(redis), store.keys);
+  const migrated = await migrateStore(redis, store.keys);
   if (migrated) log.info({ articles: migrated }, 'store upgraded to the current layout');
   const worker = createAnalysisWorker(config, createAnalysisProcessor({ store, analyse }), blocking);
   // For queueing an article again whose job completed with a stale record.

@@ -5,7 +5,7 @@
 // worker's input); the metadata is one canonical JSON field, so a posting with other metadata
 // is told from a repeat by a string comparison in the registration script. The text and the
 // parts are stored packed (./article-codec.ts): about a tenth of their JSON.
-import type Redis from 'ioredis';
+import type { RedisClient } from './redis';
 import type { Analysis, Span } from '../analysis/types';
 import { packPart, packText, unpackPart, unpackText } from './article-codec';
 import { contributionsOf, EVIDENCE_PER_PAIR, parseEvidence } from './contributions';
@@ -101,7 +101,7 @@ export class ArticleStore {
   readonly keys: Keys;
 
   /** `shards`: for tests of the indexes with few pairs per shard (a store keeps its shards for life). */
-  constructor(private readonly redis: Redis, prefix: string, shards?: number) {
+  constructor(private readonly redis: RedisClient, prefix: string, shards?: number) {
     this.keys = keysFor(prefix, shards);
     defineStoreCommands(redis);
   }

@@ -14,7 +14,7 @@
 // reference to the article's text; the article lists its pairs instead of its tallies. The
 // migration rebuilds every pair from the stored analyses (the same contributions the old pair
 // keys held), then deletes the old pair keys.
-import type Redis from 'ioredis';
+import { scanKeys, type RedisClient } from './redis';
 import type { Analysis } from '../analysis/types';
 import { packPart, packText } from './article-codec';
 import { countsOf, dateOf, metadataJson, type SubmittedArticle } from './article-store';
@@ -29,7 +29,7 @@ export const STORE_LAYOUT = 4;
 import type { ScriptCall } from './pair-writer';
 
 /** Brings the store to STORE_LAYOUT; resolves with the number of article rewrites it made. */
-export async function migrateStore(redis: Redis, keys: Keys): Promise<number> {
+export async function migrateStore(redis: RedisClient, keys: Keys): Promise<number> {
   const layoutKey = keys.storeLayout;
   const layout = Number((await redis.get(layoutKey)) ?? 0);
   if (layout >= STORE_LAYOUT) return 0;
@@ -50,18 +50,15 @@ export async function migrateStore(redis: Redis, keys: Keys): Promise<number> {
 }
 
 /** Runs the rewrite on every article hash; resolves with how many it rewrote. */
-async function eachArticle(redis: Redis, keys: Keys, rewrite: (key: string) => Promise<number>): Promise<number> {
+async function eachArticle(redis: RedisClient, keys: Keys, rewrite: (key: string) => Promise<number>): Promise<number> {
   let rewritten = 0;
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', keys.article('*'), 'COUNT', 1000);
-    cursor = next;
+  for await (const found of scanKeys(redis, keys.article('*'))) {
     for (const key of found) rewritten += await rewrite(key);
-  } while (cursor !== '0');
+  }
   return rewritten;
 }
 
-async function toLayout2(redis: Redis, call: Record<string, ScriptCall>, key: string): Promise<number> {
+async function toLayout2(redis: RedisClient, call: Record<string, ScriptCall>, key: string): Promise<number> {
   const [article, analysis] = await redis.hmget(key, 'article', 'analysis');
   if (article === null) return 0; // layout 2 already
   const posted = JSON.parse(article) as SubmittedArticle;
@@ -81,14 +78,14 @@ async function toLayout2(redis: Redis, call: Record<string, ScriptCall>, key: st
 }
 
 /** Puts an article of an earlier layout in the list of articles by arrival (the page's recent articles). */
-async function listArticle(redis: Redis, keys: Keys, key: string): Promise<number> {
+async function listArticle(redis: RedisClient, keys: Keys, key: string): Promise<number> {
   const receivedAt = await redis.hget(key, 'receivedAt');
   const at = receivedAt === null ? NaN : Date.parse(receivedAt);
   if (Number.isNaN(at)) return 0;
   return redis.zadd(keys.articles, 'NX', at, key.slice(keys.article('').length));
 }
 
-async function toLayout3(redis: Redis, call: Record<string, ScriptCall>, key: string): Promise<number> {
+async function toLayout3(redis: RedisClient, call: Record<string, ScriptCall>, key: string): Promise<number> {
   const [text, analysedAt, ...parts] = await redis.hmget(key, 'text', 'analysedAt', 'analysis:quotes', 'analysis:actors', 'analysis:stances', 'analysis:entities');
   if (text === null) return 0; // layout 3 already, or not an article of layout 2
   const packed = parts.map((part) => (part === null ? '' : packPart(JSON.parse(part), text)));
@@ -96,7 +93,7 @@ async function toLayout3(redis: Redis, call: Record<string, ScriptCall>, key: st
 }
 
 /** An analysed article's pairs rebuilt from its stored analysis (its contributions, as recording gives them). */
-async function toLayout4(redis: Redis, call: Record<string, ScriptCall>, keys: Keys, key: string): Promise<number> {
+async function toLayout4(redis: RedisClient, call: Record<string, ScriptCall>, keys: Keys, key: string): Promise<number> {
   const [pairs, status, receivedAt, meta, text, actors, stances] = await redis.hmgetBuffer(key, 'pairs', 'status', 'receivedAt', 'meta', 'packed:text', 'packed:actors', 'packed:stances');
   if (pairs || status?.toString() !== 'completed' || !receivedAt || !meta || !text || !actors || !stances) return 0;
   const plain = unpackText(text);
@@ -112,12 +109,7 @@ async function toLayout4(redis: Redis, call: Record<string, ScriptCall>, keys: K
 }
 
 /** Layout 3's pair keys (`<prefix>:pair:<token>:<part>`) and its set of pairs. */
-async function dropLayout3Pairs(redis: Redis, keys: Keys): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', `${keys.prefix}:pair:*`, 'COUNT', 1000);
-    cursor = next;
-    if (found.length) await Promise.all(found.map((key) => redis.unlink(key)));
-  } while (cursor !== '0');
+async function dropLayout3Pairs(redis: RedisClient, keys: Keys): Promise<void> {
+  for await (const found of scanKeys(redis, `${keys.prefix}:pair:*`)) await Promise.all(found.map((key) => redis.unlink(key)));
   await redis.unlink(`${keys.prefix}:pairs`);
 }

@@ -3,17 +3,16 @@
 // back — by APPLY_TO_PAIR in the pair's shard, then the article is settled. Each call touches
 // one hash slot (the pair and its shard's indexes), so this runs the same on one Redis and on a
 // cluster; each is idempotent, so a retry after a crash anywhere in between converges.
-import type Redis from 'ioredis';
 import { contributionField, EVIDENCE_PER_PAIR, evidenceLines, type Contribution } from './contributions';
 import { shardOf, type Keys } from './keys';
 import { dayHashes, rangeOf, sideIndexes } from './pair-index';
-import { pipelineResults } from './redis';
+import { pipelineResults, type RedisClient } from './redis';
 import { APPLY_TO_PAIR, COUNT_INDEX, EXPIRE_ARTICLE, MARK_FAILED, MOVE_FORWARD, READ_INDEX, RECORD_ANALYSIS, REGISTER_ARTICLE, REPLACE_FIELDS, SETTLE_ARTICLE } from './scripts';
 
 export type ScriptCall = (...keysThenArgs: (string | number | Buffer)[]) => Promise<unknown>;
 
 /** The store's scripts as commands on a connection (ioredis loads each once, then calls it by its sha). */
-export function defineStoreCommands(redis: Redis): void {
+export function defineStoreCommands(redis: RedisClient): void {
   redis.defineCommand('stanceRegisterArticle', { numberOfKeys: 1, lua: REGISTER_ARTICLE });
   redis.defineCommand('stanceRecordAnalysis', { numberOfKeys: 1, lua: RECORD_ANALYSIS });
   redis.defineCommand('stanceSettleArticle', { numberOfKeys: 1, lua: SETTLE_ARTICLE });
@@ -64,9 +63,9 @@ export function pairScriptKeys(keys: Keys, source: string, target: string, shard
  * analysis has one, taking back the article's where it has none — one pipeline per shard, then
  * settles the article and records the actors' names.
  */
-export async function applyToPairs(redis: Redis, keys: Keys, articleId: string, rev: number, pending: string, contributions: Contribution[]): Promise<void> {
+export async function applyToPairs(redis: RedisClient, keys: Keys, articleId: string, rev: number, pending: string, contributions: Contribution[]): Promise<void> {
   const byLine = new Map(contributions.map((c) => [pairLine(c.source, c.target), c]));
-  const byShard = new Map<number, ReturnType<Redis['pipeline']>>();
+  const byShard = new Map<number, ReturnType<RedisClient['pipeline']>>();
   for (const line of pending.split('\n').filter(Boolean)) {
     const { source, target } = splitPairLine(line);
     const shard = shardOf(source, target, keys.shards);

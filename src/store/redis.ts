@@ -106,15 +106,6 @@ export async function* scanKeys(redis: RedisClient, pattern: string, count = 100
   }
 }
 
-/**
- * The connection as the store's modules (article-store, summary, migrate) are typed today: with
- * Redis. A Cluster takes every command they send (their keys' slots are theirs to keep right).
- * Goes once they take a RedisClient.
- */
-export function asStoreConnection(redis: RedisClient): Redis {
-  return redis as Redis;
-}
-
 const AWAY = new Set(['reconnecting', 'close', 'end']);
 
 /**

@@ -3,7 +3,7 @@
 // shards' indexes are read from the cursor on and merged. Filters the indexes do not order
 // (a date range, a confidence floor, another sort within one actor's pairs) read the matching
 // pairs whole and sort them here. Every way builds its rows with the same code.
-import type Redis from 'ioredis';
+import type { RedisClient } from './redis';
 import { byStrength, EVIDENCE_PER_PAIR, parseContribution, parseEvidence, type KeptEvidence, type StoredContribution } from './contributions';
 import { unpackPart, unpackText } from './article-codec';
 import type { Keys, IndexName } from './keys';
@@ -151,7 +151,7 @@ function planOf(filters: SummaryFilters, sort: SortKeyed): Plan {
   return { indexes: [sort], check: null };
 }
 
-export async function readSummary(redis: Redis, keys: Keys, filters: SummaryFilters): Promise<StanceSummary> {
+export async function readSummary(redis: RedisClient, keys: Keys, filters: SummaryFilters): Promise<StanceSummary> {
   const sort = filters.sort ?? 'articles';
   const indexSort: SortKeyed = sort === '-mean' ? 'mean' : sort;
   const plan = planOf(filters, indexSort);
@@ -162,7 +162,7 @@ export async function readSummary(redis: Redis, keys: Keys, filters: SummaryFilt
 }
 
 /** A page straight from indexes in the summary's order: merged from the cursor on. */
-async function summaryFromIndexes(redis: Redis, keys: Keys, filters: SummaryFilters, plan: Plan, sort: SummarySort): Promise<StanceSummary> {
+async function summaryFromIndexes(redis: RedisClient, keys: Keys, filters: SummaryFilters, plan: Plan, sort: SummarySort): Promise<StanceSummary> {
   const limit = filters.limit ?? DEFAULT_LIMIT;
   const reverse = sort === '-mean';
   const indexSort = sortOfIndex(plan.indexes[0]);
@@ -199,7 +199,7 @@ async function summaryFromIndexes(redis: Redis, keys: Keys, filters: SummaryFilt
 }
 
 /** How many rows pass the filters: counted by the indexes, or, when rows need a check, by reading them. */
-async function totalOf(redis: Redis, keys: Keys, plan: Plan, floor: Buffer | null): Promise<number> {
+async function totalOf(redis: RedisClient, keys: Keys, plan: Plan, floor: Buffer | null): Promise<number> {
   const indexes = plan.indexes.flatMap((name) => shardIndexes(keys, name));
   const count = async (list: ShardIndex[]) => {
     const counts = await Promise.all(
@@ -222,7 +222,7 @@ async function totalOf(redis: Redis, keys: Keys, plan: Plan, floor: Buffer | nul
 }
 
 /** Every matching pair read and sorted here: date ranges, confidence floors, other orders within an actor's pairs. */
-async function summaryInMemory(redis: Redis, keys: Keys, filters: SummaryFilters, plan: Plan, sort: SummarySort, counted: boolean): Promise<StanceSummary> {
+async function summaryInMemory(redis: RedisClient, keys: Keys, filters: SummaryFilters, plan: Plan, sort: SummarySort, counted: boolean): Promise<StanceSummary> {
   const candidates = await candidatesOf(redis, keys, plan);
   const figures = counted
     ? await countedFiguresOf(redis, keys, candidates, filters.from ?? -Infinity, filters.to ?? Infinity, filters.minConfidence ?? 0)
@@ -245,7 +245,7 @@ async function summaryInMemory(redis: Redis, keys: Keys, filters: SummaryFilters
 }
 
 /** The pairs of a plan's indexes that pass its check, each once. */
-async function candidatesOf(redis: Redis, keys: Keys, plan: Plan): Promise<{ source: string; target: string }[]> {
+async function candidatesOf(redis: RedisClient, keys: Keys, plan: Plan): Promise<{ source: string; target: string }[]> {
   const found = new Map<string, { source: string; target: string }>();
   for (const name of plan.indexes) {
     const lists = await Promise.all(shardIndexes(keys, name).map((index) => membersOf(redis, index, null)));
@@ -275,12 +275,12 @@ function shardIndexes(keys: Keys, name: IndexName): ShardIndex[] {
 }
 
 /** The store's scripts on a connection (pair-writer.ts defines them; `…Buffer` gives the replies as bytes). */
-function scripts(redis: Redis): Record<string, ScriptCall> {
+function scripts(redis: RedisClient): Record<string, ScriptCall> {
   return redis as unknown as Record<string, ScriptCall>;
 }
 
 /** A paged index's members in a range (scripts.ts READ_INDEX), the index's prefix taken off. */
-async function readIndex(redis: Redis, index: ShardIndex, low: Buffer, high: Buffer, limit: number, reverse: boolean): Promise<Buffer[]> {
+async function readIndex(redis: RedisClient, index: ShardIndex, low: Buffer, high: Buffer, limit: number, reverse: boolean): Promise<Buffer[]> {
   const members = (await scripts(redis).stanceReadIndexBuffer(index.key, low, high, limit, reverse ? '1' : '0')) as Buffer[];
   return members.map((m) => m.subarray(index.prefix.length));
 }
@@ -303,7 +303,7 @@ function bounds(index: ShardIndex, from: Buffer | null | undefined, until: Buffe
 }
 
 /** Every member of an index (before `until`), its prefix taken off. */
-async function membersOf(redis: Redis, index: ShardIndex, until: Buffer | null): Promise<Buffer[]> {
+async function membersOf(redis: RedisClient, index: ShardIndex, until: Buffer | null): Promise<Buffer[]> {
   const { low, high } = bounds(index, null, until);
   return readIndex(redis, index, low, high, 1e9, false);
 }
@@ -314,7 +314,7 @@ class IndexStream {
   private done = false;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly index: ShardIndex,
     private from: Buffer | null | undefined,
     private readonly reverse: boolean,
@@ -358,7 +358,7 @@ const TOTALS = ['n', 's', 'p', 'g', 'u', 'f', 'l'] as const;
 const EVIDENCE_FIELDS = Array.from({ length: EVIDENCE_PER_PAIR }, (_, i) => `e${i + 1}`);
 
 /** The pairs' running totals and kept evidence, in order (pairs gone meanwhile have 0 articles). */
-async function figuresOf(redis: Redis, keys: Keys, pairs: { source: string; target: string }[]): Promise<PairFigures[]> {
+async function figuresOf(redis: RedisClient, keys: Keys, pairs: { source: string; target: string }[]): Promise<PairFigures[]> {
   const values = await Promise.all(pairs.map(({ source, target }) => redis.hmget(keys.pair(source, target), ...TOTALS, ...EVIDENCE_FIELDS)));
   return pairs.map(({ source, target }, i) => {
     const [n, s, p, g, u, f, l, ...evidence] = values[i];
@@ -379,7 +379,7 @@ async function figuresOf(redis: Redis, keys: Keys, pairs: { source: string; targ
 
 /** The pairs' figures from the articles published in [from, to] and at least minConfidence sure. */
 async function countedFiguresOf(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   pairs: { source: string; target: string }[],
   from: number,
@@ -434,7 +434,7 @@ export interface PairArticle {
 
 /** Every article that contributed to a directed pair, newest first (at most `limit`). */
 export async function readPairArticles(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   source: string,
   target: string,
@@ -491,7 +491,7 @@ const DAY = 86_400_000;
  * article are left out.
  */
 export async function readTimeline(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   filters: Pick<SummaryFilters, 'source' | 'target' | 'actor' | 'from' | 'to'>,
   interval: TimelineInterval,
@@ -567,7 +567,7 @@ export function bucketStart(ms: number, interval: TimelineInterval): string {
 }
 
 /** The rows of a page: names from actorNames, evidence texts from the articles (or as kept). */
-async function toRows(redis: Redis, keys: Keys, figures: PairFigures[]): Promise<PairSummary[]> {
+async function toRows(redis: RedisClient, keys: Keys, figures: PairFigures[]): Promise<PairSummary[]> {
   const ids = [...new Set(figures.flatMap((f) => [f.source, f.target]))];
   const names = ids.length ? await redis.hmget(keys.actorNames, ...ids) : [];
   const nameOf = new Map(ids.map((id, i) => [id, names[i] ?? id]));
@@ -590,7 +590,7 @@ async function toRows(redis: Redis, keys: Keys, figures: PairFigures[]): Promise
 }
 
 /** The texts of the given articles that still have theirs. */
-async function articleTexts(redis: Redis, keys: Keys, articleIds: string[]): Promise<Map<string, string>> {
+async function articleTexts(redis: RedisClient, keys: Keys, articleIds: string[]): Promise<Map<string, string>> {
   const ids = [...new Set(articleIds)];
   const packed = await Promise.all(ids.map((id) => redis.hgetBuffer(keys.article(id), 'packed:text')));
   return new Map(ids.flatMap((id, i) => (packed[i] ? [[id, unpackText(packed[i] as Buffer)] as [string, string]] : [])));

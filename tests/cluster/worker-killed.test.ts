@@ -7,7 +7,7 @@ import { createAnalysisQueue, type AnalysisQueue } from '../../src/queue/queue';
 import { submitArticles } from '../../src/queue/submit-articles';
 import { ArticleStore } from '../../src/store/article-store';
 import { pairToken } from '../../src/store/keys';
-import { asStoreConnection, closeRedis, createRedis, type RedisClient } from '../../src/store/redis';
+import { closeRedis, createRedis, type RedisClient } from '../../src/store/redis';
 import { startService, stopService, WORKER_SCRIPT, type ServiceProcess } from '../faults/processes';
 import { eventually, silentLogger } from '../setup/helpers';
 import { closeWithin, clusterTestConfig, describeWithCluster, startRedisCluster, type RedisCluster } from '../setup/redis-cluster';
@@ -39,7 +39,7 @@ describeWithCluster('Redis Cluster: a worker killed mid-job', () => {
     const config = clusterTestConfig(cluster, SETTINGS);
     redis = createRedis(config);
     queue = createAnalysisQueue(config, redis);
-    const store = new ArticleStore(asStoreConnection(redis), config.keyPrefix);
+    const store = new ArticleStore(redis, config.keyPrefix);
     const env = { ...SETTINGS, REDIS_URL: config.redisUrl, REDIS_CLUSTER_NODES: cluster.nodesEnv, KEY_PREFIX: config.keyPrefix };
 
     victim = startService(WORKER_SCRIPT, env);
