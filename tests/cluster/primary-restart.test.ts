@@ -7,24 +7,11 @@ import type { Config } from '../../src/config';
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
 import { queuePrefix } from '../../src/queue/queue';
+import { acceptSixThreeWaiting, outageArticle, timed } from '../faults/outage';
 import { eventually, expectApiError, http, silentLogger } from '../setup/helpers';
 import { closeWithin, clusterTestConfig, describeWithCluster, nodeOfKey, startRedisCluster, type RedisCluster } from '../setup/redis-cluster';
 
-const article = (n: number) => ({
-  text: `"We reject the demands of Portugal," the Spanish foreign minister said in statement ${n}. Spain praised Italy's help.`,
-  publishedAt: '2020-01-15',
-});
 
-/** A reply within `ms`: while a primary is away the API answers promptly, it does not wait for it. */
-async function timed<T>(work: Promise<T>, ms: number, what = ''): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 describeWithCluster('Redis Cluster: a primary restarted', () => {
   let cluster: RedisCluster;
@@ -47,21 +34,7 @@ describeWithCluster('Redis Cluster: a primary restarted', () => {
     const api = await startApi(config, silentLogger);
     apis.push(api);
 
-    // Accepted while the cluster is whole: three analysed, three still waiting when the primary
-    // stops (the worker is paused), so the queue's copy of them is in its append-only file.
-    const accepted: { articleId: string; links: { job: string } }[] = [];
-    const post = async (n: number) => {
-      const reply = await http(api.url, 'POST', '/articles', { json: article(n) });
-      expect(reply.status).toBe(202);
-      accepted.push(reply.body);
-    };
-    for (let n = 0; n < 3; n++) await post(n);
-    for (const { links } of accepted) {
-      await eventually(async () => ((await http(api.url, 'GET', links.job)).body.state === 'completed' ? true : undefined));
-    }
-    await worker.worker.pause();
-    for (let n = 3; n < 6; n++) await post(n);
-    expect(await api.queue.getJobCountByTypes('waiting')).toBe(3);
+    const accepted = await acceptSixThreeWaiting(api, worker);
 
     // The primary of the queue's slot (BullMQ's keys share one hash tag): the hardest one to lose.
     const victim = await nodeOfKey(cluster, `${queuePrefix(config)}:${config.queue.name}:wait`);
@@ -70,7 +43,7 @@ describeWithCluster('Redis Cluster: a primary restarted', () => {
     const others = cluster.nodes.map((_, i) => i).filter((i) => i !== victim);
     await eventually(async () => ((await Promise.all(others.map((i) => cluster.state(i)))).every((s) => s === 'fail') ? true : undefined), 15_000, 100);
 
-    const down = await timed(http(api.url, 'POST', '/articles', { json: article(100) }), 3000, 'POST /articles');
+    const down = await timed(http(api.url, 'POST', '/articles', { json: outageArticle(100) }), 3000, 'POST /articles');
     expectApiError(down, 503, 'unavailable', /cannot reach its data store \(Redis\)/);
     expect(down.headers.get('retry-after')).toBe('5');
     expectApiError(await timed(http(api.url, 'GET', accepted[0].links.job), 3000, 'GET /jobs/:id'), 503, 'unavailable');
@@ -91,7 +64,7 @@ describeWithCluster('Redis Cluster: a primary restarted', () => {
     worker.worker.resume();
     for (const [n, replica] of [api, lateReplica].entries()) {
       const after = await eventually(async () => {
-        const reply = await http(replica.url, 'POST', '/articles', { json: article(200 + n) });
+        const reply = await http(replica.url, 'POST', '/articles', { json: outageArticle(200 + n) });
         return reply.status === 202 ? reply : undefined;
       }, 20_000, 200);
       // Counted by the rate limiter again (a failing store lets requests through without these;
