@@ -99,12 +99,14 @@ local function pageKey(dir, bound) return dir .. ':' .. hex(bound) end
 local function boundOf(dir, member)
   return redis.call('ZRANGE', dir, '[' .. member, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
 end
+-- counts: the hash to count the index's members in, or nil for an index whose whole count
+-- nobody reads (one the same size as another, or one read by ranges).
 local function indexAdd(dir, counts, member)
   local bound = boundOf(dir, member)
   if not bound then bound = ''; redis.call('ZADD', dir, 0, '') end
   local page = pageKey(dir, bound)
   if redis.call('ZADD', page, 0, member) == 0 then return end
-  redis.call('HINCRBY', counts, dir, 1)
+  if counts then redis.call('HINCRBY', counts, dir, 1) end
   if redis.call('ZCARD', page) > PAGE then
     local upper = redis.call('ZRANGE', page, PAGE / 2, -1)
     local args = {}
@@ -119,7 +121,7 @@ local function indexRemove(dir, counts, member)
   if not bound then return end
   local page = pageKey(dir, bound)
   if redis.call('ZREM', page, member) == 0 then return end
-  if redis.call('HINCRBY', counts, dir, -1) <= 0 then redis.call('HDEL', counts, dir) end
+  if counts and redis.call('HINCRBY', counts, dir, -1) <= 0 then redis.call('HDEL', counts, dir) end
   if redis.call('EXISTS', page) == 0 then redis.call('ZREM', dir, bound) end
 end
 -- The page a read from a ZRANGE BYLEX bound starts in.
@@ -269,8 +271,11 @@ local function move(after)
   for i = 2, lastIndex do
     local old, new = before and before[i - 1], after and after[i - 1]
     if old ~= new then
-      if old then indexRemove(KEYS[i], KEYS[#KEYS], old) end
-      if new then indexAdd(KEYS[i], KEYS[#KEYS], new) end
+      -- Counted: the articles index (recent and mean have as many members) and the side
+      -- indexes of their own (ids' ranges in a shared one are counted by range).
+      local counts = (i == 2 or (i >= 5 and ARGV[8 + i - 4] == '')) and KEYS[#KEYS] or nil
+      if old then indexRemove(KEYS[i], counts, old) end
+      if new then indexAdd(KEYS[i], counts, new) end
     end
   end
 end

@@ -110,8 +110,8 @@ interface PairFigures {
 }
 
 const DEFAULT_LIMIT = 100;
-/** Members read from each index at a time while a page is merged. */
-const CHUNK = 64;
+/** Most members read from one index at a time while a page is merged (the first read takes about its share of the page). */
+const MAX_CHUNK = 256;
 
 /** Which indexes hold the candidate rows, and the check a row must still pass. */
 interface Plan {
@@ -169,7 +169,9 @@ async function summaryFromIndexes(redis: RedisClient, keys: Keys, filters: Summa
   const after = filters.after && memberAt(sort, filters.after.key, filters.after.source, filters.after.target);
   // Below minArticles the articles order has nothing more to give.
   const floor = filters.minArticles !== undefined && filters.minArticles > 1 && indexSort === 'articles' ? fewerThan(filters.minArticles) : null;
-  const streams = plan.indexes.flatMap((name) => shardIndexes(keys, name).map((index) => new IndexStream(redis, index, after, reverse, floor)));
+  const indexes = plan.indexes.flatMap((name) => shardIndexes(keys, name));
+  const share = Math.min(MAX_CHUNK, Math.ceil((limit + 1) / indexes.length) + 4);
+  const streams = indexes.map((index) => new IndexStream(redis, index, after, reverse, floor, share));
   const found: { source: string; target: string }[] = [];
   const minArticles = filters.minArticles ?? 1;
   let more = false;
@@ -210,7 +212,11 @@ async function totalOf(redis: RedisClient, keys: Keys, plan: Plan, floor: Buffer
     );
     return counts.reduce((sum, n) => sum + n, 0);
   };
-  if (!plan.check && (plan.indexes.length === 1 || plan.disjoint)) return count(indexes);
+  if (!plan.check && (plan.indexes.length === 1 || plan.disjoint)) {
+    // recent and mean hold the same pairs as articles, whose count is kept.
+    if (plan.indexes.length === 1 && (plan.indexes[0] === 'recent' || plan.indexes[0] === 'mean')) return count(shardIndexes(keys, 'articles'));
+    return count(indexes);
+  }
   if (!plan.check && plan.overlap) return (await count(indexes)) - (await count(shardIndexes(keys, plan.overlap)));
   const seen = new Set<string>();
   for (const index of indexes) {
@@ -319,6 +325,7 @@ class IndexStream {
     private from: Buffer | null | undefined,
     private readonly reverse: boolean,
     private readonly floor: Buffer | null,
+    private chunk: number,
   ) {}
 
   async peek(): Promise<Buffer | null> {
@@ -332,8 +339,9 @@ class IndexStream {
 
   private async fill(): Promise<void> {
     const { low, high } = this.reverse ? bounds(this.index, null, this.from ?? null) : bounds(this.index, this.from, this.floor);
-    const chunk = await readIndex(this.redis, this.index, low, high, CHUNK, this.reverse);
-    if (chunk.length < CHUNK) this.done = true;
+    const chunk = await readIndex(this.redis, this.index, low, high, this.chunk, this.reverse);
+    if (chunk.length < this.chunk) this.done = true;
+    this.chunk = Math.min(MAX_CHUNK, this.chunk * 2);
     if (chunk.length) this.from = chunk[chunk.length - 1];
     this.buffered.push(...chunk);
   }
