@@ -55,3 +55,10 @@ export const FOLDS = 5;
 /** Decision offsets tried for each polar class, and confidence thresholds. */
 export const OFFSET_GRID = Array.from({ length: 31 }, (_, i) => -1.5 + i * 0.1);
 export const THRESHOLD_GRID = Array.from({ length: 13 }, (_, i) => i * 0.05);
+/**
+ * The pair-confidence thresholds tried on the valid part, and the F-beta they are chosen by:
+ * beta 0.5 weighs precision twice as much as recall (a stance a reader would reject costs more
+ * than one missed).
+ */
+export const MIN_CONFIDENCE_GRID = Array.from({ length: 20 }, (_, i) => Math.round(i * 5) / 100);
+export const POLAR_BETA = 0.5;

@@ -24,16 +24,30 @@ export interface StanceModel {
   linear: StanceLinear;
   /** Added to each class's score before the best is taken. */
   offsets: number[];
-  /** A polar class less probable than this is read as neutral; pairs less confident are not reported as polar. */
+  /** The model's decision: a polar class less probable than this is read as neutral (chosen with the offsets, for macro-F1). */
   threshold: number;
+  /**
+   * Precision first: a stance pair whose confidence (its most confident piece of evidence of the
+   * score's sign) is under this is not reported as polar. Chosen on DSE's valid part through the
+   * whole analysis, for F0.5 of the polar pairs (scripts/stance-model/train.ts).
+   */
+  minConfidence: number;
   /** Keep the rules' action and relation evidence for the pairs the model judges neutral. */
   keepActions: boolean;
+  /**
+   * The confidence of that kept evidence: how often a pair it alone makes polar is right, measured
+   * out of fold on DSE's train part through the analysis (the rules' own constants, 0.45–0.7, say
+   * nothing of it). 1 keeps the rules' constants.
+   */
+  keptConfidence: number;
 }
 
 export const stanceSettingsSchema = z.object({
   offsets: z.array(z.number()).length(STANCE_MODEL_CLASSES.length),
   threshold: z.number().min(0).max(1),
+  minConfidence: z.number().min(0).max(1),
   keepActions: z.boolean(),
+  keptConfidence: z.number().min(0).max(1),
 });
 
 /** Reads and checks models/stance-model.json (once, at start-up). */
@@ -44,5 +58,5 @@ export function loadStanceModel(modelsDir: string): StanceModel {
   const linear: StanceLinear = loaded.linear[STANCE_LINEAR]
     ? { joint: linearOf(file, loaded, STANCE_LINEAR, STANCE_MODEL_CLASSES) }
     : { sign: linearOf(file, loaded, SIGN_LINEAR, SIGN_CLASSES), direction: linearOf(file, loaded, DIRECTION_LINEAR, DIRECTION_CLASSES) };
-  return { linear, offsets: settings.offsets, threshold: settings.threshold, keepActions: settings.keepActions };
+  return { linear, offsets: settings.offsets, threshold: settings.threshold, minConfidence: settings.minConfidence, keepActions: settings.keepActions, keptConfidence: settings.keptConfidence };
 }

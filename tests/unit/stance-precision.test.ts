@@ -7,6 +7,9 @@ import { tokenise } from '../../src/analysis/passes/2-tokens';
 import { findActorMentions } from '../../src/analysis/passes/3-actors';
 import type { Actor } from '../../src/analysis/types';
 import { loadModels } from '../../src/models';
+import { aggregate } from '../../src/analysis/passes/stance/evidence';
+import { labelOfPairs, polarScores } from '../../scripts/stance-model/score';
+import { chooseMinConfidence, measureKeptConfidence } from '../../scripts/stance-model/train';
 
 const models = loadModels();
 const run = (text: string, publishedAt = '2019-03-01'): Analysis => analyze({ text, publishedAt }, models);
@@ -156,5 +159,75 @@ describe('the source of an action or a statement is its clause’s subject', () 
   it('an apposition still speaks with the speaker', () => {
     const a = run('Lena Okafor, a senior fellow at the Brookings Institution, condemned Vestria for the blockade.');
     expect(pair(a, 'name:brookings-institution', 'name:vestria')).toBeLessThan(0);
+  });
+});
+
+describe('pairs under the confidence threshold are not polar', () => {
+  const piece = (score: number, confidence: number) => ({ start: 0, end: 10, source: 'A', target: 'B', score, confidence });
+
+  it('reports a pair as polar only from the threshold up, with its score and confidence either way', () => {
+    const [under] = aggregate([piece(-0.8, 0.3)], 0.45);
+    expect(under).toMatchObject({ polarity: 0, confidence: 0.3 });
+    expect(under.score).toBeCloseTo(-0.8);
+    expect(aggregate([piece(-0.8, 0.45)], 0.45)[0].polarity).toBe(-1);
+    // The confidence is that of the most confident piece of the score's sign.
+    expect(aggregate([piece(-0.8, 0.3), piece(-0.6, 0.9), piece(0.2, 0.95)], 0.45)[0]).toMatchObject({ polarity: -1, confidence: 0.9 });
+  });
+
+  it('ships a threshold chosen for precision, above the measured confidence of the kept rule evidence', () => {
+    const m = models.stanceModel!;
+    expect(m.minConfidence).toBeGreaterThan(0.3);
+    expect(m.minConfidence).toBeLessThan(0.9);
+    expect(m.keptConfidence).toBeLessThan(m.minConfidence);
+  });
+
+  it('a CAMEO meeting the model judges neutral is no polar stance, and its evidence stays', () => {
+    const a = run('France met Germany on Tuesday to discuss trade.');
+    const s = a.stances.find((x) => x.source === 'FRA' && x.target === 'DEU');
+    expect(s).toBeDefined();
+    expect(s!.polarity).toBe(0);
+    expect(s!.confidence).toBeLessThan(models.stanceModel!.minConfidence);
+    expect(s!.evidence.length).toBeGreaterThan(0);
+    // With the rules' own constants it was a positive stance.
+    const old = analyze({ text: 'France met Germany on Tuesday to discuss trade.', publishedAt: '2019-03-01' }, { ...models, stanceModel: { ...models.stanceModel!, keptConfidence: 1, minConfidence: 0 } });
+    expect(old.stances.find((x) => x.source === 'FRA' && x.target === 'DEU')?.polarity).toBe(1);
+  });
+
+  it('a condemnation the model is sure of stays polar', () => {
+    const s = run('France condemned Germany for the border closures.').stances.find((x) => x.source === 'FRA' && x.target === 'DEU');
+    expect(s?.polarity).toBe(-1);
+    expect(s!.confidence).toBeGreaterThanOrEqual(models.stanceModel!.minConfidence);
+  });
+});
+
+describe('choosing the threshold and the kept evidence\'s confidence', () => {
+  const p = (score: number, confidence: number) => ({ score, polarity: Math.sign(score), confidence });
+  const quiet = () => undefined;
+
+  it('reads the pairs as the evaluation does, under the threshold as neutral', () => {
+    expect(labelOfPairs([p(-0.5, 0.8), p(0.3, 0.9)])).toBe(3);
+    expect(labelOfPairs([p(-0.5, 0.4), p(0.3, 0.9)], 0.45)).toBe(2);
+    expect(labelOfPairs([p(-0.5, 0.4), null], 0.45)).toBe(0);
+    expect(labelOfPairs([null, null])).toBe(0);
+  });
+
+  it('scores polar pairs: right only with the gold sign and direction', () => {
+    const s = polarScores([3, 1, 0, 4], [3, 2, 1, 0]);
+    expect(s).toMatchObject({ predicted: 3, right: 1, gold: 3 });
+    expect(s.precision).toBeCloseTo(1 / 3, 3);
+    expect(s.recall).toBeCloseTo(1 / 3, 3);
+  });
+
+  it('picks the threshold with the best F0.5: wrong pairs below it, right ones above', () => {
+    const gold = [3, 3, 3, 0, 0, 0, 1];
+    const pairs = [[p(-0.6, 0.9), null], [p(-0.6, 0.8), null], [p(-0.6, 0.3), null], [p(-0.6, 0.3), null], [p(0.6, 0.2), null], [p(-0.6, 0.25), null], [p(0.5, 0.7), null]] as Parameters<typeof labelOfPairs>[0][];
+    expect(chooseMinConfidence(gold, pairs, quiet)).toBe(0.35);
+  });
+
+  it('measures the kept evidence by the pairs it alone makes polar', () => {
+    const gold = [1, 0, 0, 0, 3];
+    const without = [[null, null], [null, null], [null, null], [null, null], [p(-0.5, 0.9), null]] as Parameters<typeof labelOfPairs>[0][];
+    const withKept = [[p(0.3, 0.7), null], [p(0.3, 0.7), null], [p(0.3, 0.7), null], [p(0.3, 0.7), null], [p(-0.5, 0.9), null]] as Parameters<typeof labelOfPairs>[0][];
+    expect(measureKeptConfidence(gold, without, withKept, quiet)).toBe(0.25);
   });
 });

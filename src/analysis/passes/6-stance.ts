@@ -67,14 +67,17 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
     // A pair the rules read as acting on each other ("clashed", "accused each other") keeps both directions.
     const actions = pairKeys(t, rules.action);
     const oneWay = [...judged.disfavoured].filter((key) => !actions.has(reversedKey(key)) || !actions.has(key));
-    const kept = stanceModel.keepActions ? [...unjudged(t, rules.relation, judged.polar), ...unjudged(t, rules.action, new Set([...judged.polar, ...oneWay]))] : [];
+    // Their confidence is the one measured for them (the model's settings), not the rules' constants.
+    const kept = stanceModel.keepActions
+      ? [...unjudged(t, rules.relation, judged.polar), ...unjudged(t, rules.action, new Set([...judged.polar, ...oneWay]))].map((e) => ({ ...e, confidence: Math.min(e.confidence, stanceModel.keptConfidence) }))
+      : [];
     const drop = stanceModel.keepActions ? [rules.statement] : [rules.statement, rules.action, rules.relation];
     evidence = [...scored, ...unjudged(t, drop.flat(), judged.judged), ...kept, ...rules.author];
   }
   // Whoever judged them, no stance within one side nor from the media in what they report.
   evidence = evidence.filter(keep);
   return {
-    pairs: aggregate(evidence, stanceModel?.threshold ?? 0),
+    pairs: aggregate(evidence, stanceModel?.minConfidence ?? 0),
     towardMention: (mention) => towardMention({ t, mention, evidence: coveringOf(mention), statements, words, lexicon }, targetModel),
   };
 }
