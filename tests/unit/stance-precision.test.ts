@@ -7,7 +7,8 @@ import { tokenise } from '../../src/analysis/passes/2-tokens';
 import { findActorMentions } from '../../src/analysis/passes/3-actors';
 import type { Actor } from '../../src/analysis/types';
 import { loadModels } from '../../src/models';
-import { aggregate } from '../../src/analysis/passes/stance/evidence';
+import { AUTHOR, AUTHOR_NAME, aggregate, authorOf } from '../../src/analysis/passes/stance/evidence';
+import { articleSchema } from '../../src/analysis/article-schema';
 import { labelOfPairs, polarScores } from '../../scripts/stance-model/score';
 import { chooseMinConfidence, measureKeptConfidence } from '../../scripts/stance-model/train';
 
@@ -229,5 +230,35 @@ describe('choosing the threshold and the kept evidence\'s confidence', () => {
     const without = [[null, null], [null, null], [null, null], [null, null], [p(-0.5, 0.9), null]] as Parameters<typeof labelOfPairs>[0][];
     const withKept = [[p(0.3, 0.7), null], [p(0.3, 0.7), null], [p(0.3, 0.7), null], [p(0.3, 0.7), null], [p(-0.5, 0.9), null]] as Parameters<typeof labelOfPairs>[0][];
     expect(measureKeptConfidence(gold, without, withKept, quiet)).toBe(0.25);
+  });
+});
+
+describe('the author is the article\'s publisher where the article names it', () => {
+  const text = 'The brutal regime of Vestria massacred peaceful protesters.';
+  const authorPairs = (a: Analysis, id: string) => a.stances.filter((s) => s.source === id);
+
+  it('gives the author\'s stances the publisher\'s id and name', () => {
+    const plain = analyze({ text, publishedAt: '2019-03-01' }, models);
+    const published = analyze({ text, publishedAt: '2019-03-01', source: '  The Norland   Times ' }, models);
+    expect(authorPairs(plain, AUTHOR).length).toBeGreaterThan(0);
+    expect(authorPairs(published, AUTHOR)).toEqual([]);
+    // The same stances, only their source renamed.
+    expect(authorPairs(published, 'publisher:the-norland-times')).toEqual(authorPairs(plain, AUTHOR).map((s) => ({ ...s, source: 'publisher:the-norland-times' })));
+    expect(published.actors.find((x) => x.id === 'publisher:the-norland-times')).toEqual({ id: 'publisher:the-norland-times', name: 'The Norland Times', type: 'author', mentions: [] });
+    expect(published.actors.some((x) => x.id === AUTHOR)).toBe(false);
+  });
+
+  it('keeps "the author" without a source, or with one that names nothing', () => {
+    expect(authorOf(undefined)).toEqual({ id: AUTHOR, name: AUTHOR_NAME });
+    expect(authorOf(' — ')).toEqual({ id: AUTHOR, name: AUTHOR_NAME });
+    expect(authorOf('Le Monde diplomatique')).toEqual({ id: 'publisher:le-monde-diplomatique', name: 'Le Monde diplomatique' });
+    // Stable: the same publisher however it is spaced or cased.
+    expect(authorOf('LE MONDE  Diplomatique').id).toBe(authorOf('Le Monde diplomatique').id);
+  });
+
+  it('is accepted as an article field, and refused empty', () => {
+    expect(articleSchema.safeParse({ text, source: 'The Norland Times' }).success).toBe(true);
+    expect(articleSchema.safeParse({ text, source: '  ' }).success).toBe(false);
+    expect(articleSchema.safeParse({ text, source: 3 }).success).toBe(false);
   });
 });
