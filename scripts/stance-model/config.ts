@@ -15,7 +15,9 @@ export interface StanceModelConfig {
    * with", "urged", "met") neutral, so its valid part prefers dropping them (macro-F1 through the
    * analysis 0.366 without, 0.350 with: within the noise of its 20-example classes), while the
    * events these rules were built for have no training data to show that the model replaces
-   * them. The rules stay until such data does.
+   * them. The rules stay, at the confidence measured for them out of fold on DSE train
+   * (keptConfidence, train.ts), which keeps them under the pair threshold: evidence of a pair
+   * that is not polar.
    */
   keepActions: boolean;
   /** Class weights are (examples / (classes × class count)) ^ this: 0 weighs every example alike, 1 every class alike. */

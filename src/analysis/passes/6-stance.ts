@@ -11,7 +11,9 @@
 // rules' own statement, action and relation evidence is kept only for the pairs the model did
 // not judge (a statement whose speaker is named in another sentence). The target model reads
 // the rules' evidence, as it was trained to.
-// An actor pair's score is the confidence-weighted mean of its evidence (./stance/evidence.ts).
+// An actor pair's score is the confidence-weighted mean of its evidence (./stance/evidence.ts);
+// with the model, a pair under its minConfidence is not polar, and the rules' evidence kept
+// beside its neutral judgements counts at the confidence measured for it (keptConfidence).
 // Pairs that are one side (a country and its own state: ../actors/sides.ts) get none, and the
 // media get none from the statements they only report.
 import type { Lexicon } from '../../models/lexicon';
