@@ -9,6 +9,7 @@ import type { Actor } from '../../src/analysis/types';
 import { loadModels } from '../../src/models';
 import { AUTHOR, AUTHOR_NAME, aggregate, authorOf } from '../../src/analysis/passes/stance/evidence';
 import { articleSchema } from '../../src/analysis/article-schema';
+import { actionEvidence } from '../../src/analysis/passes/stance/actions';
 import { labelOfPairs, polarScores } from '../../scripts/stance-model/score';
 import { chooseMinConfidence, measureKeptConfidence } from '../../scripts/stance-model/train';
 
@@ -260,5 +261,30 @@ describe('the author is the article\'s publisher where the article names it', ()
     expect(articleSchema.safeParse({ text, source: 'The Norland Times' }).success).toBe(true);
     expect(articleSchema.safeParse({ text, source: '  ' }).success).toBe(false);
     expect(articleSchema.safeParse({ text, source: 3 }).success).toBe(false);
+  });
+});
+
+describe('an actor named as the scene of an act is not its target', () => {
+  it.each([
+    ['Mordor bombed a bridge in Gondor on Monday.', 'name:mordor', 'name:gondor'],
+    ['Vestria patrolled the skies over Norland.', 'name:vestria', 'name:norland'],
+  ])('%s: no action evidence %s → %s', (text, source, target) => {
+    const t = tokenise(normalise(text), models.nlp);
+    const actors = findActorMentions(t, models.actors, { date: '2019-03-01' });
+    const evidence = actionEvidence(t, actors, models.lexicon);
+    expect(actors.actors.has(source) && actors.actors.has(target)).toBe(true);
+    expect(evidence.filter((e) => e.target === target)).toEqual([]);
+  });
+
+  it.each([
+    ['Mordor bombed Gondor on Monday.', 'name:mordor', 'name:gondor'],
+    ['Vestria fired rockets at Norland.', 'name:vestria', 'name:norland'],
+    ['Mordor launched attacks against Gondor in the north.', 'name:mordor', 'name:gondor'],
+  ])('%s: %s → %s stands', (text, source, target) => {
+    const t = tokenise(normalise(text), models.nlp);
+    const actors = findActorMentions(t, models.actors, { date: '2019-03-01' });
+    const e = actionEvidence(t, actors, models.lexicon).find((x) => x.target === target);
+    expect(e?.source).toBe(source);
+    expect(e!.score).toBeLessThan(0);
   });
 });
