@@ -253,6 +253,11 @@ describe('the author is the article\'s publisher where the article names it', ()
     expect(authorOf(undefined)).toEqual({ id: AUTHOR, name: AUTHOR_NAME });
     expect(authorOf(' — ')).toEqual({ id: AUTHOR, name: AUTHOR_NAME });
     expect(authorOf('Le Monde diplomatique')).toEqual({ id: 'publisher:le-monde-diplomatique', name: 'Le Monde diplomatique' });
+    // An id the API takes (at most 100 characters), however long the name.
+    const long = authorOf(`The ${'Very '.repeat(39)}Long Gazette`);
+    expect(long.id.length).toBeLessThanOrEqual(100);
+    expect(long.id).toMatch(/^publisher:the-very-[a-z-]*[a-z]$/);
+    expect(long.name).toHaveLength(4 + 5 * 39 + 12);
     // Stable: the same publisher however it is spaced or cased.
     expect(authorOf('LE MONDE  Diplomatique').id).toBe(authorOf('Le Monde diplomatique').id);
   });

@@ -21,6 +21,7 @@ export interface Author {
 
 /** The namespace of a publisher's id as the author (publisher:reuters): no dictionary id or name id can be one. */
 export const PUBLISHER_PREFIX = 'publisher:';
+const MAX_PUBLISHER_SLUG = 80;
 
 /**
  * The author of an article from its `source` (the publisher, as the caller names it): the
@@ -29,7 +30,8 @@ export const PUBLISHER_PREFIX = 'publisher:';
  */
 export function authorOf(source?: string): Author {
   const name = source?.trim().replace(/\s+/g, ' ') ?? '';
-  const slug = slugify(name);
+  // At most 80 characters of slug: an actor id the API takes is at most 100 long.
+  const slug = slugify(name).slice(0, MAX_PUBLISHER_SLUG).replace(/-+$/, '');
   return slug ? { id: `${PUBLISHER_PREFIX}${slug}`, name } : { id: AUTHOR, name: AUTHOR_NAME };
 }
 /** |score| at or below this is neutral. */
