@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PAIR_CLASSES, classScores, decideFromScores } from '../../src/analysis/passes/stance/pair-model';
+import { polarityOf } from '../../src/analysis/passes/stance/evidence';
 import { hashedFeatures } from '../../src/ml/hashing';
 import { type LinearModel, logits } from '../../src/ml/linear';
 import { type SparseExample, trainLogistic } from '../../src/ml/logistic';
@@ -26,7 +27,7 @@ import { loadNlp } from '../../src/models/nlp';
 import { loadParserModel } from '../../src/models/parser';
 import { loadTargetModel } from '../../src/models/target-model';
 import {
-  DIRECTION_CLASSES, DIRECTION_LINEAR, SIGN_CLASSES, SIGN_LINEAR, STANCE_LINEAR, STANCE_MODEL_CLASSES, STANCE_MODEL_FILE, type StanceLinear, type StanceModel, loadStanceModel,
+  DIRECTION_CLASSES, DIRECTION_LINEAR, SIGN_CLASSES, SIGN_LINEAR, STANCE_LINEAR, STATEMENT_STRENGTHS, strengthBin, STANCE_MODEL_CLASSES, STANCE_MODEL_FILE, type StanceLinear, type StanceModel, loadStanceModel,
 } from '../../src/models/stance-model';
 import { FOLDS, MIN_CONFIDENCE_GRID, OFFSET_GRID, POLAR_BETA, STANCE_MODEL_CONFIG, STANCE_MODEL_SEARCH, THRESHOLD_GRID, type StanceModelConfig } from './config';
 import { type DseRecord, type PairExample, recordFeatures } from './examples';
@@ -150,6 +151,33 @@ export function measureKeptConfidence(gold: number[], without: [ReadPair | null,
   return confidence;
 }
 
+const BINS = STATEMENT_STRENGTHS.length + 1;
+const ONE = { positive: new Array<number>(BINS).fill(1), negative: new Array<number>(BINS).fill(1) };
+
+/**
+ * How often the rules' polar statement evidence between the record's two actors (the pair
+ * features' rule-pq-statement and rule-qp-statement: its weighted score in that direction) is
+ * DSE's class for them, by sign and strength.
+ */
+export function measureStatementConfidence(items: { record: { dseLabel: number }; example: PairExample | null }[], log = console.log): StanceModel['statementConfidence'] {
+  const counts = { positive: Array.from({ length: BINS }, () => [0, 0]), negative: Array.from({ length: BINS }, () => [0, 0]) };
+  for (const { record, example } of items) {
+    if (!example || example.sameActor) continue;
+    for (const [feature, positive, negative] of [['rule-pq-statement', 1, 3], ['rule-qp-statement', 2, 4]] as const) {
+      const score = example.features.get(feature);
+      if (score === undefined || polarityOf(score) === 0) continue;
+      const bin = counts[score > 0 ? 'positive' : 'negative'][strengthBin(score)];
+      bin[0]++;
+      if (record.dseLabel === (score > 0 ? positive : negative)) bin[1]++;
+    }
+  }
+  const of = ([n, right]: number[]) => (n ? Math.round((right / n) * 100) / 100 : 1);
+  const out = { positive: counts.positive.map(of), negative: counts.negative.map(of) };
+  const show = (bins: number[][]) => bins.map(([n, right]) => `${right}/${n}`).join(' ');
+  log(`stance model: the rules' statement evidence right by strength, positive ${show(counts.positive)}, negative ${show(counts.negative)}: statementConfidence ${JSON.stringify(out)}`);
+  return out;
+}
+
 export function trainStanceModel(args: string[] = []): { cv: number; valid: DseScores; validThroughAnalysis: DseScores } {
   const started = Date.now();
   const config = STANCE_MODEL_CONFIG;
@@ -186,7 +214,7 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
   const throughAnalysis = (m: StanceModel) => dseScores(validGold, valid.map((it) => predictThroughAnalysis(it.record, { ...analysisModels, stanceModel: m })));
   // With and without the rules' actions beside the model's neutral judgements (config.ts says which is kept, and why).
   const variants = [false, true].map((keepActions) => {
-    const m: StanceModel = { linear, offsets: decision.offsets, threshold: decision.threshold, minConfidence: 0, keepActions, keptConfidence: 1 };
+    const m: StanceModel = { linear, offsets: decision.offsets, threshold: decision.threshold, minConfidence: 0, keepActions, keptConfidence: 1, statementConfidence: ONE };
     const through = throughAnalysis(m);
     console.log(`stance model: keepActions ${keepActions}: valid through analyze() ${formatScores(through)}`);
     return { m, through };
@@ -205,7 +233,7 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
   const keptConfidence = model.keepActions
     ? measureKeptConfidence(trainGold, outOfFold({ ...model, keepActions: false }), outOfFold({ ...model, keptConfidence: 1 }))
     : 1;
-  model = { ...model, keptConfidence };
+  model = { ...model, keptConfidence, statementConfidence: measureStatementConfidence(train) };
   const cvPairs = outOfFold(model);
   console.log(`stance model: the train part through analyze(), out of fold, in ${((Date.now() - started2) / 1000).toFixed(1)}s`);
   const minConfidence = chooseMinConfidence(trainGold, cvPairs);
@@ -213,7 +241,7 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
     const pairs = valid.map((it) => pairsThroughAnalysis(it.record, { ...analysisModels, stanceModel: m }));
     return formatPolar(polarScores(validGold, pairs.map((p) => labelOfPairs(p, t)), POLAR_BETA));
   };
-  console.log(`stance model: valid through analyze(), the rules' constants, minConfidence 0: ${validPolar({ ...model, keptConfidence: 1 }, 0)}`);
+  console.log(`stance model: valid through analyze(), the rules' constants, minConfidence 0: ${validPolar({ ...model, keptConfidence: 1, statementConfidence: ONE }, 0)}`);
   console.log(`stance model: valid through analyze(), keptConfidence ${keptConfidence}, minConfidence 0: ${validPolar(model, 0)}`);
   console.log(`stance model: valid through analyze(), keptConfidence ${keptConfidence}, minConfidence ${minConfidence}: ${validPolar(model, minConfidence)}`);
   if (args.includes('--search')) chooseMinConfidence(validGold, valid.map((it) => pairsThroughAnalysis(it.record, { ...analysisModels, stanceModel: model })));
@@ -230,7 +258,10 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
         'scripts/stance-model/train.ts from the train part of DSE (dse-train.jsonl).',
       licence: `DSE, used by the authors' terms ("You can use the resources for your purposes by citing the paper"): ${DSE_CITATION}`,
       training: { config, data: DSE_CITATION, crossValidation: { folds: FOLDS, macroF1: Math.round(decision.macroF1 * 1000) / 1000 }, valid: validScores },
-      settings: { offsets: model.offsets, threshold: model.threshold, minConfidence: model.minConfidence, keepActions: model.keepActions, keptConfidence: model.keptConfidence },
+      settings: {
+        offsets: model.offsets, threshold: model.threshold, minConfidence: model.minConfidence, keepActions: model.keepActions, keptConfidence: model.keptConfidence,
+        statementConfidence: model.statementConfidence,
+      },
       linear:
         'joint' in linear
           ? { [STANCE_LINEAR]: { classes: STANCE_MODEL_CLASSES, model: linear.joint, encoding: config.encoding } }

@@ -11,7 +11,7 @@ import { AUTHOR, AUTHOR_NAME, aggregate, authorOf } from '../../src/analysis/pas
 import { articleSchema } from '../../src/analysis/article-schema';
 import { actionEvidence } from '../../src/analysis/passes/stance/actions';
 import { labelOfPairs, polarScores } from '../../scripts/stance-model/score';
-import { chooseMinConfidence, measureKeptConfidence } from '../../scripts/stance-model/train';
+import { chooseMinConfidence, measureKeptConfidence, measureStatementConfidence } from '../../scripts/stance-model/train';
 
 const models = loadModels();
 const run = (text: string, publishedAt = '2019-03-01'): Analysis => analyze({ text, publishedAt }, models);
@@ -291,5 +291,32 @@ describe('an actor named as the scene of an act is not its target', () => {
     const e = actionEvidence(t, actors, models.lexicon).find((x) => x.target === target);
     expect(e?.source).toBe(source);
     expect(e!.score).toBeLessThan(0);
+  });
+});
+
+describe('the statements the model does not judge count at the confidence measured for them', () => {
+  const speakerConfidence = { ...models.stanceModel!, statementConfidence: { positive: [1, 1, 1], negative: [1, 1, 1] } };
+  const pairOf = (a: Analysis) => a.stances.find((s) => s.source === 'FRAGOV' && s.target === 'DEU');
+
+  it('a weak word of praise in another sentence than the speaker is no polar stance; a strong one is', () => {
+    const weak = '“Germany was willing to help. The talks will continue,” the French president said.';
+    const s = pairOf(run(weak));
+    expect(s?.score).toBeGreaterThan(0);
+    expect(s!.polarity).toBe(0);
+    expect(s!.confidence).toBe(models.stanceModel!.statementConfidence.positive[0]);
+    // At the speaker's confidence it was polar.
+    expect(pairOf(analyze({ text: weak, publishedAt: '2019-03-01' }, { ...models, stanceModel: speakerConfidence }))?.polarity).toBe(1);
+    const strong = pairOf(run('“Germany has been a wonderful and generous friend. We are grateful,” the French president said.'));
+    expect(strong?.polarity).toBe(1);
+  });
+
+  it('measures them by sign and strength on the pair features', () => {
+    const item = (label: number, features: [string, number][]) => ({ record: { dseLabel: label }, example: { features: new Map(features), sameActor: false } });
+    const items = [
+      item(1, [['rule-pq-statement', 0.2]]), item(0, [['rule-pq-statement', 0.2]]), item(0, [['rule-qp-statement', 0.25]]), item(2, [['rule-qp-statement', 0.25]]),
+      item(3, [['rule-pq-statement', -0.7]]), item(4, [['rule-pq-statement', -0.7]]),
+      item(0, [['rule-pq-statement', 0.05]]), // neutral: not counted
+    ];
+    expect(measureStatementConfidence(items, () => undefined)).toEqual({ positive: [0.5, 1, 1], negative: [1, 1, 0.5] });
   });
 });

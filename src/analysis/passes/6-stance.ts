@@ -17,7 +17,7 @@
 // Pairs that are one side (a country and its own state: ../actors/sides.ts) get none, and the
 // media get none from the statements they only report.
 import type { Lexicon } from '../../models/lexicon';
-import type { StanceModel } from '../../models/stance-model';
+import { type StanceModel, strengthBin } from '../../models/stance-model';
 import { stanceEvidenceFilter } from '../actors/sides';
 import type { TargetModel } from '../../models/target-model';
 import type { Mention, Span } from '../types';
@@ -74,7 +74,11 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
       ? [...unjudged(t, rules.relation, judged.polar), ...unjudged(t, rules.action, new Set([...judged.polar, ...oneWay]))].map((e) => ({ ...e, confidence: Math.min(e.confidence, stanceModel.keptConfidence) }))
       : [];
     const drop = stanceModel.keepActions ? [rules.statement] : [rules.statement, rules.action, rules.relation];
-    evidence = [...scored, ...unjudged(t, drop.flat(), judged.judged), ...kept, ...rules.author];
+    // The statements' evidence the model did not judge, at the confidence measured for its sign and strength.
+    const { positive, negative } = stanceModel.statementConfidence;
+    const unjudgedRules = unjudged(t, drop.flat(), judged.judged).map((e) =>
+      e.statement === undefined ? e : { ...e, confidence: Math.min(e.confidence, (e.score > 0 ? positive : negative)[strengthBin(e.score)]) });
+    evidence = [...scored, ...unjudgedRules, ...kept, ...rules.author];
   }
   // Whoever judged them, no stance within one side nor from the media in what they report.
   evidence = evidence.filter(keep);
