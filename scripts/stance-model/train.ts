@@ -245,7 +245,10 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
   console.log(`stance model: valid through analyze(), keptConfidence ${keptConfidence}, minConfidence 0: ${validPolar(model, 0)}`);
   console.log(`stance model: valid through analyze(), keptConfidence ${keptConfidence}, minConfidence ${minConfidence}: ${validPolar(model, minConfidence)}`);
   if (args.includes('--search')) chooseMinConfidence(validGold, valid.map((it) => pairsThroughAnalysis(it.record, { ...analysisModels, stanceModel: model })));
-  model = { ...model, minConfidence };
+  // The kept CAMEO actions ship at the rules' own confidences unless the config says to demote
+  // them to DSE's measure (see StanceModelConfig.demoteKeptActions); the threshold above was
+  // chosen with them demoted, so it is the one DSE's sentences call for.
+  model = { ...model, minConfidence, keptConfidence: config.demoteKeptActions ? keptConfidence : 1 };
   let validScores = dseScores(validGold, predictExamples(model, valid.map((it) => it.example)));
   console.log(`stance model: valid, the model's own decisions: ${formatScores(validScores)}`);
   if (!args.includes('--dry')) {

@@ -61,13 +61,16 @@ export function contributionsOf(analysis: Analysis, publishedAt: number): Contri
     const pair = pairToken(stance.source, stance.target);
     const entry = byPair.get(pair) ?? { first: stance, scores: [], evidence: [], counts: { positive: 0, negative: 0, neutral: 0 }, confidence: 0 };
     byPair.set(pair, entry);
-    entry.scores.push(stance.score);
+    // A pair the analysis does not call polar (under the model's confidence threshold) counts as
+    // neutral, its evidence too, whatever the words' scores.
+    const polar = stance.polarity !== 0;
+    entry.scores.push(polar ? stance.score : 0);
     entry.confidence = Math.max(entry.confidence, stance.confidence ?? 1);
     const evidence = stance.evidence.map((e) => ({ start: e.start, end: Math.min(e.end, e.start + EVIDENCE_TEXT_MAX), score: e.score }));
     entry.evidence.push(...evidence);
     // A stance without evidence still counts once, by its own score.
     for (const score of evidence.length ? evidence.map((e) => e.score) : [stance.score]) {
-      entry.counts[polarityOf(score)] += 1;
+      entry.counts[polar ? polarityOf(score) : 'neutral'] += 1;
     }
   }
   return [...byPair].map(([pair, { first, scores, evidence, counts, confidence }]) => {

@@ -170,6 +170,14 @@ describe('the stance summary', () => {
     expect((await store.get(a.id))?.status).toBe('completed');
   });
 
+  it('counts a pair the analysis does not call polar (under its confidence threshold) as neutral', async () => {
+    const article = await newArticle('Iran hinted at doubts about the US.');
+    const analysis = analysisWith([{ source: 'IRN', target: 'USA', score: -0.4, confidence: 0.2 }], article.text);
+    analysis.stances[0].polarity = 0;
+    await store.recordAnalysis(article, analysis);
+    expect((await store.summary()).pairs[0]).toMatchObject({ mean: 0, positive: 0, negative: 0, neutral: 1 });
+  });
+
   it('counts an article once however often its analysis is recorded', async () => {
     const article = await newArticle('Recorded twice.');
     const analysis = analysisWith([{ source: 'SYR', target: 'IRN', score: 0.5 }]);
