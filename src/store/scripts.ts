@@ -86,7 +86,7 @@ return 1
 
 /**
  * A paged sorted index (pair-index.ts): its own key is a directory, a sorted set of the lower
- * bounds of its pages; each page, <directory>:<bound in hex>, is a sorted set of at most PAGE
+ * bounds of its pages; each page, <directory>:<SHA-1 of its bound>, is a sorted set of at most PAGE
  * members from its bound on. A small sorted set is stored packed (a listpack, ~40 bytes a
  * member here) where a big one takes ~140, so paging a big index keeps it about a third the
  * size, and every read and write still costs O(log n). Counts per directory live in a hash.
@@ -94,8 +94,10 @@ return 1
  */
 const PAGED_INDEX = `
 local PAGE = 120 -- below zset-max-listpack-entries (128): a page that ever grew past it would stay a skiplist
-local function hex(s) return (string.gsub(s, '.', function(c) return string.format('%02x', string.byte(c)) end)) end
-local function pageKey(dir, bound) return dir .. ':' .. hex(bound) end
+-- A page is named by its bound's SHA-1 (hex): a bound holds actor ids, which no key name may
+-- hold as they are (keys.ts), and Redis's sha1hex is C where a hex loop in Lua would cost more
+-- than the page's own commands.
+local function pageKey(dir, bound) return dir .. ':' .. redis.sha1hex(bound) end
 local function boundOf(dir, member)
   return redis.call('ZRANGE', dir, '[' .. member, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
 end
