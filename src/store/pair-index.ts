@@ -3,7 +3,7 @@
 // pairs are stored. All scores are 0; a member is the row's sort key as fixed-width big-endian
 // bytes, then the source id, a NUL, the target id (UTF-8). Ties of the key thus fall in source
 // then target order — the order compareRows documents. The Lua in scripts.ts (APPLY_TO_PAIR)
-// builds the same bytes; tests/unit/pair-index.test.ts holds the two to each other.
+// builds the same bytes; tests/integration/pair-index.test.ts holds the two to each other.
 //
 // Each shard (keys.ts) has, for its own pairs:
 //   articles          most articles first
