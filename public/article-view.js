@@ -21,7 +21,8 @@ export function createArticleView(root, { onStatus }) {
   /** Shows a stored article (GET /articles/:id?include=all). */
   function show(article) {
     observer?.disconnect();
-    const analysis = article.analysis ?? { quotes: [], actors: [], stances: [] };
+    // An article past ARTICLE_RETENTION_DAYS has its record and counts but no text or analysis.
+    const analysis = { quotes: [], actors: [], stances: [], ...article.analysis };
     const actors = new Map(analysis.actors.map((a) => [a.id, a]));
     const text = article.text ?? '';
     state = { article, analysis, actors, text, chunks: cutIntoChunks(text), quote: null, stance: null, visible: new Set() };
@@ -177,6 +178,7 @@ function metaLine(article) {
   if (article.url) parts.push(el('a', { href: article.url, rel: 'noopener noreferrer' }, 'original'));
   parts.push(el('span', {}, article.status));
   if (article.counts) parts.push(el('span', {}, `${article.counts.quotes} statements · ${article.counts.actors} actors · ${article.counts.stances} stances`));
+  if (article.expired) parts.push(el('span', {}, 'text and analysis let go by retention (its stances stay in the summary)'));
   return parts.flatMap((part, i) => (i ? [' · ', part] : [part]));
 }
 

@@ -10,6 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { generatedArticle } from '../../bench/articles';
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
+import { ArticleStore } from '../../src/store/article-store';
+import { createRedis } from '../../src/store/redis';
 import { describeWithBrowser, horizontalOverflow, launchBrowser, openPage, screenshot, SCREENSHOTS_DIR, type WatchedPage } from '../setup/browser';
 import { eventually, http, longArticle, silentLogger, testConfig } from '../setup/helpers';
 
@@ -39,6 +41,7 @@ describeWithBrowser('the page in Chromium', () => {
   let browser: Browser;
   const opened: WatchedPage[] = [];
   let articleId = '';
+  let config: ReturnType<typeof testConfig>;
   const call = (method: string, url: string, json?: unknown) =>
     http(api.url, method, url, { ...(json !== undefined && { json }), headers: { authorization: `Bearer ${KEY}` } });
 
@@ -57,7 +60,7 @@ describeWithBrowser('the page in Chromium', () => {
   }
 
   beforeAll(async () => {
-    const config = testConfig({ API_KEYS: KEY });
+    config = testConfig({ API_KEYS: KEY });
     [worker, api, browser] = await Promise.all([startWorker(config, silentLogger), startApi(config, silentLogger), launchBrowser()]);
     // Other articles, so that the summary has more than one page (25 rows each).
     const others = [1, 2, 3, 4, 5, 6].map((seed) => ({ ...generatedArticle(seed, 4), publishedAt: `2019-0${seed}-15`, source: 'Generated' }));
@@ -306,4 +309,20 @@ describeWithBrowser('the page in Chromium', () => {
     expect(longest).toBeLessThan(3000);
     await screenshot(page, 'long-article-1400', { fullPage: false });
   }, 90_000);
+
+  it('shows an article retention let go: its record and a word on why, no text and no error', async () => {
+    const posted = await call('POST', '/articles', { title: 'An old article', text: 'Turkey warned Syria on Friday. Officials in Ankara said more talks would follow.' });
+    await eventually(async () => ((await call('GET', posted.body.links.job)).body.state === 'completed' ? true : undefined), 30_000, 200);
+    const redis = createRedis(config.redisUrl);
+    try {
+      // Every article arrived before tomorrow: all are let go.
+      expect(await new ArticleStore(redis, config.keyPrefix).expireBefore(new Date(Date.now() + 86_400_000))).toBeGreaterThan(0);
+    } finally {
+      await redis.quit();
+    }
+    const { page } = await open(1400, 1000, `#article=${posted.body.articleId}`);
+    await page.waitForFunction(() => (document.querySelector('#article-meta')?.textContent ?? '').includes('retention'));
+    expect(await page.textContent('#article-title')).toBe('An old article');
+    expect(await page.locator('#article-text .chunk').count()).toBe(0);
+  }, 60_000);
 });
