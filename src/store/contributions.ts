@@ -96,9 +96,10 @@ type Counts = Pick<Contribution, 'positive' | 'negative' | 'neutral'>;
 /** A score in the pair hash's units (1e-9), an integer: sums of them are exact in any order. */
 export const toNanos = (score: number): number => Math.round(score * 1e9);
 
-/** The contribution as APPLY_TO_PAIR takes it: "score positive negative neutral publishedAt confidence". */
+/** The contribution as APPLY_TO_PAIR takes it: "score positive negative neutral publishedAt confidence strength". */
 export function contributionField(c: Contribution): string {
-  return `${toNanos(c.score)} ${c.positive} ${c.negative} ${c.neutral} ${c.publishedAt} ${Math.round(c.confidence * 1e4) / 1e4}`;
+  const strength = c.evidence.length ? Math.abs(toNanos(c.evidence[0].score)) : 0;
+  return `${toNanos(c.score)} ${c.positive} ${c.negative} ${c.neutral} ${c.publishedAt} ${Math.round(c.confidence * 1e4) / 1e4} ${strength}`;
 }
 
 /** Its evidence as APPLY_TO_PAIR takes it: "start end score" a line. */
@@ -109,6 +110,8 @@ export function evidenceLines(c: Contribution): string {
 /** One article's contribution as read back from a pair hash (the a<articleId> field). */
 export interface StoredContribution {
   articleId: string;
+  /** |score| of its strongest piece of evidence, units of 1e-9 (0 for contributions stored before it was kept). */
+  strength: number;
   score: number;
   positive: number;
   negative: number;
@@ -121,7 +124,7 @@ export interface StoredContribution {
 export function parseContribution(articleId: string, value: string): StoredContribution | null {
   const v = value.split(' ');
   if (v.length < 7) return null;
-  return { articleId, score: Number(v[1]) / 1e9, positive: Number(v[2]), negative: Number(v[3]), neutral: Number(v[4]), publishedAt: Number(v[5]), confidence: Number(v[6]) };
+  return { articleId, score: Number(v[1]) / 1e9, positive: Number(v[2]), negative: Number(v[3]), neutral: Number(v[4]), publishedAt: Number(v[5]), confidence: Number(v[6]), strength: Number(v[7] ?? 0) };
 }
 
 /** A kept piece of evidence as read back from a pair hash (an e<i> field): a reference, or its text once the article was let go. */

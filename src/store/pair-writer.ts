@@ -3,11 +3,13 @@
 // back — by APPLY_TO_PAIR in the pair's shard, then the article is settled. Each call touches
 // one hash slot (the pair and its shard's indexes), so this runs the same on one Redis and on a
 // cluster; each is idempotent, so a retry after a crash anywhere in between converges.
-import { contributionField, EVIDENCE_PER_PAIR, evidenceLines, type Contribution } from './contributions';
+import type { StanceOut } from '../analysis/types';
+import { unpackPart, unpackText } from './article-codec';
+import { contributionField, contributionsOf, EVIDENCE_PER_PAIR, evidenceLines, parseContribution, type Contribution, type StoredContribution } from './contributions';
 import { shardOf, type Keys } from './keys';
 import { dayHashes, rangeOf, sideIndexes } from './pair-index';
 import { pipelineResults, type RedisClient } from './redis';
-import { APPLY_TO_PAIR, COUNT_INDEX, EXPIRE_ARTICLE, MARK_FAILED, MOVE_FORWARD, READ_INDEX, RECORD_ANALYSIS, REGISTER_ARTICLE, REPLACE_FIELDS, SETTLE_ARTICLE } from './scripts';
+import { APPLY_TO_PAIR, COUNT_INDEX, EXPIRE_ARTICLE, MARK_FAILED, MOVE_FORWARD, OFFER_EVIDENCE, READ_INDEX, RECORD_ANALYSIS, REGISTER_ARTICLE, REPLACE_FIELDS, SETTLE_ARTICLE } from './scripts';
 
 export type ScriptCall = (...keysThenArgs: (string | number | Buffer)[]) => Promise<unknown>;
 
@@ -24,6 +26,7 @@ export function defineStoreCommands(redis: RedisClient): void {
   redis.defineCommand('stanceMarkFailed', { numberOfKeys: 1, lua: MARK_FAILED });
   redis.defineCommand('stanceMoveForward', { numberOfKeys: 1, lua: MOVE_FORWARD });
   redis.defineCommand('stanceReadIndex', { numberOfKeys: 1, lua: READ_INDEX });
+  redis.defineCommand('stanceOfferEvidence', { numberOfKeys: 1, lua: OFFER_EVIDENCE });
   redis.defineCommand('stanceCountIndex', { numberOfKeys: 2, lua: COUNT_INDEX });
 }
 
@@ -66,11 +69,16 @@ export function pairScriptKeys(keys: Keys, source: string, target: string, shard
 export async function applyToPairs(redis: RedisClient, keys: Keys, articleId: string, rev: number, pending: string, contributions: Contribution[]): Promise<void> {
   const byLine = new Map(contributions.map((c) => [pairLine(c.source, c.target), c]));
   const byShard = new Map<number, ReturnType<RedisClient['pipeline']>>();
+  const shardLines = new Map<ReturnType<RedisClient['pipeline']>, { source: string; target: string }[]>();
   for (const line of pending.split('\n').filter(Boolean)) {
     const { source, target } = splitPairLine(line);
     const shard = shardOf(source, target, keys.shards);
     let pipeline = byShard.get(shard);
-    if (!pipeline) byShard.set(shard, (pipeline = redis.pipeline()));
+    if (!pipeline) {
+      byShard.set(shard, (pipeline = redis.pipeline()));
+      shardLines.set(pipeline, []);
+    }
+    shardLines.get(pipeline)!.push({ source, target });
     const c = byLine.get(line);
     const scriptKeys = pairScriptKeys(keys, source, target, shard);
     (pipeline as unknown as Record<string, ScriptCall>).stanceApplyToPair(
@@ -87,9 +95,42 @@ export async function applyToPairs(redis: RedisClient, keys: Keys, articleId: st
       ...scriptKeys.prefixes,
     );
   }
-  await Promise.all([...byShard.values()].map(async (pipeline) => pipelineResults(await pipeline.exec())));
+  const short: { source: string; target: string }[] = [];
+  await Promise.all(
+    [...byShard].map(async ([, pipeline]) => {
+      for (const [i, reply] of pipelineResults(await pipeline.exec()).entries()) {
+        if (Array.isArray(reply) && reply[1] === 1) short.push(shardLines.get(pipeline)![i]);
+      }
+    }),
+  );
+  for (const { source, target } of short) await offerEvidence(redis, keys, source, target);
   const names = contributions.flatMap((c) => [c.source, c.sourceName, c.target, c.targetName]);
   if (names.length) await redis.hset(keys.actorNames, ...names);
   const call = redis as unknown as Record<string, ScriptCall>;
   if ((await call.stanceSettleArticle(keys.article(articleId), rev)) === 1) await redis.srem(keys.unsettled, articleId);
+}
+
+/**
+ * Refills a pair's kept evidence after a re-analysis took pieces back (APPLY_TO_PAIR said it is
+ * short): the 2k contributing articles with the strongest pieces offer theirs, read from their
+ * stored analyses (an article retention let go has none to offer). 2k is enough for the k
+ * strongest of all: an article holding one of the pieces wanted ranks below at most k − 1
+ * articles whose best piece is kept and the articles of the other pieces wanted.
+ */
+async function offerEvidence(redis: RedisClient, keys: Keys, source: string, target: string): Promise<void> {
+  const pairKey = keys.pair(source, target);
+  const hash = await redis.hgetall(pairKey);
+  const candidates = Object.entries(hash)
+    .flatMap(([field, value]) => (field[0] === 'a' ? [parseContribution(field.slice(1), value)] : []))
+    .filter((c): c is StoredContribution => c !== null && c.strength > 0)
+    .sort((a, b) => b.strength - a.strength || (a.articleId < b.articleId ? -1 : 1))
+    .slice(0, 2 * EVIDENCE_PER_PAIR);
+  const call = redis as unknown as Record<string, ScriptCall>;
+  for (const c of candidates) {
+    const [text, stances] = await redis.hmgetBuffer(keys.article(c.articleId), 'packed:text', 'packed:stances');
+    if (!text || !stances) continue;
+    const analysis = { quotes: [], actors: [], stances: unpackPart<StanceOut[]>(stances, unpackText(text)) };
+    const own = contributionsOf(analysis, c.publishedAt).find((x) => x.source === source && x.target === target);
+    if (own) await call.stanceOfferEvidence(pairKey, c.articleId, evidenceLines(own), EVIDENCE_PER_PAIR);
+  }
 }

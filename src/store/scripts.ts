@@ -164,6 +164,59 @@ end
 `;
 
 /**
+ * The merge of a pair's kept evidence (e1 … ek, strongest first): an article's pieces replace
+ * what the pair kept of it, and the k strongest of all stay. Returns true when fewer than k stay
+ * after pieces the article had kept were taken out: the other articles may have pieces the pair
+ * let go (APPLY_TO_PAIR then asks for them, OFFER_EVIDENCE).
+ */
+const KEPT_EVIDENCE = `
+local MAX_K = 16
+local function keepStrongest(pair, articleId, lines, k)
+  local names = {}
+  for i = 1, MAX_K do names[i] = 'e' .. i end
+  local kept, had, dropped = {}, 0, false
+  for i, e in ipairs(redis.call('HMGET', pair, unpack(names))) do
+    if e then
+      had = i
+      local v = {}
+      for w in string.gmatch(e, '%S+') do v[#v + 1] = w; if #v == 4 then break end end
+      if v[1] ~= articleId then kept[#kept + 1] = { raw = e, id = v[1], start = tonumber(v[2]), finish = tonumber(v[3]), score = tonumber(v[4]) }
+      else dropped = true end
+    end
+  end
+  for line in string.gmatch(lines, '[^\\n]+') do
+    local v = {}
+    for w in string.gmatch(line, '%S+') do v[#v + 1] = w end
+    kept[#kept + 1] = { raw = articleId .. ' ' .. line, id = articleId, start = tonumber(v[1]), finish = tonumber(v[2]), score = tonumber(v[3]) }
+  end
+  -- Strongest first; ties by article, then place, then score (contributions.ts keptOrder).
+  table.sort(kept, function(a, b)
+    if math.abs(a.score) ~= math.abs(b.score) then return math.abs(a.score) > math.abs(b.score) end
+    if a.id ~= b.id then return a.id < b.id end
+    if a.start ~= b.start then return a.start < b.start end
+    if a.finish ~= b.finish then return a.finish < b.finish end
+    return a.score < b.score
+  end)
+  for i = 1, math.max(k, had) do
+    if i <= k and kept[i] then redis.call('HSET', pair, names[i], kept[i].raw) else redis.call('HDEL', pair, names[i]) end
+  end
+  return #kept < k and dropped
+end
+`;
+
+/**
+ * Offers an article's pieces of evidence to a pair that keeps fewer than k (KEPT_EVIDENCE),
+ * if the article still contributes to it. KEYS[1] the pair · ARGV: articleId, its evidence
+ * ("start end score" a line), k. Returns 1 when offered.
+ */
+export const OFFER_EVIDENCE = `${KEPT_EVIDENCE}
+local held = redis.call('HGET', KEYS[1], 'a' .. ARGV[1])
+if not held or not string.find(held, ' ') then return 0 end
+keepStrongest(KEYS[1], ARGV[1], ARGV[2], tonumber(ARGV[3]))
+return 1
+`;
+
+/**
  * Reads a paged index (PAGED_INDEX). KEYS[1] the directory · ARGV: low, high (ZRANGE BYLEX
  * bounds), limit, '1' to read backwards. Returns the members.
  */
@@ -194,9 +247,10 @@ return indexCount(KEYS[1], KEYS[2], ARGV[1], ARGV[2])
  * '' to take it back), its evidence ("start end score" a line), k (evidence kept), how many
  * source and target indexes KEYS holds, then for each the bytes its member starts with there
  * ('' but for an id's range in a shared index: the id and a NUL).
- * Returns the pair's articles after the change (-1 when refused as older).
+ * Returns [the pair's articles after the change, 1 when its kept evidence is short (KEPT_EVIDENCE)],
+ * or -1 when refused as older.
  */
-export const APPLY_TO_PAIR = `${PAGED_INDEX}
+export const APPLY_TO_PAIR = `${PAGED_INDEX}${KEPT_EVIDENCE}
 local pair = KEYS[1]
 local source, target, articleId, rev, k = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[7])
 local function words(s)
@@ -302,35 +356,13 @@ if rescan then
 end
 redis.call('HSET', pair, 'n', n, 's', int(s), 'p', p, 'g', g, 'u', u, 'f', int(first), 'l', int(last))
 
--- The strongest evidence: this article's replaces what it had, the k strongest stay.
-local MAX_K = 16
-local names = {}
-for i = 1, MAX_K do names[i] = 'e' .. i end
-local kept, had = {}, 0
-for i, e in ipairs(redis.call('HMGET', pair, unpack(names))) do
-  if e then
-    had = i
-    local v = words(e)
-    if v[1] ~= articleId then kept[#kept + 1] = { raw = e, id = v[1], start = tonumber(v[2]), finish = tonumber(v[3]), score = tonumber(v[4]) } end
-  end
-end
-for line in string.gmatch(ARGV[6], '[^\\n]+') do
-  local v = words(line)
-  kept[#kept + 1] = { raw = articleId .. ' ' .. line, id = articleId, start = tonumber(v[1]), finish = tonumber(v[2]), score = tonumber(v[3]) }
-end
--- Strongest first; ties by article, then place, then score (contributions.ts keptOrder).
-table.sort(kept, function(a, b)
-  if math.abs(a.score) ~= math.abs(b.score) then return math.abs(a.score) > math.abs(b.score) end
-  if a.id ~= b.id then return a.id < b.id end
-  if a.start ~= b.start then return a.start < b.start end
-  if a.finish ~= b.finish then return a.finish < b.finish end
-  return a.score < b.score
-end)
-for i = 1, math.max(k, had) do
-  if i <= k and kept[i] then redis.call('HSET', pair, names[i], kept[i].raw) else redis.call('HDEL', pair, names[i]) end
-end
+-- The strongest evidence: this article's replaces what it had, the k strongest stay; when fewer
+-- than k stay and some articles of the pair have none kept, the caller may offer theirs.
+local short = keepStrongest(pair, articleId, ARGV[6], k)
+-- Other articles than this one contribute: they may hold pieces to offer.
+local others = n - (ARGV[5] ~= '' and 1 or 0)
 move(members(n, s, last))
-return n
+return { n, (short and others > 0) and 1 or 0 }
 `;
 
 /**

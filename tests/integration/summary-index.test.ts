@@ -128,22 +128,6 @@ const TIMELINES: SummaryFilters[] = [
   { actor: 'name:john-doe' }, { source: 'IRN*', target: 'USA*' }, { actor: 'IRNGOV*' },
 ];
 
-/**
- * After a re-analysis took evidence back, a pair keeps the strongest of what it had kept (it
- * cannot fetch back pieces it let go): the rows but their evidence are exact, and the evidence is
- * some of the pair's pieces, strongest first.
- */
-function expectAfterTakingBack(rows: PairSummary[], expected: PairSummary[], made: Made[]): void {
-  const bare = (list: PairSummary[]) => list.map(({ evidence, ...row }) => row);
-  expect(bare(rows)).toEqual(bare(expected));
-  const pieces = new Set(made.flatMap(({ article, analysis }) => analysis.stances.flatMap((st) => st.evidence.map((e) => `${st.source}>${st.target} ${article.id} ${e.text} ${Math.round(e.score * 1e4) / 1e4}`))));
-  for (const row of rows) {
-    expect(row.evidence.length).toBeLessThanOrEqual(EVIDENCE_PER_PAIR);
-    for (const e of row.evidence) expect(pieces.has(`${row.source.id}>${row.target.id} ${e.articleId} ${e.text} ${e.score}`)).toBe(true);
-    expect(row.evidence.map((e) => -Math.abs(e.score))).toEqual(row.evidence.map((e) => -Math.abs(e.score)).sort((a, b) => a - b));
-  }
-}
-
 /** Every page of the summary, following the cursors. */
 async function allPages(store: ArticleStore, filters: SummaryFilters, limit: number): Promise<{ rows: PairSummary[]; totals: number[] }> {
   const rows: PairSummary[] = [];
@@ -202,10 +186,10 @@ describe('the summary from one shard whose indexes span several pages', () => {
     }
   });
 
-  it('stays right when articles are analysed again with fewer pairs (pages emptied)', async () => {
+  it('stays right when articles are analysed again with fewer pairs (pages emptied, kept evidence refilled)', async () => {
     const now = pagedMade.map((m, i) => (i % 2 ? m : { ...m, analysis: { ...m.analysis, stances: m.analysis.stances.slice(0, 1) } }));
     for (const [i, m] of now.entries()) if (i % 2 === 0) await paged.recordAnalysis(m.article, m.analysis);
-    for (const sort of SORTS) expectAfterTakingBack((await allPages(paged, { sort }, 7)).rows, expectedRows(now, { sort }), now);
+    for (const sort of SORTS) expect((await allPages(paged, { sort }, 7)).rows).toEqual(expectedRows(now, { sort }));
     for (const filters of TIMELINES) expect(await paged.timeline(filters, 'day')).toEqual(expectedTimeline(now, filters));
     expect(await paged.pairCount()).toBe(expectedRows(now, {}).length);
   });
@@ -232,7 +216,7 @@ describe('the summary from the indexes', () => {
     const replaced: Analysis = { ...first.analysis, stances: first.analysis.stances.slice(1).map((s) => ({ ...s, score: -s.score })) };
     await store.recordAnalysis(first.article, replaced);
     const now = [{ ...first, analysis: replaced }, ...made.slice(1)];
-    for (const sort of SORTS) expectAfterTakingBack((await allPages(store, { sort }, 5)).rows, expectedRows(now, { sort }), now);
+    for (const sort of SORTS) expect((await allPages(store, { sort }, 5)).rows).toEqual(expectedRows(now, { sort }));
     for (const filters of TIMELINES) expect(await store.timeline(filters, 'day')).toEqual(expectedTimeline(now, filters));
     await store.recordAnalysis(first.article, first.analysis);
     expect((await allPages(store, {}, 1000)).rows).toEqual(expectedRows(made, {}));
