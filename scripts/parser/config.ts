@@ -3,11 +3,18 @@
 import type { WeightEncoding } from '../../src/ml/model-file';
 
 export interface ParserConfig {
+  /** Feature template groups (src/analysis/syntax/features.ts TRANSITION_GROUPS, LABEL_GROUPS). */
+  transitionGroups: string[];
+  labelGroups: string[];
+  /** Punctuation parsed with the other words, or left out of the parse and attached by rule (src/analysis/syntax/punctuation.ts). */
+  punctuation: 'parse' | 'rule';
   /** Rows of the transition classifier's table: 2^bits. */
   transitionBits: number;
   labelBits: number;
   /** Passes over the training sentences; the averaged model of the best epoch on dev is kept. */
   epochs: number;
+  /** Parsers trained side by side with their own seeds; the model is the mean of their weights. */
+  ensemble: number;
   /** From this epoch on (0-based), the parser follows its own prediction with probability `exploreProbability` (dynamic oracle). */
   exploreFrom: number;
   exploreProbability: number;
@@ -27,9 +34,13 @@ export interface ParserConfig {
 }
 
 export const PARSER_CONFIG: ParserConfig = {
+  transitionGroups: ['base', 'context', 'third', 'lookahead'],
+  labelGroups: ['base'],
+  punctuation: 'parse',
   transitionBits: 19,
   labelBits: 16,
   epochs: 8,
+  ensemble: 1,
   exploreFrom: 1,
   exploreProbability: 0.9,
   withEwt: true,

@@ -10,9 +10,9 @@
 // Settings (scripts/parser/config.ts) are chosen on GUM dev; the epoch count too (the best
 // epoch's averaged weights are kept). GUM test is scored once, with the kept model.
 import path from 'node:path';
-import { type SentenceAtoms, sentenceAtoms } from '../../src/analysis/syntax/features';
+import { type FeatureSet, type SentenceAtoms, featureSet, sentenceAtoms } from '../../src/analysis/syntax/features';
 import type { TaggerModel } from '../../src/analysis/syntax/tagger';
-import { ParseScratch, type ParserModel, bestLabel, bestMove, labelSlot } from '../../src/analysis/syntax/parser';
+import { ParseScratch, type ParserModel, bestLabel, bestMove, keptWords, labelSlot } from '../../src/analysis/syntax/parser';
 import { MOVES, MOVE_NAMES, ParseState, SHIFT, moveCost, projectivise } from '../../src/analysis/syntax/transitions';
 import type { LinearModel } from '../../src/ml/linear';
 import { writeModelFile } from '../../src/ml/model-file';
@@ -49,18 +49,19 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
   // Preparing (tagging by jackknife) is the slow part: done once per data and tagger setting.
   const cache = new Map<string, Prepared>();
   const prepared = (config: ParserConfig) => {
-    const key = JSON.stringify([config.withEwt, config.taggerBits, config.taggerEpochs, config.taggerFolds, config.seed]);
+    const key = JSON.stringify([config.punctuation, config.withEwt, config.taggerBits, config.taggerEpochs, config.taggerFolds, config.seed]);
     if (!cache.has(key)) cache.set(key, prepare(config, config.withEwt ? [...train, ...ewt] : train, dev, test));
     return cache.get(key)!;
   };
   if (args.includes('--search')) {
-    for (const change of SEARCH) {
+    for (const change of process.env.PARSER_SEARCH ? (JSON.parse(process.env.PARSER_SEARCH) as Partial<ParserConfig>[]) : SEARCH) {
       const config = { ...PARSER_CONFIG, ...change };
       const { epoch, devScores } = fit(config, prepared(config), dev, false);
       console.log(`  ${JSON.stringify(change)}: dev ${formatParserScores(devScores)} (epoch ${epoch + 1})`);
     }
   }
   const data = prepared(PARSER_CONFIG);
+  if (args.includes('--search') && args.includes('--only')) return null as never;
   const { model, epoch, devScores } = fit(PARSER_CONFIG, data, dev, true);
   console.log(`parser: kept epoch ${epoch + 1}: dev ${formatParserScores(devScores)}`);
   if (args.includes('--errors')) console.log(errorsByRelation(model, dev));
@@ -77,7 +78,13 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
       (PARSER_CONFIG.withEwt ? ' and UD English EWT dev/test' : '') + ', with wink-nlp POS tags.',
     licence: GUM_LICENCE,
     training: { config: PARSER_CONFIG, epoch: epoch + 1, data: TREEBANK_CITATIONS, dev: round(devScores) },
-    settings: { xposFor: model.tagger.xposFor.map((l) => Array.from(l)), labelsFor: model.labelsFor.map((l) => Array.from(l)) },
+    settings: {
+      xposFor: model.tagger.xposFor.map((l) => Array.from(l)),
+      labelsFor: model.labelsFor.map((l) => Array.from(l)),
+      transitionGroups: model.features.transitions.groups,
+      labelGroups: model.features.labels.groups,
+      punctuation: model.punctuation,
+    },
     linear: {
       'tagger-upos': { classes: model.tagger.uposNames, model: model.tagger.upos, encoding: PARSER_CONFIG.encoding },
       'tagger-xpos': { classes: model.tagger.xposNames, model: model.tagger.xpos, encoding: PARSER_CONFIG.encoding },
@@ -135,11 +142,25 @@ function prepare(config: ParserConfig, sources: TreebankSentence[], dev: Treeban
       `(wink-nlp UPOS: dev ${winkAccuracy(dev)}, test ${winkAccuracy(test)}); jackknifed training tags UPOS ` +
       `${(training.reduce((n, s, i) => n + s.upos.filter((u, w) => u === jackknifed[i].upos[w]).length, 0) / count(sources)).toFixed(4)} (${seconds(started)})`,
   );
-  const sentences = sources.map((s, i): TrainingSentence => ({
-    atoms: sentenceAtoms(training[i].words, jackknifed[i]),
-    heads: projectivise([-1, ...s.words.map((w) => w.head)]),
-    labels: Int32Array.from([-1, ...s.words.map((w) => relationId.get(w.deprel) ?? 0)]),
-  }));
+  const punctTag = uposNames.indexOf('PUNCT');
+  const sentences = sources.map((s, i): TrainingSentence => {
+    const heads = [-1, ...s.words.map((w) => w.head)], labels = [-1, ...s.words.map((w) => relationId.get(w.deprel) ?? 0)];
+    if (config.punctuation === 'parse') return { atoms: sentenceAtoms(training[i].words, jackknifed[i]), heads: projectivise(heads), labels: Int32Array.from(labels) };
+    // The marks as the run-time tagger finds them are left out; a word under a mark climbs to the mark's head.
+    const n = s.words.length;
+    const marks = Uint8Array.from({ length: n + 1 }, (_, w) => (w > 0 && jackknifed[i].upos[w - 1] === punctTag ? 1 : 0));
+    const keep = keptWords(marks, n);
+    const position = new Int32Array(n + 1);
+    keep.forEach((o, k) => (position[o + 1] = k + 1));
+    const kept = [-1], keptLabels = [-1];
+    for (const o of keep) {
+      let h = heads[o + 1];
+      for (let guard = 0; h > 0 && marks[h] && guard <= n; guard++) h = heads[h];
+      kept.push(h === 0 ? 0 : position[h]);
+      keptLabels.push(labels[o + 1]);
+    }
+    return { atoms: sentenceAtoms(training[i].words, jackknifed[i], keep), heads: projectivise(kept), labels: Int32Array.from(keptLabels) };
+  });
   // The relations each (side, tag) of dependent takes in training, with the tags the parser learns from.
   const sets = Array.from({ length: 2 * uposNames.length }, () => new Set<number>());
   for (const s of sentences) for (let d = 1; d <= s.atoms.n; d++) sets[labelSlot(s.heads[d], d, s.atoms.upos[d], uposNames.length)].add(s.labels[d]);
@@ -147,24 +168,41 @@ function prepare(config: ParserConfig, sources: TreebankSentence[], dev: Treeban
   return { sentences, relations, tagger, labelsFor };
 }
 
-/** Trains for config.epochs and keeps the averaged model of the best epoch on dev (by LAS). */
+/**
+ * Trains config.ensemble parsers side by side (each its own seed, so its own order and
+ * exploration) for config.epochs, and keeps the mean of their averaged weights at the best
+ * epoch on dev (by LAS): one linear model, as fast as one parser.
+ */
 function fit(config: ParserConfig, data: Prepared, dev: TreebankSentence[], verbose: boolean) {
   const { sentences, relations, tagger, labelsFor } = data;
-  const moves = new AveragedPerceptron(MOVES, config.transitionBits);
-  const labels = new AveragedPerceptron(relations.length, config.labelBits);
-  const random = mulberry32(config.seed);
-  const order = sentences.map((_, i) => i);
+  const features = featureSet(config.transitionGroups, config.labelGroups);
+  const members = Array.from({ length: config.ensemble }, (_, m) => ({
+    moves: new AveragedPerceptron(MOVES, config.transitionBits),
+    labels: new AveragedPerceptron(relations.length, config.labelBits),
+    random: mulberry32(config.seed + 7919 * m),
+    order: sentences.map((_, i) => i),
+  }));
   let best: { model: ParserModel; epoch: number; devScores: ParserScores } | null = null;
   for (let epoch = 0; epoch < config.epochs; epoch++) {
     const started = Date.now();
-    shuffle(order, random);
     let errors = 0, steps = 0;
-    for (const i of order) {
-      const r = trainSentence(sentences[i], { ...data, moves, labels }, epoch >= config.exploreFrom ? config.exploreProbability : 0, random);
-      errors += r.errors;
-      steps += r.steps;
+    for (const { moves, labels, random, order } of members) {
+      shuffle(order, random);
+      for (const i of order) {
+        const r = trainSentence(sentences[i], { ...data, features, moves, labels }, epoch >= config.exploreFrom ? config.exploreProbability : 0, random);
+        errors += r.errors;
+        steps += r.steps;
+      }
     }
-    const model: ParserModel = { tagger, transitions: moves.averaged(), labels: labels.averaged(), relations, labelsFor };
+    const model: ParserModel = {
+      tagger,
+      transitions: meanModel(members.map((m) => m.moves.averaged())),
+      labels: meanModel(members.map((m) => m.labels.averaged())),
+      relations,
+      labelsFor,
+      features,
+      punctuation: config.punctuation,
+    };
     const devScores = scoreParser(model, dev);
     if (verbose) console.log(`  epoch ${epoch + 1}: move errors ${(errors / steps).toFixed(4)}, dev ${formatParserScores(devScores)} (${seconds(started)})`);
     if (!best || devScores.las > best.devScores.las) best = { model, epoch, devScores };
@@ -172,16 +210,28 @@ function fit(config: ParserConfig, data: Prepared, dev: TreebankSentence[], verb
   return best!;
 }
 
+/** The mean of linear models of one shape. */
+function meanModel(models: LinearModel[]): LinearModel {
+  if (models.length === 1) return models[0];
+  const [first] = models;
+  const weights = new Float64Array(first.weights.length), bias = new Float64Array(first.classes);
+  for (const m of models) {
+    for (let i = 0; i < weights.length; i++) weights[i] += m.weights[i] / models.length;
+    for (let c = 0; c < bias.length; c++) bias[c] += m.bias[c] / models.length;
+  }
+  return { ...first, weights, bias };
+}
+
 /** One sentence by the dynamic oracle: updates where the model's move loses gold arcs, and on every wrong label. */
-function trainSentence(s: TrainingSentence, learner: Prepared & { moves: AveragedPerceptron; labels: AveragedPerceptron }, explore: number, random: () => number) {
+function trainSentence(s: TrainingSentence, learner: Prepared & { features: FeatureSet; moves: AveragedPerceptron; labels: AveragedPerceptron }, explore: number, random: () => number) {
   const { moves, labels } = learner;
-  const current: ParserModel = { ...learner, transitions: moves.model, labels: labels.model };
+  const current: ParserModel = { ...learner, transitions: moves.model, labels: labels.model, punctuation: 'parse' };
   const state = new ParseState(s.atoms.n);
   const scratch = new ParseScratch();
   const costs = new Int32Array(MOVES);
   let errors = 0, steps = 0;
   while (!state.isTerminal()) {
-    const predicted = bestMove(moves.model, state, s.atoms, scratch);
+    const predicted = bestMove(learner.features, moves.model, state, s.atoms, scratch);
     let right = -1;
     for (let m = 0; m < MOVES; m++) {
       costs[m] = state.isLegal(m) ? moveCost(state, m, s.heads) : 1 << 20;

@@ -14,6 +14,24 @@ export interface TaggerModel {
   xposNames: string[];
   /** The Penn tags each universal tag takes (by id): only those are scored. */
   xposFor: Int32Array[];
+  /**
+   * The two tables' rows side by side (row i: its upos weights, then its xpos weights), built when
+   * the model is loaded (fuseTagger): one memory access per feature instead of two.
+   */
+  fused?: LinearModel['weights'];
+}
+
+/** The tagger with its two tables fused (same results, faster); unchanged when they differ in shape or type. */
+export function fuseTagger(model: TaggerModel): TaggerModel {
+  const { upos, xpos } = model;
+  if (upos.hashBits !== xpos.hashBits || upos.weights.constructor !== xpos.weights.constructor) return model;
+  const rows = 2 ** upos.hashBits, U = upos.classes, X = xpos.classes, width = U + X;
+  const fused = new (upos.weights.constructor as new (n: number) => LinearModel['weights'])(rows * width);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < U; c++) fused[r * width + c] = upos.weights[r * U + c];
+    for (let c = 0; c < X; c++) fused[r * width + U + c] = xpos.weights[r * X + c];
+  }
+  return { ...model, fused };
 }
 
 export interface Tags {
@@ -72,17 +90,59 @@ export function taggerFeatures(a: TaggerAtoms, i: number, previous: Int32Array, 
   return k;
 }
 
-/** Tags a sentence greedily, left to right. */
-export function tagWords(model: TaggerModel, words: readonly SyntaxWord[], rows = new Int32Array(TAGGER_FEATURES)): Tags {
-  const a = taggerAtoms(words);
+/** Tags a sentence greedily, left to right (`atoms`: taggerAtoms(words), when the caller has them). */
+export function tagWords(model: TaggerModel, words: readonly SyntaxWord[], rows = new Int32Array(TAGGER_FEATURES), atoms?: TaggerAtoms): Tags {
+  const a = atoms ?? taggerAtoms(words);
   const upos = new Int32Array(words.length), xpos = new Int32Array(words.length);
   const scores = new Float64Array(Math.max(model.upos.classes, model.xpos.classes));
+  const fused = model.fused;
   for (let i = 0; i < words.length; i++) {
     const count = taggerFeatures(a, i, xpos, model.xpos.hashBits, rows);
-    upos[i] = bestOf(model.upos, rows, count, scores);
-    xpos[i] = bestOfCandidates(model.xpos, rows, count, model.xposFor[upos[i]], scores);
+    if (fused) {
+      upos[i] = bestFused(model.upos, fused, 0, model.upos.classes + model.xpos.classes, rows, count, null, scores);
+      xpos[i] = bestFused(model.xpos, fused, model.upos.classes, model.upos.classes + model.xpos.classes, rows, count, model.xposFor[upos[i]], scores);
+    } else {
+      upos[i] = bestOf(model.upos, rows, count, scores);
+      xpos[i] = bestOfCandidates(model.xpos, rows, count, model.xposFor[upos[i]], scores);
+    }
   }
   return { upos, xpos };
+}
+
+/**
+ * The best class of `model` (of `candidates` only, when given) with its weights read from the
+ * fused table at `offset` in rows `width` wide: the same sums, in the same order, as
+ * scoreRows and bestOfCandidates.
+ */
+function bestFused(model: LinearModel, fused: LinearModel['weights'], offset: number, width: number, rows: Int32Array, count: number, candidates: Int32Array | null, out: Float64Array): number {
+  const { bias, scale } = model;
+  if (!candidates) {
+    const classes = model.classes;
+    for (let c = 0; c < classes; c++) out[c] = 0;
+    for (let k = 0; k < count; k++) {
+      const row = rows[k] * width + offset;
+      for (let c = 0; c < classes; c++) out[c] += fused[row + c];
+    }
+    let best = 0;
+    for (let c = 0; c < classes; c++) {
+      out[c] = bias[c] + out[c] * scale;
+      if (out[c] > out[best]) best = c;
+    }
+    return best;
+  }
+  const m = candidates.length;
+  for (let j = 0; j < m; j++) out[candidates[j]] = 0;
+  for (let k = 0; k < count; k++) {
+    const row = rows[k] * width + offset;
+    for (let j = 0; j < m; j++) out[candidates[j]] += fused[row + candidates[j]];
+  }
+  let best = candidates[0];
+  for (let j = 0; j < m; j++) {
+    const c = candidates[j];
+    out[c] = bias[c] + out[c] * scale;
+    if (out[c] > out[best]) best = c;
+  }
+  return best;
 }
 
 function bestOf(model: LinearModel, rows: Int32Array, count: number, scores: Float64Array): number {
