@@ -26,17 +26,21 @@ export interface ParserConfig {
   taggerFolds: number;
   /** Score only the relations a dependent's side and tag took in training (faster), or all of them. */
   restrictLabels: boolean;
+  /** … and of those, only the relations it took at least this many times. */
+  labelMinCount: number;
   /** How the weights are stored in models/parser.json. */
   encoding: WeightEncoding;
+  /** The integer encoding's clips tried (quantile of the weight magnitudes its largest value stands for); the best on dev is kept. */
+  clips: number[];
   /** Averaged weights smaller than this (in absolute value) are left out of the file. */
   pruneBelow: number;
   seed: number;
 }
 
 export const PARSER_CONFIG: ParserConfig = {
-  transitionGroups: ['base', 'context', 'third', 'lookahead'],
-  labelGroups: ['base'],
-  punctuation: 'parse',
+  transitionGroups: ['base', 'context', 'third', 'lookahead', 'marks'],
+  labelGroups: ['base', 'marks'],
+  punctuation: 'rule',
   transitionBits: 19,
   labelBits: 16,
   epochs: 8,
@@ -48,7 +52,9 @@ export const PARSER_CONFIG: ParserConfig = {
   taggerEpochs: 6,
   taggerFolds: 5,
   restrictLabels: true,
+  labelMinCount: 1,
   encoding: 'i8',
+  clips: [1, 0.9999],
   pruneBelow: 0,
   seed: 20170301,
 };

@@ -11,11 +11,11 @@
 // epoch's averaged weights are kept). GUM test is scored once, with the kept model.
 import path from 'node:path';
 import { type FeatureSet, type SentenceAtoms, featureSet, sentenceAtoms } from '../../src/analysis/syntax/features';
-import type { TaggerModel } from '../../src/analysis/syntax/tagger';
+import { type TaggerModel, fuseTagger } from '../../src/analysis/syntax/tagger';
 import { ParseScratch, type ParserModel, bestLabel, bestMove, keptWords, labelSlot } from '../../src/analysis/syntax/parser';
 import { MOVES, MOVE_NAMES, ParseState, SHIFT, moveCost, projectivise } from '../../src/analysis/syntax/transitions';
 import type { LinearModel } from '../../src/ml/linear';
-import { writeModelFile } from '../../src/ml/model-file';
+import { quantised, writeModelFile } from '../../src/ml/model-file';
 import { AveragedPerceptron } from '../../src/ml/perceptron';
 import { mulberry32, shuffle } from '../../src/ml/random';
 import { DEFAULT_MODELS_DIR } from '../../src/models';
@@ -70,6 +70,8 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
     console.log(`parser: test (wink tags) ${formatParserScores(testScores)}`);
     return { dev: devScores, test: testScores };
   }
+  // The integer encoding's clip (the quantile of weight magnitudes its largest value stands for), by dev LAS as stored.
+  const clip = chooseClip(model, PARSER_CONFIG, dev);
   const file = path.join(DEFAULT_MODELS_DIR, PARSER_MODEL_FILE);
   const size = writeModelFile(file, {
     about:
@@ -77,7 +79,7 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
       'hashed features of src/analysis/syntax/features.ts, built by scripts/parser/train.ts from GUM train' +
       (PARSER_CONFIG.withEwt ? ' and UD English EWT dev/test' : '') + ', with wink-nlp POS tags.',
     licence: GUM_LICENCE,
-    training: { config: PARSER_CONFIG, epoch: epoch + 1, data: TREEBANK_CITATIONS, dev: round(devScores) },
+    training: { config: PARSER_CONFIG, epoch: epoch + 1, clip, data: TREEBANK_CITATIONS, dev: round(devScores) },
     settings: {
       xposFor: model.tagger.xposFor.map((l) => Array.from(l)),
       labelsFor: model.labelsFor.map((l) => Array.from(l)),
@@ -86,10 +88,10 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
       punctuation: model.punctuation,
     },
     linear: {
-      'tagger-upos': { classes: model.tagger.uposNames, model: model.tagger.upos, encoding: PARSER_CONFIG.encoding },
-      'tagger-xpos': { classes: model.tagger.xposNames, model: model.tagger.xpos, encoding: PARSER_CONFIG.encoding },
-      transitions: { classes: MOVE_NAMES, model: pruned(model.transitions, PARSER_CONFIG.pruneBelow), encoding: PARSER_CONFIG.encoding },
-      labels: { classes: model.relations, model: pruned(model.labels, PARSER_CONFIG.pruneBelow), encoding: PARSER_CONFIG.encoding },
+      'tagger-upos': { classes: model.tagger.uposNames, model: model.tagger.upos, encoding: PARSER_CONFIG.encoding, clip },
+      'tagger-xpos': { classes: model.tagger.xposNames, model: model.tagger.xpos, encoding: PARSER_CONFIG.encoding, clip },
+      transitions: { classes: MOVE_NAMES, model: pruned(model.transitions, PARSER_CONFIG.pruneBelow), encoding: PARSER_CONFIG.encoding, clip },
+      labels: { classes: model.relations, model: pruned(model.labels, PARSER_CONFIG.pruneBelow), encoding: PARSER_CONFIG.encoding, clip },
     },
   });
   // Score what was written: the model as the analysis loads it.
@@ -108,7 +110,6 @@ interface Prepared {
   sentences: TrainingSentence[];
   relations: string[];
   tagger: TaggerModel;
-  labelsFor: Int32Array[];
 }
 
 /**
@@ -161,11 +162,25 @@ function prepare(config: ParserConfig, sources: TreebankSentence[], dev: Treeban
     }
     return { atoms: sentenceAtoms(training[i].words, jackknifed[i], keep), heads: projectivise(kept), labels: Int32Array.from(keptLabels) };
   });
-  // The relations each (side, tag) of dependent takes in training, with the tags the parser learns from.
-  const sets = Array.from({ length: 2 * uposNames.length }, () => new Set<number>());
-  for (const s of sentences) for (let d = 1; d <= s.atoms.n; d++) sets[labelSlot(s.heads[d], d, s.atoms.upos[d], uposNames.length)].add(s.labels[d]);
-  const labelsFor = sets.map((set) => Int32Array.from(set.size && config.restrictLabels ? [...set].sort((a, b) => a - b) : relations.keys()));
-  return { sentences, relations, tagger, labelsFor };
+  return { sentences, relations, tagger };
+}
+
+/** The relations each (side, tag) of dependent takes in training, with the tags the parser learns from. */
+function labelLists(sentences: TrainingSentence[], uposCount: number, relations: string[], config: ParserConfig): Int32Array[] {
+  const counts = Array.from({ length: 2 * uposCount }, () => new Map<number, number>());
+  for (const s of sentences) {
+    for (let d = 1; d <= s.atoms.n; d++) {
+      const slot = counts[labelSlot(s.heads[d], d, s.atoms.upos[d], uposCount)];
+      slot.set(s.labels[d], (slot.get(s.labels[d]) ?? 0) + 1);
+    }
+  }
+  // A relation a (side, tag) took fewer than labelMinCount times is not scored for it (a mistagged word's relation, mostly).
+  const labelsFor = counts.map((slot) => {
+    const kept = [...slot].filter(([, n]) => n >= config.labelMinCount).map(([label]) => label);
+    const list = kept.length ? kept : [...slot.keys()];
+    return Int32Array.from(list.length && config.restrictLabels ? list.sort((a, b) => a - b) : relations.keys());
+  });
+  return labelsFor;
 }
 
 /**
@@ -174,7 +189,8 @@ function prepare(config: ParserConfig, sources: TreebankSentence[], dev: Treeban
  * epoch on dev (by LAS): one linear model, as fast as one parser.
  */
 function fit(config: ParserConfig, data: Prepared, dev: TreebankSentence[], verbose: boolean) {
-  const { sentences, relations, tagger, labelsFor } = data;
+  const { sentences, relations, tagger } = data;
+  const labelsFor = labelLists(sentences, tagger.uposNames.length, relations, config);
   const features = featureSet(config.transitionGroups, config.labelGroups);
   const members = Array.from({ length: config.ensemble }, (_, m) => ({
     moves: new AveragedPerceptron(MOVES, config.transitionBits),
@@ -189,7 +205,7 @@ function fit(config: ParserConfig, data: Prepared, dev: TreebankSentence[], verb
     for (const { moves, labels, random, order } of members) {
       shuffle(order, random);
       for (const i of order) {
-        const r = trainSentence(sentences[i], { ...data, features, moves, labels }, epoch >= config.exploreFrom ? config.exploreProbability : 0, random);
+        const r = trainSentence(sentences[i], { ...data, labelsFor, features, moves, labels }, epoch >= config.exploreFrom ? config.exploreProbability : 0, random);
         errors += r.errors;
         steps += r.steps;
       }
@@ -223,7 +239,7 @@ function meanModel(models: LinearModel[]): LinearModel {
 }
 
 /** One sentence by the dynamic oracle: updates where the model's move loses gold arcs, and on every wrong label. */
-function trainSentence(s: TrainingSentence, learner: Prepared & { features: FeatureSet; moves: AveragedPerceptron; labels: AveragedPerceptron }, explore: number, random: () => number) {
+function trainSentence(s: TrainingSentence, learner: Prepared & { labelsFor: Int32Array[]; features: FeatureSet; moves: AveragedPerceptron; labels: AveragedPerceptron }, explore: number, random: () => number) {
   const { moves, labels } = learner;
   const current: ParserModel = { ...learner, transitions: moves.model, labels: labels.model, punctuation: 'parse' };
   const state = new ParseState(s.atoms.n);
@@ -253,6 +269,25 @@ function trainSentence(s: TrainingSentence, learner: Prepared & { features: Feat
     state.apply(move, label);
   }
   return { errors, steps };
+}
+
+/** The clip of config.clips whose quantised model scores best on dev (LAS). */
+function chooseClip(model: ParserModel, config: ParserConfig, dev: TreebankSentence[]): number {
+  if (config.encoding === 'f32') return 1;
+  let best = { clip: 1, las: -1 };
+  for (const clip of config.clips) {
+    const q = (m: LinearModel) => quantised(m, config.encoding, clip);
+    const stored: ParserModel = {
+      ...model,
+      tagger: fuseTagger({ ...model.tagger, upos: q(model.tagger.upos), xpos: q(model.tagger.xpos) }),
+      transitions: q(pruned(model.transitions, config.pruneBelow)),
+      labels: q(pruned(model.labels, config.pruneBelow)),
+    };
+    const scores = scoreParser(stored, dev);
+    console.log(`  ${config.encoding}, clip ${clip}: dev ${formatParserScores(scores)}`);
+    if (scores.las > best.las) best = { clip, las: scores.las };
+  }
+  return best.clip;
 }
 
 /** The model without the weights smaller than `below`. */

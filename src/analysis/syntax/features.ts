@@ -96,14 +96,23 @@ export function sentenceAtoms(words: readonly SyntaxWord[], tags: { upos: Int32A
 
 /** Lower case, plain apostrophes, every digit 0: "Iran’s" → "iran's", "1979" → "0000". */
 export function wordKey(value: string): string {
-  return value.toLowerCase().replace(/[\u2019\u2018]/g, "'").replace(/\d/g, '0');
+  const lower = value.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 0x2018 || c === 0x2019) return lower.replace(/[\u2019\u2018]/g, "'").replace(/\d/g, '0');
+  }
+  return lower;
 }
 
 /** The first `max` characters by class, runs squeezed: "Iran" → Xx, "U.S." → X.X., "1979" → d, "al-Assad" → x-Xx. */
 export function letterShape(v: string, max: number): string {
   let shape = '', last = '';
   for (const ch of v.slice(0, max)) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
+    const code = ch.charCodeAt(0);
+    const c =
+      code < 128
+        ? code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : ch
+        : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : ch;
     if (c !== last) shape += c;
     last = c;
   }
@@ -147,7 +156,7 @@ const LABEL_SLOTS = ['d', 'h', 'dl', 'dl2', 'dr', 'dr2', 'bef', 'aft', 'b0', 's1
 /** The arc's direction (1: head to the right), its length (bucketed), whether the head is the root. */
 const LABEL_EXTRAS = ['dir', 'dist', 'root'] as const;
 
-const split = (templates: string): string[][] => templates.trim().split(/\s*;\s*/).map((t) => t.split(/\s+/));
+export const split = (templates: string): string[][] => templates.trim().split(/\s*;\s*/).map((t) => t.split(/\s+/));
 
 /** Transition templates by group; a model names the groups it was trained with (ParserModel.features). */
 export const TRANSITION_GROUPS: Record<string, string[][]> = {
@@ -214,7 +223,7 @@ export interface FeatureSet {
   labels: CompiledTemplates;
 }
 
-function compile(groups: string[], table: Record<string, string[][]>, slots: readonly string[], extras: readonly string[], salt: number): CompiledTemplates {
+export function compile(groups: string[], table: Record<string, string[][]>, slots: readonly string[], extras: readonly string[], salt: number): CompiledTemplates {
   const gathered = new Map<string, number>();
   const gatherSlot: number[] = [], gatherKind: number[] = [];
   const templates: string[][] = [];
@@ -281,7 +290,7 @@ function gather(c: CompiledTemplates, s: ParseState, a: SentenceAtoms, scratch: 
 }
 
 /** Hashes every template over scratch.atoms into rows[0 … count) of a 2^bits table. */
-function hashTemplates(c: CompiledTemplates, atoms: Int32Array, bits: number, rows: Int32Array): number {
+export function hashTemplates(c: CompiledTemplates, atoms: Int32Array, bits: number, rows: Int32Array): number {
   const mask = (1 << bits) - 1;
   const { start, atoms: positions, seeds, count } = c;
   for (let j = 0; j < count; j++) {
