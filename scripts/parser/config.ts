@@ -30,6 +30,8 @@ export interface ParserConfig {
   labelMinCount: number;
   /** How the weights are stored in models/parser.json. */
   encoding: WeightEncoding;
+  /** The label classifier's encodings tried (it is small: i16 costs little); the best on dev as stored is kept. */
+  labelEncodings: WeightEncoding[];
   /** The integer encoding's clips tried (quantile of the weight magnitudes its largest value stands for); the best on dev is kept. */
   clips: number[];
   /** Averaged weights smaller than this (in absolute value) are left out of the file. */
@@ -54,7 +56,8 @@ export const PARSER_CONFIG: ParserConfig = {
   restrictLabels: true,
   labelMinCount: 1,
   encoding: 'i8',
-  clips: [1, 0.9999],
+  labelEncodings: ['i8', 'i16'],
+  clips: [1],
   pruneBelow: 0,
   seed: 20170301,
 };

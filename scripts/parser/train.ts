@@ -12,10 +12,10 @@
 import path from 'node:path';
 import { type FeatureSet, type SentenceAtoms, featureSet, sentenceAtoms } from '../../src/analysis/syntax/features';
 import { type TaggerModel, fuseTagger } from '../../src/analysis/syntax/tagger';
-import { ParseScratch, type ParserModel, bestLabel, bestMove, keptWords, labelSlot } from '../../src/analysis/syntax/parser';
+import { ParseScratch, type ParserModel, bestLabel, bestMove, keptWords, labelSlot, rootLabelOf } from '../../src/analysis/syntax/parser';
 import { MOVES, MOVE_NAMES, ParseState, SHIFT, moveCost, projectivise } from '../../src/analysis/syntax/transitions';
 import type { LinearModel } from '../../src/ml/linear';
-import { quantised, writeModelFile } from '../../src/ml/model-file';
+import { type WeightEncoding, quantised, writeModelFile } from '../../src/ml/model-file';
 import { AveragedPerceptron } from '../../src/ml/perceptron';
 import { mulberry32, shuffle } from '../../src/ml/random';
 import { DEFAULT_MODELS_DIR } from '../../src/models';
@@ -70,8 +70,8 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
     console.log(`parser: test (wink tags) ${formatParserScores(testScores)}`);
     return { dev: devScores, test: testScores };
   }
-  // The integer encoding's clip (the quantile of weight magnitudes its largest value stands for), by dev LAS as stored.
-  const clip = chooseClip(model, PARSER_CONFIG, dev);
+  // The labels' encoding and the integer encodings' clip (the quantile of weight magnitudes the largest value stands for), by dev LAS as stored.
+  const { clip, labelEncoding } = chooseStorage(model, PARSER_CONFIG, dev);
   const file = path.join(DEFAULT_MODELS_DIR, PARSER_MODEL_FILE);
   const size = writeModelFile(file, {
     about:
@@ -79,7 +79,7 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
       'hashed features of src/analysis/syntax/features.ts, built by scripts/parser/train.ts from GUM train' +
       (PARSER_CONFIG.withEwt ? ' and UD English EWT dev/test' : '') + ', with wink-nlp POS tags.',
     licence: GUM_LICENCE,
-    training: { config: PARSER_CONFIG, epoch: epoch + 1, clip, data: TREEBANK_CITATIONS, dev: round(devScores) },
+    training: { config: PARSER_CONFIG, epoch: epoch + 1, clip, labelEncoding, data: TREEBANK_CITATIONS, dev: round(devScores) },
     settings: {
       xposFor: model.tagger.xposFor.map((l) => Array.from(l)),
       labelsFor: model.labelsFor.map((l) => Array.from(l)),
@@ -91,7 +91,7 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
       'tagger-upos': { classes: model.tagger.uposNames, model: model.tagger.upos, encoding: PARSER_CONFIG.encoding, clip },
       'tagger-xpos': { classes: model.tagger.xposNames, model: model.tagger.xpos, encoding: PARSER_CONFIG.encoding, clip },
       transitions: { classes: MOVE_NAMES, model: pruned(model.transitions, PARSER_CONFIG.pruneBelow), encoding: PARSER_CONFIG.encoding, clip },
-      labels: { classes: model.relations, model: pruned(model.labels, PARSER_CONFIG.pruneBelow), encoding: PARSER_CONFIG.encoding, clip },
+      labels: { classes: model.relations, model: pruned(model.labels, PARSER_CONFIG.pruneBelow), encoding: labelEncoding, clip },
     },
   });
   // Score what was written: the model as the analysis loads it.
@@ -175,10 +175,13 @@ function labelLists(sentences: TrainingSentence[], uposCount: number, relations:
     }
   }
   // A relation a (side, tag) took fewer than labelMinCount times is not scored for it (a mistagged word's relation, mostly).
+  // 'root' is the root's dependent's alone (bestLabel gives it), never a candidate.
+  const root = relations.indexOf('root');
   const labelsFor = counts.map((slot) => {
+    slot.delete(root);
     const kept = [...slot].filter(([, n]) => n >= config.labelMinCount).map(([label]) => label);
     const list = kept.length ? kept : [...slot.keys()];
-    return Int32Array.from(list.length && config.restrictLabels ? list.sort((a, b) => a - b) : relations.keys());
+    return Int32Array.from(list.length && config.restrictLabels ? list.sort((a, b) => a - b) : [...relations.keys()].filter((r) => r !== root));
   });
   return labelsFor;
 }
@@ -244,6 +247,7 @@ function trainSentence(s: TrainingSentence, learner: Prepared & { labelsFor: Int
   const current: ParserModel = { ...learner, transitions: moves.model, labels: labels.model, punctuation: 'parse' };
   const state = new ParseState(s.atoms.n);
   const scratch = new ParseScratch();
+  scratch.rootLabel = rootLabelOf(learner);
   const costs = new Int32Array(MOVES);
   let errors = 0, steps = 0;
   while (!state.isTerminal()) {
@@ -271,23 +275,25 @@ function trainSentence(s: TrainingSentence, learner: Prepared & { labelsFor: Int
   return { errors, steps };
 }
 
-/** The clip of config.clips whose quantised model scores best on dev (LAS). */
-function chooseClip(model: ParserModel, config: ParserConfig, dev: TreebankSentence[]): number {
-  if (config.encoding === 'f32') return 1;
-  let best = { clip: 1, las: -1 };
-  for (const clip of config.clips) {
-    const q = (m: LinearModel) => quantised(m, config.encoding, clip);
-    const stored: ParserModel = {
-      ...model,
-      tagger: fuseTagger({ ...model.tagger, upos: q(model.tagger.upos), xpos: q(model.tagger.xpos) }),
-      transitions: q(pruned(model.transitions, config.pruneBelow)),
-      labels: q(pruned(model.labels, config.pruneBelow)),
-    };
-    const scores = scoreParser(stored, dev);
-    console.log(`  ${config.encoding}, clip ${clip}: dev ${formatParserScores(scores)}`);
-    if (scores.las > best.las) best = { clip, las: scores.las };
+/** The labels' encoding and the clip (of config.labelEncodings, config.clips) whose model as stored scores best on dev (LAS). */
+function chooseStorage(model: ParserModel, config: ParserConfig, dev: TreebankSentence[]): { clip: number; labelEncoding: WeightEncoding } {
+  let best = { clip: 1, labelEncoding: config.encoding, las: -1 };
+  if (config.encoding === 'f32') return best;
+  for (const labelEncoding of config.labelEncodings) {
+    for (const clip of config.clips) {
+      const q = (m: LinearModel, encoding = config.encoding) => quantised(m, encoding, clip);
+      const stored: ParserModel = {
+        ...model,
+        tagger: fuseTagger({ ...model.tagger, upos: q(model.tagger.upos), xpos: q(model.tagger.xpos) }),
+        transitions: q(pruned(model.transitions, config.pruneBelow)),
+        labels: q(pruned(model.labels, config.pruneBelow), labelEncoding),
+      };
+      const scores = scoreParser(stored, dev);
+      console.log(`  ${config.encoding}, labels ${labelEncoding}, clip ${clip}: dev ${formatParserScores(scores)}`);
+      if (scores.las > best.las) best = { clip, labelEncoding, las: scores.las };
+    }
   }
-  return best.clip;
+  return best;
 }
 
 /** The model without the weights smaller than `below`. */

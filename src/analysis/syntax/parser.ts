@@ -25,6 +25,9 @@ export interface ParserModel {
   punctuation: 'parse' | 'rule';
 }
 
+/** The relation of the word under the root ('root'), which no other arc takes: −1 when the model has none. */
+export const rootLabelOf = (model: { relations: string[] }): number => model.relations.indexOf('root');
+
 /** Which list of ParserModel.labelsFor an arc's dependent draws its relation from. */
 export const labelSlot = (head: number, dep: number, upos: number, tagCount: number): number => (dep < head ? 0 : tagCount) + upos;
 
@@ -37,6 +40,8 @@ export class ParseScratch {
   labelScores = new Float64Array(0);
   /** How many of `rows` the last bestMove or bestLabel filled. */
   count = 0;
+  /** The model's root relation (rootLabelOf): the word under the root takes it, no other word does. */
+  rootLabel = -1;
 }
 
 /** The best legal move by the model's scores (features in scratch.rows afterwards). */
@@ -53,6 +58,10 @@ export function bestMove(features: FeatureSet, model: LinearModel, state: ParseS
 
 /** The best relation for the arc head → dep, among those its dependent's tag and side allow (features in scratch.rows afterwards). */
 export function bestLabel(model: ParserModel, labels: LinearModel, state: ParseState, atoms: SentenceAtoms, head: number, dep: number, scratch: ParseScratch): number {
+  if (head === 0 && scratch.rootLabel >= 0) {
+    scratch.count = 0;
+    return scratch.rootLabel;
+  }
   if (scratch.labelScores.length < labels.classes) scratch.labelScores = new Float64Array(labels.classes);
   const count = labelFeatures(model.features.labels, state, atoms, head, dep, labels.hashBits, scratch.rows, scratch.features);
   scratch.count = count;
@@ -73,6 +82,7 @@ export interface SentenceParse {
 export function parseWords(model: ParserModel, words: readonly SyntaxWord[], scratch = new ParseScratch(), tags?: Tags): SentenceParse {
   const tagged = taggerAtoms(words);
   const chosen = tags ?? tagWords(model.tagger, words, scratch.taggerRows, tagged);
+  scratch.rootLabel = rootLabelOf(model);
   const n = words.length;
   const marks = marksOf(model, chosen, n);
   // Leaving the marks out, the parser parses the other words (keep); the rule attaches the marks.

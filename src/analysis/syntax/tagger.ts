@@ -124,30 +124,15 @@ export function tagWords(model: TaggerModel, words: readonly SyntaxWord[], rows 
  */
 function bestFused(model: LinearModel, fused: LinearModel['weights'], offset: number, width: number, rows: Int32Array, count: number, candidates: Int32Array | null, out: Float64Array): number {
   const { bias, scale } = model;
-  if (!candidates) {
-    const classes = model.classes;
-    for (let c = 0; c < classes; c++) out[c] = 0;
-    for (let k = 0; k < count; k++) {
-      const row = rows[k] * width + offset;
-      for (let c = 0; c < classes; c++) out[c] += fused[row + c];
-    }
-    let best = 0;
-    for (let c = 0; c < classes; c++) {
-      out[c] = bias[c] + out[c] * scale;
-      if (out[c] > out[best]) best = c;
-    }
-    return best;
-  }
-  const m = candidates.length;
-  for (let j = 0; j < m; j++) out[candidates[j]] = 0;
-  for (let k = 0; k < count; k++) {
-    const row = rows[k] * width + offset;
-    for (let j = 0; j < m; j++) out[candidates[j]] += fused[row + candidates[j]];
-  }
-  let best = candidates[0];
+  const m = candidates ? candidates.length : model.classes;
+  let best = candidates ? candidates[0] : 0;
+  // Class by class, its sum in a register (see bestOfCandidates).
   for (let j = 0; j < m; j++) {
-    const c = candidates[j];
-    out[c] = bias[c] + out[c] * scale;
+    const c = candidates ? candidates[j] : j;
+    const at = offset + c;
+    let sum = 0;
+    for (let k = 0; k < count; k++) sum += fused[rows[k] * width + at];
+    out[c] = bias[c] + sum * scale;
     if (out[c] > out[best]) best = c;
   }
   return best;
