@@ -2,6 +2,14 @@
 // --search prints the comparisons); GUM test is only ever scored with the chosen ones.
 import type { WeightEncoding } from '../../src/ml/model-file';
 
+/** The encodings of the tagger's, the transitions' and the labels' weights, and the integer encodings' clip (the quantile of weight magnitudes the largest value stands for). */
+export interface Storage {
+  tagger: WeightEncoding;
+  transitions: WeightEncoding;
+  labels: WeightEncoding;
+  clip: number;
+}
+
 export interface ParserConfig {
   /** Feature template groups (src/analysis/syntax/features.ts TRANSITION_GROUPS, LABEL_GROUPS). */
   transitionGroups: string[];
@@ -28,12 +36,8 @@ export interface ParserConfig {
   restrictLabels: boolean;
   /** … and of those, only the relations it took at least this many times. */
   labelMinCount: number;
-  /** How the weights are stored in models/parser.json. */
-  encoding: WeightEncoding;
-  /** The label classifier's encodings tried (it is small: i16 costs little); the best on dev as stored is kept. */
-  labelEncodings: WeightEncoding[];
-  /** The integer encoding's clips tried (quantile of the weight magnitudes its largest value stands for); the best on dev is kept. */
-  clips: number[];
+  /** How the weights may be stored in models/parser.json, smallest first (train.ts chooseStorage picks one on dev). */
+  storage: Storage[];
   /** Averaged weights smaller than this (in absolute value) are left out of the file. */
   pruneBelow: number;
   seed: number;
@@ -46,7 +50,7 @@ export const PARSER_CONFIG: ParserConfig = {
   transitionBits: 19,
   labelBits: 16,
   epochs: 8,
-  ensemble: 1,
+  ensemble: 2,
   exploreFrom: 1,
   exploreProbability: 0.9,
   withEwt: true,
@@ -55,9 +59,12 @@ export const PARSER_CONFIG: ParserConfig = {
   taggerFolds: 5,
   restrictLabels: true,
   labelMinCount: 1,
-  encoding: 'i8',
-  labelEncodings: ['i8', 'i16'],
-  clips: [1],
+  storage: [
+    { tagger: 'i8', transitions: 'i8', labels: 'i8', clip: 1 },
+    { tagger: 'i8', transitions: 'i8', labels: 'i16', clip: 1 },
+    { tagger: 'i8', transitions: 'i16', labels: 'i8', clip: 1 },
+    { tagger: 'i8', transitions: 'i16', labels: 'i16', clip: 1 },
+  ],
   pruneBelow: 0,
   seed: 20170301,
 };

@@ -5,7 +5,8 @@
 //
 //   npm run train -- parser [--dry] [--search]
 //     --dry     write nothing
-//     --search  compare the settings of SEARCH on GUM dev
+//     --search  compare the settings of SEARCH on GUM dev (PARSER_SEARCH='[{...}, ...]' for others;
+//               with --only, nothing more)
 //
 // Settings (scripts/parser/config.ts) are chosen on GUM dev; the epoch count too (the best
 // epoch's averaged weights are kept). GUM test is scored once, with the kept model.
@@ -23,7 +24,7 @@ import { loadNlp } from '../../src/models/nlp';
 import { PARSER_MODEL_FILE, loadParserModel } from '../../src/models/parser';
 import { GUM_LICENCE, TREEBANK_CITATIONS } from '../treebanks/licences';
 import { type TreebankSentence, namesByFrequency, readEwt, readGum } from '../treebanks/treebanks';
-import { PARSER_CONFIG, type ParserConfig } from './config';
+import { PARSER_CONFIG, type ParserConfig, type Storage } from './config';
 import { type ParserScores, errorsByRelation, formatParserScores, scoreParser, wordsOf } from './score';
 import { type TaggedSentence, jackknifeTags, tagAccuracy, trainTagger, xposByUpos } from './tagger';
 
@@ -35,7 +36,18 @@ interface TrainingSentence {
   labels: Int32Array;
 }
 
-const SEARCH: Partial<ParserConfig>[] = [{}, { exploreProbability: 0.7 }, { exploreFrom: 2 }, { transitionBits: 21 }, { labelBits: 18 }, { taggerBits: 16, labelBits: 15 }, { restrictLabels: false }, { withEwt: false }];
+const SEARCH: Partial<ParserConfig>[] = [
+  {},
+  { ensemble: 1 },
+  { punctuation: 'parse', transitionGroups: ['base', 'context', 'third', 'lookahead'], labelGroups: ['base'] },
+  { transitionGroups: ['base', 'context', 'third', 'lookahead', 'marks', 'clause'] },
+  { labelGroups: ['base', 'marks', 'context'] },
+  { labelMinCount: 10 },
+  { labelBits: 15 },
+  { transitionBits: 20 },
+  { exploreProbability: 0.7 },
+  { withEwt: false },
+];
 
 export function trainParser(args: string[] = []): { dev: ParserScores; test: ParserScores } {
   const started = Date.now();
@@ -70,8 +82,7 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
     console.log(`parser: test (wink tags) ${formatParserScores(testScores)}`);
     return { dev: devScores, test: testScores };
   }
-  // The labels' encoding and the integer encodings' clip (the quantile of weight magnitudes the largest value stands for), by dev LAS as stored.
-  const { clip, labelEncoding } = chooseStorage(model, PARSER_CONFIG, dev);
+  const storage = chooseStorage(model, PARSER_CONFIG, dev);
   const file = path.join(DEFAULT_MODELS_DIR, PARSER_MODEL_FILE);
   const size = writeModelFile(file, {
     about:
@@ -79,7 +90,7 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
       'hashed features of src/analysis/syntax/features.ts, built by scripts/parser/train.ts from GUM train' +
       (PARSER_CONFIG.withEwt ? ' and UD English EWT dev/test' : '') + ', with wink-nlp POS tags.',
     licence: GUM_LICENCE,
-    training: { config: PARSER_CONFIG, epoch: epoch + 1, clip, labelEncoding, data: TREEBANK_CITATIONS, dev: round(devScores) },
+    training: { config: PARSER_CONFIG, epoch: epoch + 1, storage, data: TREEBANK_CITATIONS, dev: round(devScores) },
     settings: {
       xposFor: model.tagger.xposFor.map((l) => Array.from(l)),
       labelsFor: model.labelsFor.map((l) => Array.from(l)),
@@ -88,10 +99,10 @@ export function trainParser(args: string[] = []): { dev: ParserScores; test: Par
       punctuation: model.punctuation,
     },
     linear: {
-      'tagger-upos': { classes: model.tagger.uposNames, model: model.tagger.upos, encoding: PARSER_CONFIG.encoding, clip },
-      'tagger-xpos': { classes: model.tagger.xposNames, model: model.tagger.xpos, encoding: PARSER_CONFIG.encoding, clip },
-      transitions: { classes: MOVE_NAMES, model: pruned(model.transitions, PARSER_CONFIG.pruneBelow), encoding: PARSER_CONFIG.encoding, clip },
-      labels: { classes: model.relations, model: pruned(model.labels, PARSER_CONFIG.pruneBelow), encoding: labelEncoding, clip },
+      'tagger-upos': { classes: model.tagger.uposNames, model: model.tagger.upos, encoding: storage.tagger, clip: storage.clip },
+      'tagger-xpos': { classes: model.tagger.xposNames, model: model.tagger.xpos, encoding: storage.tagger, clip: storage.clip },
+      transitions: { classes: MOVE_NAMES, model: pruned(model.transitions, PARSER_CONFIG.pruneBelow), encoding: storage.transitions, clip: storage.clip },
+      labels: { classes: model.relations, model: pruned(model.labels, PARSER_CONFIG.pruneBelow), encoding: storage.labels, clip: storage.clip },
     },
   });
   // Score what was written: the model as the analysis loads it.
@@ -241,7 +252,7 @@ function meanModel(models: LinearModel[]): LinearModel {
   return { ...first, weights, bias };
 }
 
-/** One sentence by the dynamic oracle: updates where the model's move loses gold arcs, and on every wrong label. */
+/** One sentence by the dynamic oracle: updates where the model's move loses gold arcs, and on every wrong label the arc can take. */
 function trainSentence(s: TrainingSentence, learner: Prepared & { labelsFor: Int32Array[]; features: FeatureSet; moves: AveragedPerceptron; labels: AveragedPerceptron }, explore: number, random: () => number) {
   const { moves, labels } = learner;
   const current: ParserModel = { ...learner, transitions: moves.model, labels: labels.model, punctuation: 'parse' };
@@ -268,32 +279,36 @@ function trainSentence(s: TrainingSentence, learner: Prepared & { labelsFor: Int
     if (move !== SHIFT) {
       const [head, dep] = state.arcOf(move)!;
       label = bestLabel(current, labels.model, state, s.atoms, head, dep, scratch);
-      labels.update(scratch.rows, scratch.count, s.labels[dep], label);
+      // Only toward a relation the arc can take: updates toward one it cannot ('root' under a
+      // word, a relation its side and tag never took) would grow without end and teach nothing.
+      const candidates = learner.labelsFor[labelSlot(head, dep, s.atoms.upos[dep], learner.tagger.uposNames.length)];
+      if (head !== 0 && candidates.includes(s.labels[dep])) labels.update(scratch.rows, scratch.count, s.labels[dep], label);
+      else labels.tick();
     }
     state.apply(move, label);
   }
   return { errors, steps };
 }
 
-/** The labels' encoding and the clip (of config.labelEncodings, config.clips) whose model as stored scores best on dev (LAS). */
-function chooseStorage(model: ParserModel, config: ParserConfig, dev: TreebankSentence[]): { clip: number; labelEncoding: WeightEncoding } {
-  let best = { clip: 1, labelEncoding: config.encoding, las: -1 };
-  if (config.encoding === 'f32') return best;
-  for (const labelEncoding of config.labelEncodings) {
-    for (const clip of config.clips) {
-      const q = (m: LinearModel, encoding = config.encoding) => quantised(m, encoding, clip);
-      const stored: ParserModel = {
-        ...model,
-        tagger: fuseTagger({ ...model.tagger, upos: q(model.tagger.upos), xpos: q(model.tagger.xpos) }),
-        transitions: q(pruned(model.transitions, config.pruneBelow)),
-        labels: q(pruned(model.labels, config.pruneBelow), labelEncoding),
-      };
-      const scores = scoreParser(stored, dev);
-      console.log(`  ${config.encoding}, labels ${labelEncoding}, clip ${clip}: dev ${formatParserScores(scores)}`);
-      if (scores.las > best.las) best = { clip, labelEncoding, las: scores.las };
-    }
+/**
+ * How the weights are stored: the first of config.storage (smallest first) unless a later one
+ * scores at least 0.001 better on dev (LAS, as stored); every one's score is printed.
+ */
+function chooseStorage(model: ParserModel, config: ParserConfig, dev: TreebankSentence[]): Storage {
+  let best: { storage: Storage; las: number } | null = null;
+  for (const storage of config.storage) {
+    const q = (m: LinearModel, encoding: WeightEncoding) => quantised(m, encoding, storage.clip);
+    const stored: ParserModel = {
+      ...model,
+      tagger: fuseTagger({ ...model.tagger, upos: q(model.tagger.upos, storage.tagger), xpos: q(model.tagger.xpos, storage.tagger) }),
+      transitions: q(pruned(model.transitions, config.pruneBelow), storage.transitions),
+      labels: q(pruned(model.labels, config.pruneBelow), storage.labels),
+    };
+    const scores = scoreParser(stored, dev);
+    console.log(`  stored ${JSON.stringify(storage)}: dev ${formatParserScores(scores)}`);
+    if (!best || scores.las >= best.las + 0.001) best = { storage, las: scores.las };
   }
-  return best;
+  return best!.storage;
 }
 
 /** The model without the weights smaller than `below`. */
