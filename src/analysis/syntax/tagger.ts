@@ -21,7 +21,7 @@ export interface TaggerModel {
   fused?: LinearModel['weights'];
 }
 
-/** The tagger with its two tables fused (same results, faster); unchanged when they differ in shape or type. */
+/** The tagger with its two tables fused into one (same results, faster; the two tables are dropped); unchanged when they differ in shape or type. */
 export function fuseTagger(model: TaggerModel): TaggerModel {
   const { upos, xpos } = model;
   if (upos.hashBits !== xpos.hashBits || upos.weights.constructor !== xpos.weights.constructor) return model;
@@ -31,7 +31,9 @@ export function fuseTagger(model: TaggerModel): TaggerModel {
     for (let c = 0; c < U; c++) fused[r * width + c] = upos.weights[r * U + c];
     for (let c = 0; c < X; c++) fused[r * width + U + c] = xpos.weights[r * X + c];
   }
-  return { ...model, fused };
+  // The fused table replaces the two (tagWords reads only it): their own weights are let go.
+  const empty = new (upos.weights.constructor as new (n: number) => LinearModel['weights'])(0);
+  return { ...model, upos: { ...upos, weights: empty }, xpos: { ...xpos, weights: empty }, fused };
 }
 
 export interface Tags {
