@@ -204,9 +204,10 @@ export const LABEL_GROUPS: Record<string, string[][]> = {
 
 /** Templates compiled: for each, the positions of its atoms in the configuration's atom array. */
 export interface CompiledTemplates {
-  /** Word-kind atoms to gather: slot, and kind (WORD_KINDS index, or STATE_KINDS index + 100). */
+  /** Atoms to gather: slot, and kind (WORD_KINDS index, or STATE_KINDS index + 100); the word kinds first, `wordAtoms` of them. */
   gatherSlot: Int32Array;
   gatherKind: Int32Array;
+  wordAtoms: number;
   /** Atom-array position of extra e: gather count + e. */
   extras: number;
   /** Template j reads atoms[start[j] … start[j + 1]) (positions in the atom array); seeds[j] starts its hash. */
@@ -243,6 +244,14 @@ export function compile(groups: string[], table: Record<string, string[][]>, slo
     gatherSlot.push(si);
     gatherKind.push(wk >= 0 ? wk : 100 + sk);
   }
+  // The word kinds first (one branch-free loop gathers them), each atom's position renumbered.
+  const order = gatherKind.map((_, i) => i).sort((x, y) => Number(gatherKind[x] >= 100) - Number(gatherKind[y] >= 100) || x - y);
+  const position = new Map(order.map((old, i) => [old, i]));
+  for (const [atom, old] of gathered) gathered.set(atom, position.get(old)!);
+  const slotsInOrder = order.map((i) => gatherSlot[i]), kindsInOrder = order.map((i) => gatherKind[i]);
+  gatherSlot.splice(0, gatherSlot.length, ...slotsInOrder);
+  gatherKind.splice(0, gatherKind.length, ...kindsInOrder);
+  const wordAtoms = gatherKind.filter((k) => k < 100).length;
   const base = gatherSlot.length;
   const start = [0], atoms: number[] = [], seeds: number[] = [];
   const seen = new Set<string>();
@@ -255,7 +264,7 @@ export function compile(groups: string[], table: Record<string, string[][]>, slo
     // Seeded by the template's own text: a template keeps its rows whatever else is in the set.
     seeds.push(mix(salt, hashString(name)) | 0);
   }
-  return { gatherSlot: Int32Array.from(gatherSlot), gatherKind: Int32Array.from(gatherKind), extras: base, start: Int32Array.from(start), atoms: Int32Array.from(atoms), seeds: Int32Array.from(seeds), count: templates.length, groups };
+  return { gatherSlot: Int32Array.from(gatherSlot), gatherKind: Int32Array.from(gatherKind), wordAtoms, extras: base, start: Int32Array.from(start), atoms: Int32Array.from(atoms), seeds: Int32Array.from(seeds), count: templates.length, groups };
 }
 
 /** The feature set of the named template groups. */
@@ -280,11 +289,14 @@ export class FeatureScratch {
 function gather(c: CompiledTemplates, s: ParseState, a: SentenceAtoms, scratch: FeatureScratch): void {
   const { words, atoms } = scratch;
   const stride = a.n + 2, grid = a.grid, none = a.n + 1;
-  const { gatherSlot, gatherKind } = c;
-  for (let i = 0; i < gatherSlot.length; i++) {
+  const { gatherSlot, gatherKind, wordAtoms } = c;
+  for (let i = 0; i < wordAtoms; i++) {
+    const w = words[gatherSlot[i]];
+    atoms[i] = grid[gatherKind[i] * stride + (w === NONE ? none : w)];
+  }
+  for (let i = wordAtoms; i < gatherSlot.length; i++) {
     const w = words[gatherSlot[i]], kind = gatherKind[i];
-    if (kind < 100) atoms[i] = grid[kind * stride + (w === NONE ? none : w)];
-    else if (w === NONE) atoms[i] = STATE_NONE[kind - 100];
+    if (w === NONE) atoms[i] = STATE_NONE[kind - 100];
     else atoms[i] = kind === 100 ? s.labels[w] : kind === 101 ? s.leftCount[w] : kind === 102 ? s.rightCount[w] : s.labelSet[w];
   }
 }

@@ -110,7 +110,9 @@ export function tagWords(model: TaggerModel, words: readonly SyntaxWord[], rows 
     const count = taggerFeatures(a, i, xpos, model.xpos.hashBits, rows, context);
     if (fused) {
       upos[i] = bestFused(model.upos, fused, 0, model.upos.classes + model.xpos.classes, rows, count, null, scores);
-      xpos[i] = bestFused(model.xpos, fused, model.upos.classes, model.upos.classes + model.xpos.classes, rows, count, model.xposFor[upos[i]], scores);
+      const candidates = model.xposFor[upos[i]];
+      // A universal tag with one Penn tag (PUNCT's, say) needs no scores.
+      xpos[i] = candidates.length === 1 ? candidates[0] : bestFused(model.xpos, fused, model.upos.classes, model.upos.classes + model.xpos.classes, rows, count, candidates, scores);
     } else {
       upos[i] = bestOf(model.upos, rows, count, scores);
       xpos[i] = bestOfCandidates(model.xpos, rows, count, model.xposFor[upos[i]], scores);
