@@ -50,7 +50,7 @@ export const PARSER_CONFIG: ParserConfig = {
   transitionBits: 19,
   labelBits: 16,
   epochs: 8,
-  ensemble: 2,
+  ensemble: 3,
   exploreFrom: 1,
   exploreProbability: 0.9,
   withEwt: true,

@@ -39,6 +39,7 @@ interface TrainingSentence {
 const SEARCH: Partial<ParserConfig>[] = [
   {},
   { ensemble: 1 },
+  { ensemble: 2 },
   { punctuation: 'parse', transitionGroups: ['base', 'context', 'third', 'lookahead'], labelGroups: ['base'] },
   { transitionGroups: ['base', 'context', 'third', 'lookahead', 'marks', 'clause'] },
   { labelGroups: ['base', 'marks', 'context'] },
