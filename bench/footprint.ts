@@ -26,11 +26,12 @@ async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
 }
 
-/** Key kinds by the part of the name after the prefix: article, pair:<suffix>, or the key itself. */
+/** Key kinds by the part of the name after the prefix (and the shard's hash tag): article, pair, ix:<index> (groups together), or the key itself. */
 function kindOf(key: string, prefix: string): string {
-  const rest = key.slice(prefix.length + 1);
+  const rest = key.slice(prefix.length + 1).replace(/^\{[^}]*\}:/, '');
   if (rest.startsWith('article:')) return 'article';
-  if (rest.startsWith('pair:')) return `pair …:${rest.slice(rest.lastIndexOf(':') + 1)}`;
+  if (rest.startsWith('pair:')) return 'pair';
+  if (rest.startsWith('ix:') || rest.startsWith('days:')) return rest.split(':').slice(0, 3).map((part, i) => (i === 2 ? '<id>' : part)).join(':');
   return rest;
 }
 

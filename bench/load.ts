@@ -38,6 +38,26 @@ export interface LoadResult {
   /** Articles analysed per second, from the first POST to the end of the drain. */
   analysedPerSecond: number;
   articleBytes: number;
+  /** CPU spent per accepted article, ms, from the first POST to the end of the drain: the API process, the worker processes (their analysis threads included), Redis. */
+  cpuPerArticle: { api: number; workers: number; redis: number };
+}
+
+const CLOCK_TICKS = 100; // Linux's USER_HZ: /proc/<pid>/stat counts CPU in 1/100 s
+
+/** CPU seconds a process (all its threads) has used, from /proc (Linux). */
+function processCpu(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime
+  } catch {
+    return NaN;
+  }
+}
+
+async function redisCpu(redis: ReturnType<typeof createRedis>): Promise<number> {
+  const info = await redis.info('cpu');
+  return Number(/used_cpu_sys:([\d.]+)/.exec(info)?.[1]) + Number(/used_cpu_user:([\d.]+)/.exec(info)?.[1]);
 }
 
 const ROOT = projectRoot();
@@ -109,6 +129,7 @@ export async function loadScenario(options: LoadOptions): Promise<LoadResult> {
     await until(async () => (await countFreshWorkers(redis, keysFor(config.keyPrefix), config.heartbeatMaxAgeSeconds)) >= options.workers, 60_000, 'the workers did not start');
 
     const bodies = articleBodies();
+    const cpuBefore = { api: processCpu(children[0].pid), workers: children.slice(1).map((c) => processCpu(c.pid)), redis: await redisCpu(redis) };
     const started = performance.now();
     const result = await autocannon({
       url,
@@ -132,6 +153,12 @@ export async function loadScenario(options: LoadOptions): Promise<LoadResult> {
     }, 3_600_000, 'the backlog did not drain');
     const drained = options.workers > 0 ? performance.now() : NaN;
     const accepted = result['2xx'];
+    const perArticle = (seconds: number) => (seconds * 1000) / Math.max(1, accepted);
+    const cpuPerArticle = {
+      api: perArticle(processCpu(children[0].pid) - cpuBefore.api),
+      workers: perArticle(children.slice(1).reduce((sum, c, i) => sum + processCpu(c.pid) - cpuBefore.workers[i], 0)),
+      redis: perArticle((await redisCpu(redis)) - cpuBefore.redis),
+    };
     return {
       requestsPerSecond: result.requests.average,
       accepted,
@@ -143,6 +170,7 @@ export async function loadScenario(options: LoadOptions): Promise<LoadResult> {
       drainSeconds: (drained - loadEnded) / 1000,
       analysedPerSecond: accepted / ((drained - started) / 1000),
       articleBytes: bodies.averageBytes,
+      cpuPerArticle,
     };
   } finally {
     await stop(children);

@@ -6,10 +6,12 @@
 //      redis-server: articles/s for a burst, and POST-to-result p50/p99 at a steady pace
 //   4. load: autocannon on POST /articles against the API and two worker processes (bench/load.ts)
 //   5. store: Redis memory and keys per article (bench/footprint.ts)
-// Sections: `npm run bench -- analyze service load store` (all when none is named).
+//   6. summary: GET /stance/summary and /stance/timeline latency at 10k, 100k and 1M pairs (bench/summary-scale.ts)
+// Sections: `npm run bench -- analyze service load store summary` (all when none is named).
 // Settings (environment): BENCH_SECONDS (the in-process comparisons, default 20, half each), BENCH_ARTICLES
 // (burst size, default 400), BENCH_WORKERS (worker process counts, default "1,2"),
-// BENCH_LOAD_SECONDS (30), BENCH_LOAD_CONNECTIONS (50), BENCH_LOAD_WORKERS (2).
+// BENCH_LOAD_SECONDS (30), BENCH_LOAD_CONNECTIONS (50), BENCH_LOAD_WORKERS (2), BENCH_SUMMARY_PAIRS
+// ("10000,100000,1000000").
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -29,6 +31,7 @@ import { keysFor } from '../src/store/keys';
 import { createRedis } from '../src/store/redis';
 import { generatedArticle } from './articles';
 import { storeFootprint } from './footprint';
+import { summaryAtScale } from './summary-scale';
 import { loadScenario } from './load';
 import { loadTimes, passCosts } from './passes';
 
@@ -40,7 +43,7 @@ const LOAD = {
   connections: Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50),
   workers: Number(process.env.BENCH_LOAD_WORKERS ?? 2),
 };
-const SECTIONS = process.argv.slice(2).length ? process.argv.slice(2) : ['analyze', 'service', 'load', 'store'];
+const SECTIONS = process.argv.slice(2).length ? process.argv.slice(2) : ['analyze', 'service', 'load', 'store', 'summary'];
 const EXAMPLE = path.resolve(projectRoot(), '../shared/examples/assad-visits-iran.txt');
 
 interface Text {
@@ -290,6 +293,12 @@ async function load(): Promise<void> {
       `(${(r.backlog / r.drainSeconds).toFixed(0)} articles/s with the machine to the workers)`,
   );
   console.log(`  analysed end to end       ${r.analysedPerSecond.toFixed(0)} articles/s (first POST to empty queue)`);
+  const { api, workers, redis } = r.cpuPerArticle;
+  console.log(`  CPU per article           API ${api.toFixed(2)} ms, workers ${workers.toFixed(2)} ms (analysis threads included), Redis ${redis.toFixed(2)} ms`);
+  console.log(
+    `  so one core of each keeps up with: API ${(1000 / api).toFixed(0)} POSTs/s, workers ${(1000 / workers).toFixed(0)} articles/s, ` +
+      `Redis ${(1000 / redis).toFixed(0)} articles/s (Redis runs commands on one core: the ceiling of one primary)`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -320,6 +329,7 @@ async function main(): Promise<void> {
   }
   if (SECTIONS.includes('load')) await load();
   if (SECTIONS.includes('store') && models) await storeFootprint(models, newsTexts());
+  if (SECTIONS.includes('summary')) await summaryAtScale();
 }
 
 main()

@@ -33,6 +33,34 @@ const redisUrl = z.string().refine(
   { error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' },
 );
 
+/** A Redis Cluster node: `host:port` (an IPv6 address in brackets: `[::1]:7000`). */
+export interface RedisNode {
+  host: string;
+  port: number;
+}
+
+const NODE = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9._-]+)):(\d{1,5})$/;
+
+/** REDIS_CLUSTER_NODES: `host:port,host:port,…`, each checked, the first bad one named. */
+const clusterNodes = z.string().transform((value, ctx) => {
+  const items = value.split(',').map((item) => item.trim());
+  const nodes: RedisNode[] = [];
+  for (const item of items) {
+    const match = NODE.exec(item);
+    const port = match ? Number(match[3]) : NaN;
+    if (!match || port < 1 || port > 65535) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${item === '' ? 'an empty entry' : JSON.stringify(item)} is not host:port (port 1-65535); ` +
+          'give the cluster\'s nodes as host:port,host:port,…, e.g. 10.0.0.1:7000,10.0.0.2:7000',
+      });
+      return z.NEVER;
+    }
+    nodes.push({ host: match[1] ?? match[2], port });
+  }
+  return nodes;
+});
+
 /** A comma-separated list: "a, b,c" → ["a", "b", "c"]; empty items are dropped. */
 const list = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
@@ -58,6 +86,7 @@ const byteSize = z
 
 const envSchema = z.object({
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  REDIS_CLUSTER_NODES: clusterNodes.optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: integer(0, 65535).default(8080),
   KEY_PREFIX: z.string().regex(NAME, 'must be 1-40 letters, digits, _ or -').default('stance'),
@@ -75,6 +104,7 @@ const envSchema = z.object({
   HEARTBEAT_SECONDS: integer(1, 3600).default(5),
   ANALYSIS_TIMEOUT_MS: integer(100, 3_600_000).default(DEFAULT_TIMEOUT_MS),
   ANALYSIS_MEMORY_MB: integer(128, 65_536).default(DEFAULT_MEMORY_MB),
+  ARTICLE_RETENTION_DAYS: integer(0, 36_500).default(0),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   PRIVATE_REDIS: z.enum(['auto', 'never'], { error: 'must be auto or never' }).default('auto'),
   DATA_DIR: z.string().min(1).default('data'),
@@ -96,7 +126,10 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export interface Config {
+  /** The Redis to use; with `redisClusterNodes`, only its user, password and rediss:// (TLS) count. */
   redisUrl: string;
+  /** Redis Cluster's nodes (REDIS_CLUSTER_NODES), any of them: the client finds the rest. Unset: one Redis at redisUrl. */
+  redisClusterNodes?: RedisNode[];
   http: { host: string; port: number; bodyLimitBytes: number; batchMaxArticles: number };
   /** One prefix for every Redis key the service writes, BullMQ's included. */
   keyPrefix: string;
@@ -137,6 +170,12 @@ export interface Config {
     /** Heap limit of each analysis thread (MB); an article past it fails for good. */
     memoryMb: number;
   };
+  /**
+   * Days an article's text and analysis are kept after it arrived; then they are let go, while
+   * its record (metadata, status, counts), its part of the summary and the evidence the pairs
+   * kept stay. 0: kept for ever.
+   */
+  retentionDays: number;
   /** A worker whose last heartbeat is older than this is not counted by /ready. */
   heartbeatMaxAgeSeconds: number;
   shutdownTimeoutMs: number;
@@ -168,8 +207,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  // Redis Cluster has database 0 alone: a URL naming another cannot be meant for it.
+  const url = new URL(e.REDIS_URL);
+  const database = url.pathname.replace(/^\//, '');
+  if (e.REDIS_CLUSTER_NODES && database !== '' && database !== '0') {
+    if (url.password) url.password = '***';
+    throw new ConfigError([
+      `REDIS_URL=${JSON.stringify(url.toString())}: names database ${database}, but Redis Cluster (REDIS_CLUSTER_NODES is set) has database 0 only; ` +
+        'with REDIS_CLUSTER_NODES, REDIS_URL gives only the user, the password and rediss:// (TLS)',
+    ]);
+  }
   return {
     redisUrl: e.REDIS_URL,
+    ...(e.REDIS_CLUSTER_NODES && { redisClusterNodes: e.REDIS_CLUSTER_NODES }),
     http: { host: e.HOST, port: e.PORT, bodyLimitBytes: e.BODY_LIMIT, batchMaxArticles: e.BATCH_MAX_ARTICLES },
     keyPrefix: e.KEY_PREFIX,
     queue: {
@@ -195,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       trustProxy: e.TRUST_PROXY,
     },
     analysis: { timeoutMs: e.ANALYSIS_TIMEOUT_MS, memoryMb: e.ANALYSIS_MEMORY_MB },
+    retentionDays: e.ARTICLE_RETENTION_DAYS,
     heartbeatMaxAgeSeconds: 3 * e.HEARTBEAT_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     privateRedis: e.PRIVATE_REDIS,

@@ -2,7 +2,7 @@
 // machines as needed: they share the queue in Redis (see README, "Scaling out").
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/entrypoints/logger';
-import { redact, redisAnswers } from '../src/entrypoints/private-redis';
+import { describeRedis, redisTargetAnswers } from '../src/entrypoints/private-redis';
 import { runEntrypoint } from '../src/entrypoints/run';
 import { onShutdownSignals } from '../src/entrypoints/shutdown';
 import { startWorker } from '../src/entrypoints/start-worker';
@@ -10,8 +10,8 @@ import { startWorker } from '../src/entrypoints/start-worker';
 runEntrypoint(async () => {
   const config = loadConfig();
   const logger = createLogger(config);
-  if (!(await redisAnswers(config.redisUrl))) {
-    logger.warn({ redisUrl: redact(config.redisUrl) }, 'Redis does not answer yet: waiting for it');
+  if (!(await redisTargetAnswers(config))) {
+    logger.warn({ redis: describeRedis(config) }, 'Redis does not answer yet: waiting for it');
   }
   const worker = await startWorker(config, logger);
   onShutdownSignals([{ name: 'worker', close: worker.close }], { logger, timeoutMs: config.shutdownTimeoutMs });

@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PAIR_CLASSES, classScores, decideFromScores } from '../../src/analysis/passes/stance/pair-model';
+import { polarityOf } from '../../src/analysis/passes/stance/evidence';
 import { hashedFeatures } from '../../src/ml/hashing';
 import { type LinearModel, logits } from '../../src/ml/linear';
 import { type SparseExample, trainLogistic } from '../../src/ml/logistic';
@@ -26,11 +27,13 @@ import { loadNlp } from '../../src/models/nlp';
 import { loadParserModel } from '../../src/models/parser';
 import { loadTargetModel } from '../../src/models/target-model';
 import {
-  DIRECTION_CLASSES, DIRECTION_LINEAR, SIGN_CLASSES, SIGN_LINEAR, STANCE_LINEAR, STANCE_MODEL_CLASSES, STANCE_MODEL_FILE, type StanceLinear, type StanceModel, loadStanceModel,
+  DIRECTION_CLASSES, DIRECTION_LINEAR, SIGN_CLASSES, SIGN_LINEAR, STANCE_LINEAR, STATEMENT_STRENGTHS, strengthBin, STANCE_MODEL_CLASSES, STANCE_MODEL_FILE, type StanceLinear, type StanceModel, loadStanceModel,
 } from '../../src/models/stance-model';
-import { FOLDS, OFFSET_GRID, STANCE_MODEL_CONFIG, STANCE_MODEL_SEARCH, THRESHOLD_GRID, type StanceModelConfig } from './config';
+import { FOLDS, MIN_CONFIDENCE_GRID, OFFSET_GRID, POLAR_BETA, STANCE_MODEL_CONFIG, STANCE_MODEL_SEARCH, THRESHOLD_GRID, type StanceModelConfig } from './config';
 import { type DseRecord, type PairExample, recordFeatures } from './examples';
-import { type DseScores, dseScores, formatConfusion, formatScores, predictExamples, predictThroughAnalysis } from './score';
+import {
+  type DseScores, type ReadPair, dseScores, formatConfusion, formatPolar, formatScores, labelOfPairs, pairsThroughAnalysis, polarScores, predictExamples, predictThroughAnalysis,
+} from './score';
 
 export const DSE_TRAIN_FILE = path.resolve(__dirname, '../../../../shared/eval/data/dse-train.jsonl');
 const CLASSES = STANCE_MODEL_CLASSES.length;
@@ -72,11 +75,13 @@ function fitLogistic(examples: SparseExample[], classes: number, config: StanceM
   });
 }
 
-/** Out-of-fold class scores of every train item (null where the analysis judges no pair). */
-function crossValidatedScores(items: Item[], config: StanceModelConfig): (number[] | null)[] {
-  const out: (number[] | null)[] = items.map(() => null);
+/** Out-of-fold class scores of every train item (null where the analysis judges no pair), and the fold models (item i is out of fold i mod FOLDS). */
+function crossValidatedScores(items: Item[], config: StanceModelConfig): (number[] | null)[] & { models?: StanceLinear[] } {
+  const out: (number[] | null)[] & { models?: StanceLinear[] } = items.map(() => null);
+  out.models = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const model = fitStanceModel(items.filter((_, i) => i % FOLDS !== fold), config);
+    out.models.push(model);
     items.forEach((it, i) => {
       const sparse = it.sparse;
       if (i % FOLDS === fold && sparse && !it.example!.sameActor) out[i] = classScores(model, (m) => logits(m, sparse));
@@ -110,6 +115,67 @@ function tuneDecision(scores: (number[] | null)[], gold: number[]): Decision & {
     }
   }
   return { offsets: d.offsets.map((x) => Math.round(x * 100) / 100), threshold: Math.round(d.threshold * 100) / 100, macroF1: best };
+}
+
+/**
+ * The lowest confidence threshold of MIN_CONFIDENCE_GRID with the best F-beta (beta
+ * POLAR_BETA < 1: precision counts more) of the polar pairs the analysis reports on the valid part.
+ */
+export function chooseMinConfidence(gold: number[], pairs: [ReadPair | null, ReadPair | null][], log = console.log): number {
+  let best = { t: 0, f: -1 };
+  for (const t of MIN_CONFIDENCE_GRID) {
+    const predicted = pairs.map((p) => labelOfPairs(p, t));
+    const polar = polarScores(gold, predicted, POLAR_BETA);
+    log(`  minConfidence ${t.toFixed(2)}: ${formatPolar(polar)}; macro-F1 ${macroF1(gold, predicted, CLASSES).toFixed(3)}`);
+    if (polar.f > best.f + 1e-9) best = { t, f: polar.f };
+  }
+  log(`stance model: minConfidence ${best.t} (best F${POLAR_BETA} of the polar pairs through analyze(): ${best.f.toFixed(3)})`);
+  return best.t;
+}
+
+/**
+ * How often a pair that the kept rule evidence alone makes polar is right: the records whose
+ * label is polar with that evidence (`withKept`) and neutral without it (`without`).
+ */
+export function measureKeptConfidence(gold: number[], without: [ReadPair | null, ReadPair | null][], withKept: [ReadPair | null, ReadPair | null][], log = console.log): number {
+  let added = 0, right = 0;
+  gold.forEach((g, i) => {
+    const a = labelOfPairs(without[i]), b = labelOfPairs(withKept[i]);
+    if (a === 0 && b !== 0) {
+      added++;
+      if (b === g) right++;
+    }
+  });
+  const confidence = added ? Math.round((right / added) * 100) / 100 : 1;
+  log(`stance model: the kept rule evidence alone makes ${added} pairs polar, ${right} of them right: keptConfidence ${confidence}`);
+  return confidence;
+}
+
+const BINS = STATEMENT_STRENGTHS.length + 1;
+const ONE = { positive: new Array<number>(BINS).fill(1), negative: new Array<number>(BINS).fill(1) };
+
+/**
+ * How often the rules' polar statement evidence between the record's two actors (the pair
+ * features' rule-pq-statement and rule-qp-statement: its weighted score in that direction) is
+ * DSE's class for them, by sign and strength.
+ */
+export function measureStatementConfidence(items: { record: { dseLabel: number }; example: PairExample | null }[], log = console.log): StanceModel['statementConfidence'] {
+  const counts = { positive: Array.from({ length: BINS }, () => [0, 0]), negative: Array.from({ length: BINS }, () => [0, 0]) };
+  for (const { record, example } of items) {
+    if (!example || example.sameActor) continue;
+    for (const [feature, positive, negative] of [['rule-pq-statement', 1, 3], ['rule-qp-statement', 2, 4]] as const) {
+      const score = example.features.get(feature);
+      if (score === undefined || polarityOf(score) === 0) continue;
+      const bin = counts[score > 0 ? 'positive' : 'negative'][strengthBin(score)];
+      bin[0]++;
+      if (record.dseLabel === (score > 0 ? positive : negative)) bin[1]++;
+    }
+  }
+  const of = ([n, right]: number[]) => (n ? Math.round((right / n) * 100) / 100 : 1);
+  const out = { positive: counts.positive.map(of), negative: counts.negative.map(of) };
+  const show = (bins: number[][]) => bins.map(([n, right]) => `${right}/${n}`).join(' ');
+  log(`stance model: the rules' statement evidence right by strength, positive ${show(counts.positive)}, negative ${show(counts.negative)}: statementConfidence ${JSON.stringify(out)}`);
+  return out;
 }
 
 export function trainStanceModel(args: string[] = []): { cv: number; valid: DseScores; validThroughAnalysis: DseScores } {
@@ -148,12 +214,41 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
   const throughAnalysis = (m: StanceModel) => dseScores(validGold, valid.map((it) => predictThroughAnalysis(it.record, { ...analysisModels, stanceModel: m })));
   // With and without the rules' actions beside the model's neutral judgements (config.ts says which is kept, and why).
   const variants = [false, true].map((keepActions) => {
-    const m: StanceModel = { linear, offsets: decision.offsets, threshold: decision.threshold, keepActions };
+    const m: StanceModel = { linear, offsets: decision.offsets, threshold: decision.threshold, minConfidence: 0, keepActions, keptConfidence: 1, statementConfidence: ONE };
     const through = throughAnalysis(m);
     console.log(`stance model: keepActions ${keepActions}: valid through analyze() ${formatScores(through)}`);
     return { m, through };
   });
   let { m: model } = variants[config.keepActions ? 1 : 0];
+  // Precision first, out of fold on the train part through the whole analysis (each sentence
+  // analysed with the fold model that did not learn from it):
+  // 1. the confidence of the rules' evidence kept beside the model's neutral judgements: how
+  //    often a pair that evidence alone makes polar is right (the pairs polar with it and not
+  //    without it);
+  // 2. the confidence under which a pair is not reported as polar, for F0.5 of the polar pairs
+  //    (a pair's confidence does not depend on the threshold, so one run reads them all).
+  // The valid part is scored with both, before and after.
+  const started2 = Date.now();
+  const outOfFold = (m: StanceModel) => train.map((it, i) => pairsThroughAnalysis(it.record, { ...analysisModels, stanceModel: { ...m, linear: cvScores.models![i % FOLDS] } }));
+  const keptConfidence = model.keepActions
+    ? measureKeptConfidence(trainGold, outOfFold({ ...model, keepActions: false }), outOfFold({ ...model, keptConfidence: 1 }))
+    : 1;
+  model = { ...model, keptConfidence, statementConfidence: measureStatementConfidence(train) };
+  const cvPairs = outOfFold(model);
+  console.log(`stance model: the train part through analyze(), out of fold, in ${((Date.now() - started2) / 1000).toFixed(1)}s`);
+  const minConfidence = chooseMinConfidence(trainGold, cvPairs);
+  const validPolar = (m: StanceModel, t: number) => {
+    const pairs = valid.map((it) => pairsThroughAnalysis(it.record, { ...analysisModels, stanceModel: m }));
+    return formatPolar(polarScores(validGold, pairs.map((p) => labelOfPairs(p, t)), POLAR_BETA));
+  };
+  console.log(`stance model: valid through analyze(), the rules' constants, minConfidence 0: ${validPolar({ ...model, keptConfidence: 1, statementConfidence: ONE }, 0)}`);
+  console.log(`stance model: valid through analyze(), keptConfidence ${keptConfidence}, minConfidence 0: ${validPolar(model, 0)}`);
+  console.log(`stance model: valid through analyze(), keptConfidence ${keptConfidence}, minConfidence ${minConfidence}: ${validPolar(model, minConfidence)}`);
+  if (args.includes('--search')) chooseMinConfidence(validGold, valid.map((it) => pairsThroughAnalysis(it.record, { ...analysisModels, stanceModel: model })));
+  // The kept CAMEO actions ship at the rules' own confidences unless the config says to demote
+  // them to DSE's measure (see StanceModelConfig.demoteKeptActions); the threshold above was
+  // chosen with them demoted, so it is the one DSE's sentences call for.
+  model = { ...model, minConfidence, keptConfidence: config.demoteKeptActions ? keptConfidence : 1 };
   let validScores = dseScores(validGold, predictExamples(model, valid.map((it) => it.example)));
   console.log(`stance model: valid, the model's own decisions: ${formatScores(validScores)}`);
   if (!args.includes('--dry')) {
@@ -166,7 +261,10 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
         'scripts/stance-model/train.ts from the train part of DSE (dse-train.jsonl).',
       licence: `DSE, used by the authors' terms ("You can use the resources for your purposes by citing the paper"): ${DSE_CITATION}`,
       training: { config, data: DSE_CITATION, crossValidation: { folds: FOLDS, macroF1: Math.round(decision.macroF1 * 1000) / 1000 }, valid: validScores },
-      settings: { offsets: model.offsets, threshold: model.threshold, keepActions: model.keepActions },
+      settings: {
+        offsets: model.offsets, threshold: model.threshold, minConfidence: model.minConfidence, keepActions: model.keepActions, keptConfidence: model.keptConfidence,
+        statementConfidence: model.statementConfidence,
+      },
       linear:
         'joint' in linear
           ? { [STANCE_LINEAR]: { classes: STANCE_MODEL_CLASSES, model: linear.joint, encoding: config.encoding } }

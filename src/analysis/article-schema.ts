@@ -34,9 +34,13 @@ export const articleText = z
 
 export const articleTitle = z.string(required('a string')).max(2000, 'must be at most 2000 characters');
 
+/** The publisher, whose stances the author's are. */
+export const articleSource = z.string(required('a string')).max(200, 'must be at most 200 characters').regex(/\S/, 'must not be empty or only white space');
+
 export const articleSchema = z.object({
   text: articleText,
   title: articleTitle.optional(),
+  source: articleSource.optional(),
   publishedAt: isoDate.optional(),
   entities: z.array(span, required('an array of spans')).max(MAX_ENTITIES, `must hold at most ${MAX_ENTITIES} spans`).optional(),
 });

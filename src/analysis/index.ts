@@ -11,6 +11,7 @@ import { findStatements } from './passes/4-quotes';
 import { attributeSpeakers } from './passes/5-speakers';
 import { scoreStances } from './passes/6-stance';
 import { DEFAULT_OUTPUT_CAPS, type OutputCaps, toAnalysis } from './output';
+import { authorOf } from './passes/stance/evidence';
 import type { Analysis, Article } from './types';
 
 export interface AnalyzeOptions {
@@ -29,7 +30,8 @@ export function analyze(article: Article, models: Models, options: AnalyzeOption
   const statements = findStatements(tokenised, models.lexicon);
   const attributed = attributeSpeakers(tokenised, statements, actors, models.syntax.parser);
   const stances = scoreStances(tokenised, attributed, statements.quoted, actors, models.lexicon, models.targetModel, models.stanceModel);
-  return toAnalysis(article.text, tokenised, attributed, actors, stances, article.entities, { ...DEFAULT_OUTPUT_CAPS, ...options.caps });
+  // The author's stances are the publisher's where the article names it (the passes read AUTHOR).
+  return toAnalysis(article.text, tokenised, attributed, actors, stances, article.entities, { ...DEFAULT_OUTPUT_CAPS, ...options.caps }, authorOf(article.source));
 }
 
 /** The article's date as YYYY-MM-DD (today when absent or unreadable): people's roles depend on it. */

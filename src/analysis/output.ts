@@ -8,6 +8,7 @@
 import type { ActorMentions } from './passes/3-actors';
 import type { AttributedStatement } from './passes/5-speakers';
 import { AUTHOR, AUTHOR_NAME, type Evidence, type Stances, type StancePair, polarityOf } from './passes/6-stance';
+import type { Author } from './passes/stance/evidence';
 import type { TokenisedText } from './passes/2-tokens';
 import type { ActorOut, Analysis, EntityOut, EvidenceOut, QuoteOut, Span, StanceOut, TextSpan } from './types';
 
@@ -53,6 +54,8 @@ export function toAnalysis(
   stances: Stances,
   entities?: Span[],
   caps: OutputCaps = DEFAULT_OUTPUT_CAPS,
+  /** Who the author (AUTHOR in the passes) is in the output: the publisher, or "the author". */
+  author: Author = { id: AUTHOR, name: AUTHOR_NAME },
 ): Analysis {
   const cut = (s: Span) => text.slice(s.start, s.end);
   // The text of tokens [first, last), with its offsets.
@@ -83,7 +86,7 @@ export function toAnalysis(
   const keptPairs = pick(stances.pairs, caps.pairs, (p) => p.evidence.reduce((sum, e) => sum + strength(e), 0));
   const listed = listedEvidence(keptPairs, caps);
   const stanceList: StanceOut[] = keptPairs.map((p, i) => ({
-    source: p.source,
+    source: p.source === AUTHOR ? author.id : p.source,
     target: p.target,
     score: round(p.score),
     polarity: p.polarity,
@@ -111,7 +114,7 @@ export function toAnalysis(
     mentionsLeft -= 1;
   }
   const actorList: ActorOut[] = keptActors.map((a) => ({ id: a.id, name: a.name, type: a.type, mentions: mentionsOf.get(a.id) ?? [] }));
-  if (keptPairs.some((p) => p.source === AUTHOR)) actorList.push({ id: AUTHOR, name: AUTHOR_NAME, type: 'author', mentions: [] });
+  if (keptPairs.some((p) => p.source === AUTHOR)) actorList.push({ id: author.id, name: author.name, type: 'author', mentions: [] });
 
   const analysis: Analysis = { quotes, actors: actorList, stances: stanceList };
   if (entities) {

@@ -16,6 +16,8 @@ export interface Article {
   publishedAt?: string;
   /** Spans the caller names as actor mentions; each gets a row in Analysis.entities. */
   entities?: Span[];
+  /** The publisher: the author's stances are its own (source publisher:<slug of it>, named by it); without it, "the author" (author:article). */
+  source?: string;
 }
 
 // ---------- output (the contract) ----------

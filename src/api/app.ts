@@ -5,7 +5,7 @@
 // CORS and the cross-site check → /health (open to all) → rate limit → API key → JSON body → the
 // routes → the page.
 import express, { type Express } from 'express';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store/redis';
 import pinoHttp from 'pino-http';
 import type { Logger } from 'pino';
 import path from 'node:path';
@@ -38,7 +38,7 @@ export interface AppDeps {
   store: ArticleStore;
   queue: AnalysisQueue;
   /** The connection the store and the queue use: the rate limiter and /metrics read it too. */
-  redis: Redis;
+  redis: RedisClient;
   readiness: () => Promise<Readiness>;
   /** The actor dictionary, loaded on first use. */
   actors: () => ActorDirectory;

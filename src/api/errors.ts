@@ -34,11 +34,16 @@ interface BodyParserError extends Error {
   encoding?: string;
 }
 
-/** Errors of the Redis client that mean "Redis cannot be reached right now". */
+/**
+ * Errors of the Redis client that mean "Redis cannot be reached right now"; in a cluster also a
+ * primary down (CLUSTERDOWN, or the redirections run out while its slots have no node), slots
+ * moving (TRYAGAIN) and no node answering.
+ */
 function isRedisUnavailable(error: Error): boolean {
   return (
     error.name === 'MaxRetriesPerRequestError' ||
-    /ECONNREFUSED|Connection is closed|Stream isn't writeable|enableOfflineQueue/.test(error.message)
+    error.name === 'ClusterAllFailedError' ||
+    /ECONNREFUSED|Connection is closed|Stream isn't writeable|enableOfflineQueue|^CLUSTERDOWN|^TRYAGAIN|Too many Cluster redirections|Failed to refresh slots cache|None of startup nodes is available/.test(error.message)
   );
 }
 

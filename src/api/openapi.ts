@@ -131,7 +131,7 @@ export function openApiDocument(options: { batchMaxArticles: number }): JsonSche
         200: json(ref('Summary'), 'Most articles first, then by source id, then by target id; nextCursor gives the next page'),
         400: error('A parameter is wrong'),
       }),
-      '/stance/timeline': get('The stance of the matching pairs per week or month, with article counts', queryParameters(timelineQuerySchema), {
+      '/stance/timeline': get('The stance of the matching pairs per day, week or month, with article counts', queryParameters(timelineQuerySchema), {
         200: json(ref('Timeline'), 'Buckets with at least one article, oldest first'),
         400: error('A parameter is wrong, or none of source, target and actor is given'),
       }),

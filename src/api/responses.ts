@@ -84,6 +84,7 @@ const articleRecord = {
   version: z.number().int().min(1),
   receivedAt: isoDateTime,
   analysedAt: isoDateTime.optional(),
+  expired: z.literal(true).optional().describe('Retention (ARTICLE_RETENTION_DAYS) let its text and analysis go; its part of the summary stays'),
   error: z.string().optional(),
   counts: counts.nullable(),
 };
@@ -144,13 +145,13 @@ export const pairArticles = z.strictObject({
 }).register(responseSchemas, { id: 'PairArticles' });
 
 export const timeline = z.strictObject({
-  interval: z.enum(['week', 'month']),
+  interval: z.enum(['day', 'week', 'month']),
   source: z.string().nullable(),
   target: z.string().nullable(),
   actor: z.string().nullable(),
   buckets: z.array(z.strictObject({
-    start: z.string().describe('First day of the week (Monday, UTC) or month'),
-    articles: z.number().int().min(1),
+    start: z.string().describe('The day, or the first day of the week (Monday, UTC) or month'),
+    articles: z.number().int().min(1).describe('Articles behind the stances of the matching pairs in the bucket, once per pair'),
     mean: score,
     positive: count,
     negative: count,

@@ -155,11 +155,11 @@ export const articleQuerySchema = z.strictObject({
     .optional(),
 });
 
-/** GET /stance/timeline: the stance of the matching pairs per week or month. */
+/** GET /stance/timeline: the stance of the matching pairs per day, week or month. */
 export const timelineQuerySchema = z
   .strictObject({
     ...pairFilters,
-    interval: z.enum(['week', 'month'], { error: 'must be week or month' }).default('month'),
+    interval: z.enum(['day', 'week', 'month'], { error: 'must be day, week or month' }).default('month'),
   })
   .refine((q) => q.source !== undefined || q.target !== undefined || q.actor !== undefined, {
     path: ['source'],

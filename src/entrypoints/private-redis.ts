@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import Redis from 'ioredis';
+import type { RedisTarget } from '../store/redis';
 
 export interface RedisServer {
   url: string;
@@ -38,6 +39,32 @@ export async function redisAnswers(url: string, timeoutMs = 1000): Promise<boole
   } finally {
     probe.disconnect();
   }
+}
+
+/**
+ * True when the service's Redis answers PING: the server at the URL or, for Redis Cluster, any
+ * of the nodes given (with the URL's user, password and TLS). A first look, for a start-up log
+ * line: the clients find the rest of a cluster themselves.
+ */
+export async function redisTargetAnswers(target: RedisTarget, timeoutMs = 1000): Promise<boolean> {
+  if (!target.redisClusterNodes?.length) return redisAnswers(target.redisUrl, timeoutMs);
+  const answers = await Promise.all(target.redisClusterNodes.map((node) => redisAnswers(nodeUrl(target.redisUrl, node), timeoutMs)));
+  return answers.some(Boolean);
+}
+
+/** Where the service's Redis is, for logs and messages: the URL without its password, or the cluster's nodes. */
+export function describeRedis(target: RedisTarget): string {
+  if (!target.redisClusterNodes?.length) return redact(target.redisUrl);
+  return `Redis Cluster ${target.redisClusterNodes.map((n) => `${n.host.includes(':') ? `[${n.host}]` : n.host}:${n.port}`).join(',')}`;
+}
+
+/** The URL of one cluster node: the service's URL (user, password, TLS) at the node's host and port. */
+function nodeUrl(url: string, node: { host: string; port: number }): string {
+  const parsed = new URL(url);
+  parsed.hostname = node.host.includes(':') ? `[${node.host}]` : node.host;
+  parsed.port = String(node.port);
+  parsed.pathname = '';
+  return parsed.toString();
 }
 
 export function isLocalRedisUrl(url: string): boolean {
@@ -91,6 +118,14 @@ export interface StartRedisOptions {
 }
 
 /** Starts redis-server bound to 127.0.0.1 and resolves once it answers PING. */
+/**
+ * Settings the store is measured with (README, Scaling out): sorted-set members and hash values
+ * up to 128 bytes stay packed (listpacks) rather than 64. The store's index pages and pair
+ * hashes are built to fit (scripts.ts PAGED_INDEX); with Redis's defaults the same data takes
+ * more memory and nothing else changes.
+ */
+export const STORE_TUNING = ['--zset-max-listpack-value', '128', '--hash-max-listpack-value', '128'];
+
 export async function startRedisServer(options: StartRedisOptions): Promise<RedisServer & { process: ChildProcess }> {
   if (!redisServerInstalled()) {
     throw new RedisUnavailableError('redis-server is not on PATH. Install the Debian package: sudo apt-get install -y redis-server');
@@ -107,6 +142,7 @@ export async function startRedisServer(options: StartRedisOptions): Promise<Redi
     '--daemonize', 'no',
     '--logfile', logFile,
     ...(options.password ? ['--requirepass', options.password] : []),
+    ...STORE_TUNING,
   ];
   // Its own process group: Ctrl-C in the terminal reaches us, and we stop Redis last. Its log
   // goes to a file (pipes would keep the parent alive a while after Redis is gone).

@@ -31,7 +31,7 @@ export interface StartApiOptions {
 }
 
 export async function startApi(config: Config, logger: Logger, options: StartApiOptions = {}): Promise<RunningApi> {
-  const redis = createRedis(config.redisUrl, { name: 'stance-api', failFast: true });
+  const redis = createRedis(config, { name: 'stance-api', failFast: true });
   // The connection comes back on its own; meanwhile requests answer 503. Each loss is logged once.
   let connection: 'up' | 'lost' | 'closing' = 'up';
   redis.on('error', () => undefined);

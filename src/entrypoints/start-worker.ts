@@ -9,6 +9,7 @@ import { createAnalysisProcessor } from '../queue/analyse-article';
 import { publishSnapshots } from '../metrics/snapshots';
 import { workerMetrics } from '../metrics/worker-metrics';
 import { startHeartbeat } from '../queue/heartbeat';
+import { startMaintenance } from '../queue/maintenance';
 import { followJobOutcomes, isFinalFailure } from '../queue/job-outcomes';
 import { createAnalysisQueue } from '../queue/queue';
 import { createAnalysisWorker, type AnalysisWorker } from '../queue/worker';
@@ -47,8 +48,8 @@ export async function startWorker(config: Config, logger: Logger, options: Start
       });
   if (pool) log.info({ threads: config.worker.concurrency, ms: Date.now() - startedAt }, 'analysis threads ready');
   const analyse = options.analyse ?? ((article: Article) => (pool as AnalysisPool).analyse(article));
-  const redis = createRedis(config.redisUrl, { name: 'stance-worker-store' });
-  const blocking = createRedis(config.redisUrl, { blocking: true, name: 'stance-worker' });
+  const redis = createRedis(config, { name: 'stance-worker-store' });
+  const blocking = createRedis(config, { blocking: true, name: 'stance-worker' });
   const store = new ArticleStore(redis, config.keyPrefix);
   // Before the first job: a store of an earlier layout is brought up to date (migrate.ts).
   const migrated = await migrateStore(redis, store.keys);
@@ -83,6 +84,13 @@ export async function startWorker(config: Config, logger: Logger, options: Start
   const snapshots = publishSnapshots(redis, store.keys, id, metrics.registry, config.worker.heartbeatSeconds, (error) =>
     log.warn({ err: error }, 'metrics snapshot failed'),
   );
+  const maintenance = startMaintenance(store, {
+    retentionDays: config.retentionDays,
+    onDone: ({ settled, expired }) => {
+      if (settled || expired) log.info({ settled, expired }, 'store upkeep: recordings finished, articles let go');
+    },
+    onError: (error) => log.warn({ err: error }, 'store upkeep failed'),
+  });
   log.info({ concurrency: config.worker.concurrency, queue: config.queue.name }, 'worker started');
   return {
     id,
@@ -94,6 +102,7 @@ export async function startWorker(config: Config, logger: Logger, options: Start
       await queue.close();
       await heartbeat.stop();
       await snapshots.stop();
+      await maintenance.stop();
       await closeRedis(redis);
       await closeRedis(blocking);
     },

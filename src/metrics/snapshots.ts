@@ -2,7 +2,7 @@
 // one hash, and the API reads them all and sums them (prom-client's AggregatorRegistry, made for
 // exactly this: one process answering for several). A worker's last snapshot is kept for a day
 // after it stops, so totals do not fall when a worker exits.
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store/redis';
 import { AggregatorRegistry, type MetricObjectWithValues, type MetricValue, type Registry } from 'prom-client';
 import type { Keys } from '../store/keys';
 
@@ -22,7 +22,7 @@ export interface SnapshotPublisher {
 
 /** Publishes `registry` under `workerId` now and every `intervalSeconds`. */
 export function publishSnapshots(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   workerId: string,
   registry: Registry,
@@ -45,7 +45,7 @@ export function publishSnapshots(
 }
 
 /** The workers' metrics, summed; snapshots older than a day are dropped. */
-export async function readWorkerMetrics(redis: Redis, keys: Keys, now = Date.now()): Promise<MetricsJson[]> {
+export async function readWorkerMetrics(redis: RedisClient, keys: Keys, now = Date.now()): Promise<MetricsJson[]> {
   const all = await redis.hgetall(keys.workerMetrics);
   const fresh: MetricsJson[] = [];
   const stale: string[] = [];

@@ -24,16 +24,47 @@ export interface StanceModel {
   linear: StanceLinear;
   /** Added to each class's score before the best is taken. */
   offsets: number[];
-  /** A polar class less probable than this is read as neutral; pairs less confident are not reported as polar. */
+  /** The model's decision: a polar class less probable than this is read as neutral (chosen with the offsets, for macro-F1). */
   threshold: number;
+  /**
+   * Precision first: a stance pair whose confidence (its most confident piece of evidence of the
+   * score's sign) is under this is not reported as polar. Chosen on DSE's valid part through the
+   * whole analysis, for F0.5 of the polar pairs (scripts/stance-model/train.ts).
+   */
+  minConfidence: number;
   /** Keep the rules' action and relation evidence for the pairs the model judges neutral. */
   keepActions: boolean;
+  /**
+   * The confidence of that kept evidence: how often a pair it alone makes polar is right, measured
+   * out of fold on DSE's train part through the analysis (the rules' own constants, 0.45–0.7, say
+   * nothing of it). 1 keeps the rules' constants.
+   */
+  keptConfidence: number;
+  /**
+   * The confidence of the rules' statement evidence the model did not judge (a speaker named in
+   * another sentence than the words): how often the rules' statement evidence of each sign and
+   * strength (|score| under 0.3, under 0.6, from 0.6: STATEMENT_STRENGTHS) names the stance DSE's
+   * readers see, measured on DSE's train part (the speaker's confidence says who spoke, not
+   * whether it is a stance). 1 keeps the speakers' confidences.
+   */
+  statementConfidence: { positive: number[]; negative: number[] };
 }
+
+/** The upper bounds of |score| of the statement evidence's strength bins but the last. */
+export const STATEMENT_STRENGTHS = [0.3, 0.6];
+/** The bin of a score's strength (0 … STATEMENT_STRENGTHS.length). */
+export const strengthBin = (score: number): number => STATEMENT_STRENGTHS.filter((b) => Math.abs(score) >= b).length;
 
 export const stanceSettingsSchema = z.object({
   offsets: z.array(z.number()).length(STANCE_MODEL_CLASSES.length),
   threshold: z.number().min(0).max(1),
+  minConfidence: z.number().min(0).max(1),
   keepActions: z.boolean(),
+  keptConfidence: z.number().min(0).max(1),
+  statementConfidence: z.object({
+    positive: z.array(z.number().min(0).max(1)).length(STATEMENT_STRENGTHS.length + 1),
+    negative: z.array(z.number().min(0).max(1)).length(STATEMENT_STRENGTHS.length + 1),
+  }),
 });
 
 /** Reads and checks models/stance-model.json (once, at start-up). */
@@ -44,5 +75,5 @@ export function loadStanceModel(modelsDir: string): StanceModel {
   const linear: StanceLinear = loaded.linear[STANCE_LINEAR]
     ? { joint: linearOf(file, loaded, STANCE_LINEAR, STANCE_MODEL_CLASSES) }
     : { sign: linearOf(file, loaded, SIGN_LINEAR, SIGN_CLASSES), direction: linearOf(file, loaded, DIRECTION_LINEAR, DIRECTION_CLASSES) };
-  return { linear, offsets: settings.offsets, threshold: settings.threshold, keepActions: settings.keepActions };
+  return { linear, offsets: settings.offsets, threshold: settings.threshold, minConfidence: settings.minConfidence, keepActions: settings.keepActions, keptConfidence: settings.keptConfidence, statementConfidence: settings.statementConfidence };
 }

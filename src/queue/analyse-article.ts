@@ -28,6 +28,7 @@ export function createAnalysisProcessor(deps: AnalysisProcessorDeps) {
       text: article.text,
       title: article.title,
       publishedAt: article.publishedAt,
+      source: article.source,
       entities: article.entities,
     }).catch((error: unknown) => {
       // Past the time budget or the memory limit: another try would end the same way.

@@ -1,7 +1,7 @@
 // Worker heartbeats: each worker stamps its id in a sorted set every few seconds, with Redis's
 // own clock (no skew between machines). /ready counts the workers seen recently. The set
 // expires on its own when every worker is gone.
-import type Redis from 'ioredis';
+import { redisAnswersNow, type RedisClient } from '../store/redis';
 import type { Keys } from '../store/keys';
 
 /** KEYS[1] workers set · ARGV: worker id, ttl ms. Forgets workers silent for a day. */
@@ -27,7 +27,7 @@ export interface Heartbeat {
 
 /** Beats now and every `intervalSeconds`; stop() removes the worker from the set. */
 export async function startHeartbeat(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   workerId: string,
   intervalSeconds: number,
@@ -46,7 +46,7 @@ export async function startHeartbeat(
   };
 }
 
-export async function countFreshWorkers(redis: Redis, keys: Keys, maxAgeSeconds: number): Promise<number> {
+export async function countFreshWorkers(redis: RedisClient, keys: Keys, maxAgeSeconds: number): Promise<number> {
   return (await redis.eval(COUNT_FRESH, 1, keys.workers, maxAgeSeconds * 1000)) as number;
 }
 
@@ -56,11 +56,12 @@ export interface Readiness {
   workers: number;
 }
 
-export async function checkReadiness(redis: Redis, keys: Keys, maxAgeSeconds: number): Promise<Readiness> {
+/** `redis: false` when Redis (every primary of a cluster) does not answer, or the heartbeats cannot be read. */
+export async function checkReadiness(redis: RedisClient, keys: Keys, maxAgeSeconds: number): Promise<Readiness> {
+  if (!(await redisAnswersNow(redis))) return { redis: false, workers: 0 };
   try {
-    await redis.ping();
+    return { redis: true, workers: await countFreshWorkers(redis, keys, maxAgeSeconds) };
   } catch {
     return { redis: false, workers: 0 };
   }
-  return { redis: true, workers: await countFreshWorkers(redis, keys, maxAgeSeconds) };
 }

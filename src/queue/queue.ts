@@ -2,7 +2,7 @@
 // article already waiting or running is not queued twice. Finished jobs are trimmed from
 // BullMQ; the article's record in the store keeps the outcome for good.
 import { Queue, type JobsOptions } from 'bullmq';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../store/redis';
 import type { Config } from '../config';
 import type { AnalysisCounts } from '../store/article-store';
 import { keysFor } from '../store/keys';
@@ -33,11 +33,23 @@ export function analysisJobOptions(config: Config): JobsOptions {
   };
 }
 
+/**
+ * BullMQ's prefix: `<prefix>:bull` on one Redis, as it always was (jobs queued before an upgrade
+ * stay where the workers look). In Redis Cluster a hash tag around it, `{<prefix>:bull}`, as
+ * BullMQ's documentation requires: its scripts touch many keys of a queue at once, and the tag
+ * puts all of them in one slot. A tag of its own, apart from the store's keys, so the queue's
+ * slot is not also the one of the store's busiest keys.
+ */
+export function queuePrefix(config: Pick<Config, 'keyPrefix' | 'redisClusterNodes'>): string {
+  const prefix = keysFor(config.keyPrefix).queuePrefix;
+  return config.redisClusterNodes && !/\{[^}]+\}/.test(prefix) ? `{${prefix}}` : prefix;
+}
+
 /** The queue the API adds to. `connection` may be shared with the store. */
-export function createAnalysisQueue(config: Config, connection: Redis): AnalysisQueue {
+export function createAnalysisQueue(config: Config, connection: RedisClient): AnalysisQueue {
   return new Queue<AnalysisJobData, AnalysisJobResult, typeof ANALYSE>(config.queue.name, {
     connection,
-    prefix: keysFor(config.keyPrefix).queuePrefix,
+    prefix: queuePrefix(config),
     defaultJobOptions: analysisJobOptions(config),
   });
 }

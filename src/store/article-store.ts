@@ -5,13 +5,12 @@
 // worker's input); the metadata is one canonical JSON field, so a posting with other metadata
 // is told from a repeat by a string comparison in the registration script. The text and the
 // parts are stored packed (./article-codec.ts): about a tenth of their JSON.
-import type Redis from 'ioredis';
+import type { RedisClient } from './redis';
 import type { Analysis, Span } from '../analysis/types';
 import { packPart, packText, unpackPart, unpackText } from './article-codec';
-import { contributionsOf, storedContribution } from './contributions';
+import { contributionsOf, EVIDENCE_PER_PAIR, parseEvidence } from './contributions';
 import { keysFor, type Keys } from './keys';
-import { pipelineResults } from './redis';
-import { MARK_FAILED, RECORD_ANALYSIS, REGISTER_ARTICLE } from './scripts';
+import { applyToPairs, defineStoreCommands, pairLine, splitPairLine, type ScriptCall } from './pair-writer';
 import {
   readPairArticles,
   readSummary,
@@ -64,6 +63,8 @@ export interface StoredArticle extends ArticleMetadata {
   analysedAt?: string;
   error?: string;
   counts?: AnalysisCounts;
+  /** Retention let its text and analysis go (ARTICLE_RETENTION_DAYS); its part of the summary stays. */
+  expired?: true;
   /** Only when asked for. */
   text?: string;
   /** The analysis's parts asked for, once the article was analysed. */
@@ -86,8 +87,6 @@ export type Registration = 'created' | 'updated' | 'retried' | 'queued' | 'compl
 /** What recording an analysis did: `stale` when the metadata it was made from was replaced since. */
 export type RecordOutcome = 'recorded' | 'stale';
 
-type ScriptCall = (...keysThenArgs: (string | number | Buffer)[]) => Promise<unknown>;
-
 /** The article hash's field holding each part, packed (the scripts in ./scripts.ts write them). */
 export const PACKED_FIELD: Record<ArticlePart, string> = {
   text: 'packed:text',
@@ -96,38 +95,35 @@ export const PACKED_FIELD: Record<ArticlePart, string> = {
   stances: 'packed:stances',
   entities: 'packed:entities',
 };
-const RECORD_FIELDS = ['status', 'jobId', 'version', 'receivedAt', 'title', 'meta', 'analysedAt', 'error', 'counts'] as const;
+const RECORD_FIELDS = ['status', 'jobId', 'version', 'receivedAt', 'title', 'meta', 'analysedAt', 'error', 'counts', 'expired'] as const;
 
 export class ArticleStore {
   readonly keys: Keys;
 
-  constructor(private readonly redis: Redis, prefix: string) {
-    this.keys = keysFor(prefix);
-    redis.defineCommand('stanceRegisterArticle', { numberOfKeys: 2, lua: REGISTER_ARTICLE });
-    redis.defineCommand('stanceRecordAnalysis', { numberOfKeys: 1, lua: RECORD_ANALYSIS });
-    redis.defineCommand('stanceMarkFailed', { numberOfKeys: 1, lua: MARK_FAILED });
+  /** `shards`: for tests of the indexes with few pairs per shard (a store keeps its shards for life). */
+  constructor(private readonly redis: RedisClient, prefix: string, shards?: number) {
+    this.keys = keysFor(prefix, shards);
+    defineStoreCommands(redis);
   }
 
   /**
    * Registers articles (one round trip for all): a new one is queued; a known one posted with
    * other metadata takes it and is queued again, as is a failed one; others stay as they are.
+   * Each is listed by arrival too (a separate key, so a command of its own: idempotent, so
+   * posting again repairs a listing a crash left out).
    */
   async register(articles: NewArticle[], receivedAt = new Date()): Promise<Registration[]> {
     const args = ({ id, jobId, article }: NewArticle) => [
-      this.keys.article(id), this.keys.articles, metadataJson(article), receivedAt.toISOString(), jobId, packText(article.text),
-      receivedAt.getTime(), id,
+      this.keys.article(id), metadataJson(article), receivedAt.toISOString(), jobId, packText(article.text),
       ...(article.title === undefined ? [] : [article.title]),
     ];
-    // One article (the common POST): the script alone. A pipeline costs more than the command
-    // here, as ioredis copies every script defined on the connection (BullMQ's too) into it.
-    if (articles.length === 1) {
-      const call = this.redis as unknown as Record<string, ScriptCall>;
-      return [(await call.stanceRegisterArticle(...args(articles[0]))) as Registration];
-    }
-    const pipeline = this.redis.pipeline();
-    const call = pipeline as unknown as Record<string, ScriptCall>;
-    for (const article of articles) call.stanceRegisterArticle(...args(article));
-    return pipelineResults(await pipeline.exec()) as Registration[];
+    const listed = this.redis.zadd(this.keys.articles, 'NX', ...articles.flatMap(({ id }) => [receivedAt.getTime(), id]));
+    // One command per article, all sent at once: each article's key is in a slot of its own on
+    // a cluster (no pipeline spans slots), and a pipeline would cost more than the commands, as
+    // ioredis copies every script defined on the connection (BullMQ's too) into it.
+    const call = this.redis as unknown as Record<string, ScriptCall>;
+    const [registrations] = await Promise.all([Promise.all(articles.map((article) => call.stanceRegisterArticle(...args(article)))), listed]);
+    return registrations as Registration[];
   }
 
   /** The article's metadata, status and counts, with the parts asked for; null when unknown. */
@@ -136,7 +132,7 @@ export class ArticleStore {
     // The text is read for any part: the parts' texts are slices of it.
     const fields = [...RECORD_FIELDS, ...(parts.length ? [PACKED_FIELD.text] : []), ...analysisParts.map((p) => PACKED_FIELD[p])];
     const values = await this.redis.hmgetBuffer(this.keys.article(articleId), ...fields);
-    const [status, jobId, version, receivedAt, title, meta, analysedAt, error, counts] = values.slice(0, RECORD_FIELDS.length).map((v) => v?.toString('utf8') ?? null);
+    const [status, jobId, version, receivedAt, title, meta, analysedAt, error, counts, expired] = values.slice(0, RECORD_FIELDS.length).map((v) => v?.toString('utf8') ?? null);
     if (!status || meta === null) return null;
     const packedText = parts.length ? values[RECORD_FIELDS.length] : null;
     const text = packedText ? unpackText(packedText) : null;
@@ -155,6 +151,7 @@ export class ArticleStore {
       version: Number(version),
       receivedAt: receivedAt as string,
       ...(analysedAt !== null && { analysedAt }),
+      ...(expired !== null && { expired: true }),
       ...(error !== null && { error }),
       ...(counts !== null && { counts: JSON.parse(counts) as AnalysisCounts }),
       ...(text !== null && parts.includes('text') && { text }),
@@ -163,9 +160,12 @@ export class ArticleStore {
   }
 
   /**
-   * Stores the analysis and replaces the article's contribution to the summary, atomically,
-   * unless the article's metadata changed since the version the analysis was made from. The
-   * article's text packs the analysis; it is read from the store when the caller has not got it.
+   * Stores the analysis and replaces the article's contribution to the summary, unless the
+   * article's metadata changed since the version the analysis was made from. The article record
+   * is the commit point; the pairs are updated after it, each on its own (each pair may live on
+   * another Redis node), idempotently, so a recording cut short converges when retried
+   * (settle). The article's text packs the analysis; it is read from the store when the caller
+   * has not got it.
    */
   async recordAnalysis(
     article: Pick<StoredArticle, 'id' | 'version' | 'publishedAt' | 'receivedAt' | 'text'>,
@@ -175,14 +175,10 @@ export class ArticleStore {
     const text = article.text ?? (await this.get(article.id, ['text']))?.text;
     if (text === undefined) throw new Error(`unknown article ${article.id}`);
     const contributions = contributionsOf(analysis, dateOf(article));
-    // What taking the contribution back needs, kept with the article; the names go to actorNames.
-    const tallies = contributions.map((c) => [c.pair, c.score, c.positive, c.negative, c.neutral, c.publishedAt, c.strength]);
-    const names = contributions.flatMap((c) => [c.source, c.sourceName, c.target, c.targetName]);
+    await this.redis.sadd(this.keys.unsettled, article.id);
     const call = this.redis as unknown as Record<string, ScriptCall>;
-    const recorded = await call.stanceRecordAnalysis(
+    const recorded = (await call.stanceRecordAnalysis(
       this.keys.article(article.id),
-      this.keys.prefix,
-      article.id,
       article.version,
       analysedAt.toISOString(),
       JSON.stringify(countsOf(analysis)),
@@ -190,11 +186,38 @@ export class ArticleStore {
       packPart(analysis.actors, text),
       packPart(analysis.stances, text),
       analysis.entities ? packPart(analysis.entities, text) : '',
-      JSON.stringify(tallies),
-      JSON.stringify(names),
-      ...contributions.map((c) => JSON.stringify(storedContribution(c))),
-    );
-    return recorded === 1 ? 'recorded' : 'stale';
+      contributions.map((c) => pairLine(c.source, c.target)).join('\n'),
+    )) as 0 | [number, string];
+    if (recorded === 0) {
+      await this.redis.srem(this.keys.unsettled, article.id);
+      return 'stale';
+    }
+    const [rev, pending] = recorded;
+    await applyToPairs(this.redis, this.keys, article.id, rev, pending, contributions);
+    return 'recorded';
+  }
+
+  /**
+   * Finishes the recordings a crash cut short (the articles in `unsettled`): each one's pending
+   * pairs get its stored analysis's contributions. Safe beside running workers.
+   */
+  async settle(): Promise<number> {
+    let settled = 0;
+    for (const id of await this.redis.smembers(this.keys.unsettled)) {
+      const fields = ['rev', 'pending', 'receivedAt', 'meta', PACKED_FIELD.text, PACKED_FIELD.actors, PACKED_FIELD.stances];
+      const [rev, pending, receivedAt, meta, text, actors, stances] = await this.redis.hmgetBuffer(this.keys.article(id), ...fields);
+      if (!pending || !rev || !receivedAt || !meta || !text || !actors || !stances) {
+        await this.redis.srem(this.keys.unsettled, id);
+        continue;
+      }
+      const plain = unpackText(text);
+      const analysis = { quotes: [], actors: unpackPart(actors, plain), stances: unpackPart(stances, plain) } as Analysis;
+      const { publishedAt } = JSON.parse(meta.toString('utf8')) as ArticleMetadata;
+      const contributions = contributionsOf(analysis, dateOf({ publishedAt, receivedAt: receivedAt.toString('utf8') }));
+      await applyToPairs(this.redis, this.keys, id, Number(rev), pending.toString('utf8'), contributions);
+      settled += 1;
+    }
+    return settled;
   }
 
   /** Marks a queued article whose job failed for good, keeping the reason (an analysed one keeps its analysis). */
@@ -208,11 +231,69 @@ export class ArticleStore {
     return this.redis.hget(this.keys.actorNames, actorId);
   }
 
+  /**
+   * Lets go of the text and analysis of the articles that arrived before `cutoff` (retention),
+   * from where the last sweep stopped: first each pair's kept evidence from the article gets
+   * its text, then the article keeps only its record. Articles waiting for an analysis keep
+   * theirs. Resolves with how many were let go. Safe to run in several workers at once.
+   */
+  async expireBefore(cutoff: Date, batch = 200): Promise<number> {
+    const sweptKey = this.keys.retentionSwept;
+    let expired = 0;
+    for (;;) {
+      const swept = Number((await this.redis.get(sweptKey)) ?? '-inf');
+      const from = Number.isFinite(swept) ? `(${swept}` : '-inf';
+      const found = await this.redis.zrangebyscore(this.keys.articles, from, cutoff.getTime(), 'WITHSCORES', 'LIMIT', 0, batch);
+      if (!found.length) return expired;
+      const last = Number(found[found.length - 1]);
+      let ids = found.filter((_, i) => i % 2 === 0);
+      // A full batch may stop inside a run of articles that arrived in the same ms (one batch
+      // POST): that run is taken whole, as the next sweep starts after its time.
+      if (ids.length === batch) {
+        ids = [...ids.filter((_, i) => Number(found[2 * i + 1]) < last), ...(await this.redis.zrangebyscore(this.keys.articles, last, last))];
+      }
+      for (const id of ids) expired += await this.expire(id);
+      // Forward only: another sweeper may have gone further meanwhile.
+      const call = this.redis as unknown as Record<string, ScriptCall>;
+      await call.stanceMoveForward(sweptKey, last);
+    }
+  }
+
+  private async expire(articleId: string): Promise<number> {
+    const key = this.keys.article(articleId);
+    const [rev, pending, status, text, pairs] = await this.redis.hmgetBuffer(key, 'rev', 'pending', 'status', 'packed:text', 'pairs');
+    if (!text || pending || status?.toString() === 'queued') return 0;
+    const call = this.redis as unknown as Record<string, ScriptCall>;
+    if (status?.toString() !== 'completed' || !rev) {
+      await this.redis.hdel(key, 'packed:text');
+      return 0;
+    }
+    const plain = unpackText(text);
+    for (const line of (pairs?.toString('utf8') ?? '').split('\n').filter(Boolean)) {
+      const { source, target } = splitPairLine(line);
+      const pairKey = this.keys.pair(source, target);
+      const fields = Array.from({ length: EVIDENCE_PER_PAIR }, (_, i) => `e${i + 1}`);
+      const held = await this.redis.hmget(pairKey, ...fields);
+      const replace = fields.flatMap((field, i) => {
+        const e = held[i] === null ? null : parseEvidence(held[i] as string);
+        return e && e.articleId === articleId && e.text === undefined ? [field, held[i] as string, `${held[i]} ${plain.slice(e.start, e.end)}`] : [];
+      });
+      if (replace.length) await call.stanceReplaceFields(pairKey, ...replace);
+    }
+    return (await call.stanceExpireArticle(key, rev.toString())) as number;
+  }
+
+  /** How many directed pairs the summary has (the shards' articles indexes together). */
+  async pairCount(): Promise<number> {
+    const counts = await Promise.all(Array.from({ length: this.keys.shards }, (_, shard) => this.redis.hget(this.keys.indexCounts(shard), this.keys.index(shard, 'articles'))));
+    return counts.reduce((sum, n) => sum + Number(n ?? 0), 0);
+  }
+
   summary(filters: SummaryFilters = {}): Promise<StanceSummary> {
     return readSummary(this.redis, this.keys, filters);
   }
 
-  /** The matching pairs' stance per week or month. */
+  /** The matching pairs' stance per day, week or month. */
   timeline(filters: Pick<SummaryFilters, 'source' | 'target' | 'actor' | 'from' | 'to'>, interval: TimelineInterval): Promise<TimelineBucket[]> {
     return readTimeline(this.redis, this.keys, filters, interval);
   }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startRedisServer, type RedisServer } from '../../src/entrypoints/private-redis';
 import { startApi, type RunningApi } from '../../src/entrypoints/start-api';
 import { startWorker, type RunningWorker } from '../../src/entrypoints/start-worker';
+import { acceptSixThreeWaiting, outageArticle, timed } from './outage';
 import { eventually, expectApiError, http, silentLogger, testConfig } from '../setup/helpers';
 
 let dir: string;
@@ -24,21 +25,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 }, 30_000);
 
-const article = (n: number) => ({
-  text: `"We reject the demands of Portugal," the Spanish foreign minister said in statement ${n}. Spain praised Italy's help.`,
-  publishedAt: '2020-01-15',
-});
 
-/** A reply within `ms`: while Redis is away the API answers at once, it does not wait for it. */
-async function timed<T>(work: Promise<T>, ms: number, what = ''): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 it('answers 503 while Redis is down, then recovers on its own without losing an accepted article', async () => {
   redis = await startRedisServer({ dir, appendOnly: true });
@@ -48,24 +35,10 @@ it('answers 503 while Redis is down, then recovers on its own without losing an 
   const api = await startApi(config, silentLogger);
   apis.push(api);
 
-  // Accepted while Redis is up: three analysed, three still waiting when Redis stops (the
-  // worker is paused), so they exist only in Redis's append-only file across the restart.
-  const accepted: { articleId: string; links: { job: string } }[] = [];
-  const post = async (n: number) => {
-    const reply = await http(api.url, 'POST', '/articles', { json: article(n) });
-    expect(reply.status).toBe(202);
-    accepted.push(reply.body);
-  };
-  for (let n = 0; n < 3; n++) await post(n);
-  for (const { links } of accepted) {
-    await eventually(async () => ((await http(api.url, 'GET', links.job)).body.state === 'completed' ? true : undefined));
-  }
-  await worker.worker.pause();
-  for (let n = 3; n < 6; n++) await post(n);
-  expect(await api.queue.getJobCountByTypes('waiting')).toBe(3);
+  const accepted = await acceptSixThreeWaiting(api, worker);
   await redis.stop(); // SIGTERM: Redis writes its append-only file and exits
 
-  const down = await timed(http(api.url, 'POST', '/articles', { json: article(100) }), 3000, 'POST /articles');
+  const down = await timed(http(api.url, 'POST', '/articles', { json: outageArticle(100) }), 3000, 'POST /articles');
   expectApiError(down, 503, 'unavailable', /cannot reach its data store \(Redis\)/);
   expect(down.headers.get('retry-after')).toBe('5');
   expectApiError(await timed(http(api.url, 'GET', accepted[0].links.job), 3000, 'GET /jobs/:id'), 503, 'unavailable');
@@ -86,7 +59,7 @@ it('answers 503 while Redis is down, then recovers on its own without losing an 
   // (Each connection tries again every 2 s at most.)
   for (const [n, replica] of [api, lateReplica].entries()) {
     const after = await eventually(async () => {
-      const reply = await http(replica.url, 'POST', '/articles', { json: article(200 + n) });
+      const reply = await http(replica.url, 'POST', '/articles', { json: outageArticle(200 + n) });
       return reply.status === 202 ? reply : undefined;
     }, 15_000, 200);
     accepted.push(after.body);

@@ -68,4 +68,29 @@ describe('loadConfig', () => {
     expect(problems).toContainEqual('JOB_ATTEMPTS="2.5": must be a whole number');
     expect((error as Error).message).toMatch(/^Invalid configuration:\n {2}- /);
   });
+
+  it('reads REDIS_CLUSTER_NODES as the cluster\'s nodes, and names a bad entry', () => {
+    expect(loadConfig({}).redisClusterNodes).toBeUndefined();
+    const config = loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-2.internal:7001,[::1]:7002', REDIS_URL: 'rediss://:secret@ignored:6379' });
+    expect(config.redisClusterNodes).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: 'redis-2.internal', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+    expect(config.redisUrl).toBe('rediss://:secret@ignored:6379'); // its password and TLS apply to the nodes
+    for (const [value, named] of [
+      ['10.0.0.1', '"10.0.0.1" is not host:port'],
+      ['10.0.0.1:7000,10.0.0.2:70000', '"10.0.0.2:70000" is not host:port (port 1-65535)'],
+      ['10.0.0.1:7000,,10.0.0.2:7001', 'an empty entry is not host:port'],
+      ['redis://10.0.0.1:7000', '"redis://10.0.0.1:7000" is not host:port'],
+      ['10.0.0.1:0', '"10.0.0.1:0" is not host:port'],
+    ]) {
+      expect(() => loadConfig({ REDIS_CLUSTER_NODES: value })).toThrow(`REDIS_CLUSTER_NODES=${JSON.stringify(value)}: ${named}`);
+    }
+    // Redis Cluster has database 0 alone; the password stays hidden in the message.
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000', REDIS_URL: 'redis://:secret@x:6379/2' })).toThrow(
+      /REDIS_URL="redis:\/\/:\*\*\*@x:6379\/2": names database 2, but Redis Cluster .* has database 0 only/,
+    );
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000', REDIS_URL: 'redis://x:6379/0' }).redisClusterNodes).toHaveLength(1);
+  });
 });

@@ -27,7 +27,7 @@ afterAll(async () => {
 
 /** Registers, analyses and records the text; the Redis bytes of its hash and the pairs it added. */
 async function record(text: string) {
-  const pairsBefore = await redis.scard(store.keys.pairs);
+  const pairsBefore = await store.pairCount();
   const id = articleIdFor({ text });
   await store.register([{ id, jobId: jobIdFor(id), article: { text } }]);
   const article = await store.get(id, ['text']);
@@ -36,7 +36,7 @@ async function record(text: string) {
   return {
     id,
     hashBytes: Number(await redis.memory('USAGE', store.keys.article(id), 'SAMPLES', '0')),
-    pairsAdded: (await redis.scard(store.keys.pairs)) - pairsBefore,
+    pairsAdded: (await store.pairCount()) - pairsBefore,
   };
 }
 

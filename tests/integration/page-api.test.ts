@@ -142,9 +142,12 @@ describe('GET /stance/timeline', () => {
     // Every pair toward BBB, by month (the default): four articles, each pair's score one vote.
     const toward = await call('/stance/timeline?target=BBB');
     expect(toward.body.buckets).toEqual([{ start: '2019-01-01', articles: 4, mean: 0.05, positive: 2, negative: 2, neutral: 0 }]);
+    // An article with a stance for three of CCC's pairs counts once for each of them.
     expect((await call('/stance/timeline?actor=CCC&to=2019-01-02')).body.buckets).toEqual([
-      { start: '2019-01-01', articles: 1, mean: -0.0667, positive: 2, negative: 1, neutral: 0 },
+      { start: '2019-01-01', articles: 3, mean: -0.0667, positive: 2, negative: 1, neutral: 0 },
     ]);
+    // By day: the per-day buckets themselves.
+    expect((await call('/stance/timeline?source=AAA&target=BBB&interval=day')).body.buckets.map((b: { start: string }) => b.start)).toEqual(['2019-01-04', '2019-01-05']);
   });
 
   it('starts weeks on Monday and months on the first, in UTC', () => {
@@ -155,7 +158,7 @@ describe('GET /stance/timeline', () => {
 
   it('refuses a query without a side, or with an unknown interval, with 400 naming it', async () => {
     expectApiError(await call('/stance/timeline'), 400, 'invalid_request', /^source: name a source, a target or an actor/);
-    expectApiError(await call('/stance/timeline?source=AAA&interval=day'), 400, 'invalid_request', /^interval: must be week or month/);
+    expectApiError(await call('/stance/timeline?source=AAA&interval=hour'), 400, 'invalid_request', /^interval: must be day, week or month/);
   });
 });
 

@@ -84,7 +84,7 @@ describe('the model through the analysis', () => {
     const a = run('France condemned Germany for the border closures.');
     const s = pair(a, 'FRA', 'DEU');
     expect(s?.polarity).toBe(-1);
-    expect(s!.confidence).toBeGreaterThanOrEqual(models.stanceModel!.threshold);
+    expect(s!.confidence).toBeGreaterThanOrEqual(models.stanceModel!.minConfidence);
     expect(pair(a, 'DEU', 'FRA')?.polarity ?? 0).toBe(0);
   });
 
@@ -98,9 +98,12 @@ describe('the model through the analysis', () => {
     expect(pair(a, 'DEU', 'FRA')?.polarity ?? 0).toBe(0);
   });
 
-  it('a quote attacking the actor it names is its speaker\'s stance', () => {
+  it('a quote attacking the actor it names is its speaker\'s stance (polar only when the model is confident enough)', () => {
     const a = run('“Germany has betrayed its partners,” the French president said.');
-    expect(pair(a, 'FRAGOV', 'DEU')?.polarity ?? pair(a, 'FRA', 'DEU')?.polarity).toBe(-1);
+    const s = pair(a, 'FRAGOV', 'DEU') ?? pair(a, 'FRA', 'DEU');
+    expect(s?.score).toBeLessThan(0);
+    expect(s!.polarity).toBe(s!.confidence! >= models.stanceModel!.minConfidence ? -1 : 0);
+    expect(pair(a, 'DEU', 'FRAGOV')?.polarity ?? 0).toBe(0);
   });
 
   it('every stance pair carries a confidence in [0, 1]', () => {

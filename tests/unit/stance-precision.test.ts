@@ -7,6 +7,11 @@ import { tokenise } from '../../src/analysis/passes/2-tokens';
 import { findActorMentions } from '../../src/analysis/passes/3-actors';
 import type { Actor } from '../../src/analysis/types';
 import { loadModels } from '../../src/models';
+import { AUTHOR, AUTHOR_NAME, aggregate, authorOf } from '../../src/analysis/passes/stance/evidence';
+import { articleSchema } from '../../src/analysis/article-schema';
+import { actionEvidence } from '../../src/analysis/passes/stance/actions';
+import { labelOfPairs, polarScores } from '../../scripts/stance-model/score';
+import { chooseMinConfidence, measureKeptConfidence, measureStatementConfidence } from '../../scripts/stance-model/train';
 
 const models = loadModels();
 const run = (text: string, publishedAt = '2019-03-01'): Analysis => analyze({ text, publishedAt }, models);
@@ -156,5 +161,162 @@ describe('the source of an action or a statement is its clause’s subject', () 
   it('an apposition still speaks with the speaker', () => {
     const a = run('Lena Okafor, a senior fellow at the Brookings Institution, condemned Vestria for the blockade.');
     expect(pair(a, 'name:brookings-institution', 'name:vestria')).toBeLessThan(0);
+  });
+});
+
+describe('pairs under the confidence threshold are not polar', () => {
+  const piece = (score: number, confidence: number) => ({ start: 0, end: 10, source: 'A', target: 'B', score, confidence });
+
+  it('reports a pair as polar only from the threshold up, with its score and confidence either way', () => {
+    const [under] = aggregate([piece(-0.8, 0.3)], 0.45);
+    expect(under).toMatchObject({ polarity: 0, confidence: 0.3 });
+    expect(under.score).toBeCloseTo(-0.8);
+    expect(aggregate([piece(-0.8, 0.45)], 0.45)[0].polarity).toBe(-1);
+    // The confidence is that of the most confident piece of the score's sign.
+    expect(aggregate([piece(-0.8, 0.3), piece(-0.6, 0.9), piece(0.2, 0.95)], 0.45)[0]).toMatchObject({ polarity: -1, confidence: 0.9 });
+  });
+
+  it('ships a threshold chosen for precision, above the measured confidence of the kept rule evidence', () => {
+    const m = models.stanceModel!;
+    expect(m.minConfidence).toBeGreaterThan(0.3);
+    expect(m.minConfidence).toBeLessThan(0.9);
+    expect(m.keptConfidence).toBeLessThan(m.minConfidence);
+  });
+
+  it('a CAMEO meeting the model judges neutral is no polar stance, and its evidence stays', () => {
+    const a = run('France met Germany on Tuesday to discuss trade.');
+    const s = a.stances.find((x) => x.source === 'FRA' && x.target === 'DEU');
+    expect(s).toBeDefined();
+    expect(s!.polarity).toBe(0);
+    expect(s!.confidence).toBeLessThan(models.stanceModel!.minConfidence);
+    expect(s!.evidence.length).toBeGreaterThan(0);
+    // With the rules' own constants it was a positive stance.
+    const old = analyze({ text: 'France met Germany on Tuesday to discuss trade.', publishedAt: '2019-03-01' }, { ...models, stanceModel: { ...models.stanceModel!, keptConfidence: 1, minConfidence: 0 } });
+    expect(old.stances.find((x) => x.source === 'FRA' && x.target === 'DEU')?.polarity).toBe(1);
+  });
+
+  it('a condemnation the model is sure of stays polar', () => {
+    const s = run('France condemned Germany for the border closures.').stances.find((x) => x.source === 'FRA' && x.target === 'DEU');
+    expect(s?.polarity).toBe(-1);
+    expect(s!.confidence).toBeGreaterThanOrEqual(models.stanceModel!.minConfidence);
+  });
+});
+
+describe('choosing the threshold and the kept evidence\'s confidence', () => {
+  const p = (score: number, confidence: number) => ({ score, polarity: Math.sign(score), confidence });
+  const quiet = () => undefined;
+
+  it('reads the pairs as the evaluation does, under the threshold as neutral', () => {
+    expect(labelOfPairs([p(-0.5, 0.8), p(0.3, 0.9)])).toBe(3);
+    expect(labelOfPairs([p(-0.5, 0.4), p(0.3, 0.9)], 0.45)).toBe(2);
+    expect(labelOfPairs([p(-0.5, 0.4), null], 0.45)).toBe(0);
+    expect(labelOfPairs([null, null])).toBe(0);
+  });
+
+  it('scores polar pairs: right only with the gold sign and direction', () => {
+    const s = polarScores([3, 1, 0, 4], [3, 2, 1, 0]);
+    expect(s).toMatchObject({ predicted: 3, right: 1, gold: 3 });
+    expect(s.precision).toBeCloseTo(1 / 3, 3);
+    expect(s.recall).toBeCloseTo(1 / 3, 3);
+  });
+
+  it('picks the threshold with the best F0.5: wrong pairs below it, right ones above', () => {
+    const gold = [3, 3, 3, 0, 0, 0, 1];
+    const pairs = [[p(-0.6, 0.9), null], [p(-0.6, 0.8), null], [p(-0.6, 0.3), null], [p(-0.6, 0.3), null], [p(0.6, 0.2), null], [p(-0.6, 0.25), null], [p(0.5, 0.7), null]] as Parameters<typeof labelOfPairs>[0][];
+    expect(chooseMinConfidence(gold, pairs, quiet)).toBe(0.35);
+  });
+
+  it('measures the kept evidence by the pairs it alone makes polar', () => {
+    const gold = [1, 0, 0, 0, 3];
+    const without = [[null, null], [null, null], [null, null], [null, null], [p(-0.5, 0.9), null]] as Parameters<typeof labelOfPairs>[0][];
+    const withKept = [[p(0.3, 0.7), null], [p(0.3, 0.7), null], [p(0.3, 0.7), null], [p(0.3, 0.7), null], [p(-0.5, 0.9), null]] as Parameters<typeof labelOfPairs>[0][];
+    expect(measureKeptConfidence(gold, without, withKept, quiet)).toBe(0.25);
+  });
+});
+
+describe('the author is the article\'s publisher where the article names it', () => {
+  const text = 'The brutal regime of Vestria massacred peaceful protesters.';
+  const authorPairs = (a: Analysis, id: string) => a.stances.filter((s) => s.source === id);
+
+  it('gives the author\'s stances the publisher\'s id and name', () => {
+    const plain = analyze({ text, publishedAt: '2019-03-01' }, models);
+    const published = analyze({ text, publishedAt: '2019-03-01', source: '  The Norland   Times ' }, models);
+    expect(authorPairs(plain, AUTHOR).length).toBeGreaterThan(0);
+    expect(authorPairs(published, AUTHOR)).toEqual([]);
+    // The same stances, only their source renamed.
+    expect(authorPairs(published, 'publisher:the-norland-times')).toEqual(authorPairs(plain, AUTHOR).map((s) => ({ ...s, source: 'publisher:the-norland-times' })));
+    expect(published.actors.find((x) => x.id === 'publisher:the-norland-times')).toEqual({ id: 'publisher:the-norland-times', name: 'The Norland Times', type: 'author', mentions: [] });
+    expect(published.actors.some((x) => x.id === AUTHOR)).toBe(false);
+  });
+
+  it('keeps "the author" without a source, or with one that names nothing', () => {
+    expect(authorOf(undefined)).toEqual({ id: AUTHOR, name: AUTHOR_NAME });
+    expect(authorOf(' — ')).toEqual({ id: AUTHOR, name: AUTHOR_NAME });
+    expect(authorOf('Le Monde diplomatique')).toEqual({ id: 'publisher:le-monde-diplomatique', name: 'Le Monde diplomatique' });
+    // An id the API takes (at most 100 characters), however long the name.
+    const long = authorOf(`The ${'Very '.repeat(39)}Long Gazette`);
+    expect(long.id.length).toBeLessThanOrEqual(100);
+    expect(long.id).toMatch(/^publisher:the-very-[a-z-]*[a-z]$/);
+    expect(long.name).toHaveLength(4 + 5 * 39 + 12);
+    // Stable: the same publisher however it is spaced or cased.
+    expect(authorOf('LE MONDE  Diplomatique').id).toBe(authorOf('Le Monde diplomatique').id);
+  });
+
+  it('is accepted as an article field, and refused empty', () => {
+    expect(articleSchema.safeParse({ text, source: 'The Norland Times' }).success).toBe(true);
+    expect(articleSchema.safeParse({ text, source: '  ' }).success).toBe(false);
+    expect(articleSchema.safeParse({ text, source: 3 }).success).toBe(false);
+  });
+});
+
+describe('an actor named as the scene of an act is not its target', () => {
+  it.each([
+    ['Mordor bombed a bridge in Gondor on Monday.', 'name:mordor', 'name:gondor'],
+    ['Vestria patrolled the skies over Norland.', 'name:vestria', 'name:norland'],
+  ])('%s: no action evidence %s → %s', (text, source, target) => {
+    const t = tokenise(normalise(text), models.nlp);
+    const actors = findActorMentions(t, models.actors, { date: '2019-03-01' });
+    const evidence = actionEvidence(t, actors, models.lexicon);
+    expect(actors.actors.has(source) && actors.actors.has(target)).toBe(true);
+    expect(evidence.filter((e) => e.target === target)).toEqual([]);
+  });
+
+  it.each([
+    ['Mordor bombed Gondor on Monday.', 'name:mordor', 'name:gondor'],
+    ['Vestria fired rockets at Norland.', 'name:vestria', 'name:norland'],
+    ['Mordor launched attacks against Gondor in the north.', 'name:mordor', 'name:gondor'],
+  ])('%s: %s → %s stands', (text, source, target) => {
+    const t = tokenise(normalise(text), models.nlp);
+    const actors = findActorMentions(t, models.actors, { date: '2019-03-01' });
+    const e = actionEvidence(t, actors, models.lexicon).find((x) => x.target === target);
+    expect(e?.source).toBe(source);
+    expect(e!.score).toBeLessThan(0);
+  });
+});
+
+describe('the statements the model does not judge count at the confidence measured for them', () => {
+  const speakerConfidence = { ...models.stanceModel!, statementConfidence: { positive: [1, 1, 1], negative: [1, 1, 1] } };
+  const pairOf = (a: Analysis) => a.stances.find((s) => s.source === 'FRAGOV' && s.target === 'DEU');
+
+  it('a weak word of praise in another sentence than the speaker is no polar stance; a strong one is', () => {
+    const weak = '“Germany was willing to help. The talks will continue,” the French president said.';
+    const s = pairOf(run(weak));
+    expect(s?.score).toBeGreaterThan(0);
+    expect(s!.polarity).toBe(0);
+    expect(s!.confidence).toBe(models.stanceModel!.statementConfidence.positive[0]);
+    // At the speaker's confidence it was polar.
+    expect(pairOf(analyze({ text: weak, publishedAt: '2019-03-01' }, { ...models, stanceModel: speakerConfidence }))?.polarity).toBe(1);
+    const strong = pairOf(run('“Germany has been a wonderful and generous friend. We are grateful,” the French president said.'));
+    expect(strong?.polarity).toBe(1);
+  });
+
+  it('measures them by sign and strength on the pair features', () => {
+    const item = (label: number, features: [string, number][]) => ({ record: { dseLabel: label }, example: { features: new Map(features), sameActor: false } });
+    const items = [
+      item(1, [['rule-pq-statement', 0.2]]), item(0, [['rule-pq-statement', 0.2]]), item(0, [['rule-qp-statement', 0.25]]), item(2, [['rule-qp-statement', 0.25]]),
+      item(3, [['rule-pq-statement', -0.7]]), item(4, [['rule-pq-statement', -0.7]]),
+      item(0, [['rule-pq-statement', 0.05]]), // neutral: not counted
+    ];
+    expect(measureStatementConfidence(items, () => undefined)).toEqual({ positive: [0.5, 1, 1], negative: [1, 1, 0.5] });
   });
 });

@@ -11,11 +11,13 @@
 // rules' own statement, action and relation evidence is kept only for the pairs the model did
 // not judge (a statement whose speaker is named in another sentence). The target model reads
 // the rules' evidence, as it was trained to.
-// An actor pair's score is the confidence-weighted mean of its evidence (./stance/evidence.ts).
+// An actor pair's score is the confidence-weighted mean of its evidence (./stance/evidence.ts);
+// with the model, a pair under its minConfidence is not polar, and the rules' evidence kept
+// beside its neutral judgements counts at the confidence measured for it (keptConfidence).
 // Pairs that are one side (a country and its own state: ../actors/sides.ts) get none, and the
 // media get none from the statements they only report.
 import type { Lexicon } from '../../models/lexicon';
-import type { StanceModel } from '../../models/stance-model';
+import { type StanceModel, strengthBin } from '../../models/stance-model';
 import { stanceEvidenceFilter } from '../actors/sides';
 import type { TargetModel } from '../../models/target-model';
 import type { Mention, Span } from '../types';
@@ -67,14 +69,21 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
     // A pair the rules read as acting on each other ("clashed", "accused each other") keeps both directions.
     const actions = pairKeys(t, rules.action);
     const oneWay = [...judged.disfavoured].filter((key) => !actions.has(reversedKey(key)) || !actions.has(key));
-    const kept = stanceModel.keepActions ? [...unjudged(t, rules.relation, judged.polar), ...unjudged(t, rules.action, new Set([...judged.polar, ...oneWay]))] : [];
+    // Their confidence is the one measured for them (the model's settings), not the rules' constants.
+    const kept = stanceModel.keepActions
+      ? [...unjudged(t, rules.relation, judged.polar), ...unjudged(t, rules.action, new Set([...judged.polar, ...oneWay]))].map((e) => ({ ...e, confidence: Math.min(e.confidence, stanceModel.keptConfidence) }))
+      : [];
     const drop = stanceModel.keepActions ? [rules.statement] : [rules.statement, rules.action, rules.relation];
-    evidence = [...scored, ...unjudged(t, drop.flat(), judged.judged), ...kept, ...rules.author];
+    // The statements' evidence the model did not judge, at the confidence measured for its sign and strength.
+    const { positive, negative } = stanceModel.statementConfidence;
+    const unjudgedRules = unjudged(t, drop.flat(), judged.judged).map((e) =>
+      e.statement === undefined ? e : { ...e, confidence: Math.min(e.confidence, (e.score > 0 ? positive : negative)[strengthBin(e.score)]) });
+    evidence = [...scored, ...unjudgedRules, ...kept, ...rules.author];
   }
   // Whoever judged them, no stance within one side nor from the media in what they report.
   evidence = evidence.filter(keep);
   return {
-    pairs: aggregate(evidence, stanceModel?.threshold ?? 0),
+    pairs: aggregate(evidence, stanceModel?.minConfidence ?? 0),
     towardMention: (mention) => towardMention({ t, mention, evidence: coveringOf(mention), statements, words, lexicon }, targetModel),
   };
 }

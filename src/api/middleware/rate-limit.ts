@@ -2,8 +2,8 @@
 // counts in Redis so the limit holds across API replicas. Over the limit: 429 with Retry-After.
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { RequestHandler } from 'express';
-import type Redis from 'ioredis';
-import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import { RedisStore, type RedisReply, type SendCommandClusterDetails } from 'rate-limit-redis';
+import { isCluster, primaries, type RedisClient } from '../../store/redis';
 import { HttpError } from '../errors';
 import type { Logger } from 'pino';
 import type { ApiKeys } from './auth';
@@ -26,7 +26,7 @@ class RecoveringRedisStore extends RedisStore {
 }
 
 export interface RateLimitOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** Prefix of the counters' keys (keys.rateLimit). */
   keyPrefix: string;
   keys: ApiKeys;
@@ -34,6 +34,24 @@ export interface RateLimitOptions {
   limit: number;
   windowMs: number;
   logger: Logger;
+}
+
+/**
+ * The store's commands: EVALSHA of its scripts on one counter's key, and SCRIPT LOAD. On one
+ * Redis both simply go to it. In a cluster an EVALSHA goes to its key's primary, while a SCRIPT
+ * LOAD (no key) would reach one node picked at random: it is sent to every primary connected,
+ * so the script is there wherever a counter lives. A primary away gets it when it is back: its
+ * first EVALSHA answers NOSCRIPT, and the store loads the script again (as after a restart).
+ */
+async function sendCommand(redis: RedisClient, { command }: SendCommandClusterDetails): Promise<RedisReply> {
+  const [name, ...args] = command;
+  if (isCluster(redis) && name.toUpperCase() === 'SCRIPT') {
+    const nodes = primaries(redis).filter((node) => !['reconnecting', 'close', 'end'].includes(node.status));
+    if (nodes.length === 0) throw new Error('Connection is closed: no primary of the cluster is connected');
+    const replies = await Promise.all(nodes.map((node) => node.call(name, ...args)));
+    return replies[0] as RedisReply;
+  }
+  return redis.call(name, ...args) as Promise<RedisReply>;
 }
 
 export function rateLimiter(options: RateLimitOptions): RequestHandler {
@@ -58,10 +76,7 @@ export function rateLimiter(options: RateLimitOptions): RequestHandler {
       error: (error, message) => options.logger.debug({ err: error instanceof Error ? error.message : error }, message ?? 'rate limiter'),
       warn: (error, message) => options.logger.warn({ err: error instanceof Error ? error.message : error }, message ?? 'rate limiter'),
     },
-    store: new RecoveringRedisStore({
-      prefix: options.keyPrefix,
-      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
-    }),
+    store: new RecoveringRedisStore({ prefix: options.keyPrefix, sendCommandCluster: (details) => sendCommand(redis, details) }),
     handler: (_req, res, next) => {
       const window = Math.ceil(options.windowMs / 1000);
       const retryAfter = String(res.getHeader('Retry-After') ?? window);

@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import type { ArticleStore } from '../../store/article-store';
 import type { ActorDirectory } from '../actor-directory';
+import { PUBLISHER_PREFIX } from '../../analysis/passes/stance/evidence';
 import { HttpError } from '../errors';
 import { actorIdParam, actorsQuerySchema, parse } from '../schemas';
 
@@ -25,8 +26,10 @@ export function actorsRouter(deps: { store: ArticleStore; actors: () => ActorDir
       deps.store.summary({ target: id, limit: 1000 }),
       deps.store.actorName(id),
     ]);
-    // Known from the dictionary, or met in an article (an actor the dictionary does not know).
-    const actor = deps.actors().get(id) ?? (seenName === null ? undefined : { id, name: seenName, type: 'unknown', country: null, names: [] });
+    // Known from the dictionary, or met in an article (an actor the dictionary does not know, or
+    // a publisher speaking as an article's author).
+    const met = { id, name: seenName as string, type: id.startsWith(PUBLISHER_PREFIX) ? 'author' : 'unknown', country: null, names: [] };
+    const actor = deps.actors().get(id) ?? (seenName === null ? undefined : met);
     if (!actor) throw new HttpError(404, 'not_found', `No actor with id ${id}`);
     res.json({ ...actor, stances: { asSource: asSource.pairs, asTarget: asTarget.pairs } });
   });

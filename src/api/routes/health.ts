@@ -22,8 +22,14 @@ export function readyRouter(deps: { readiness: () => Promise<Readiness>; queue: 
       res.status(503).json({ error: { code: 'not_ready', message: 'Not ready: Redis does not answer', details: report } });
       return;
     }
-    // A paused queue takes articles but analyses none: as good as no worker at all.
-    const full = { ...report, paused: await deps.queue.isPaused() };
+    // A paused queue takes articles but analyses none: as good as no worker at all. (Its keys
+    // may be on a cluster node that is away while the others answer.)
+    const paused = await deps.queue.isPaused().catch(() => null);
+    if (paused === null) {
+      res.status(503).json({ error: { code: 'not_ready', message: 'Not ready: Redis does not answer', details: { ...report, redis: false } } });
+      return;
+    }
+    const full = { ...report, paused };
     const reasons = [
       ...(full.paused ? ['the queue is paused (resume it at /admin/queues)'] : []),
       ...(full.workers === 0 ? ['no worker has sent a heartbeat recently'] : []),

@@ -1,7 +1,7 @@
 // GET /metrics: Prometheus metrics of the API (HTTP latency, process), the queue (jobs by state)
 // and every worker (articles analysed, failures, job duration), summed from their snapshots.
 import { Router } from 'express';
-import type Redis from 'ioredis';
+import { redisAnswersNow, type RedisClient } from '../../store/redis';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { AnalysisQueue } from '../../queue/queue';
 import { readWorkerMetrics, sumRegistries } from '../../metrics/snapshots';
@@ -11,16 +11,16 @@ import type { Keys } from '../../store/keys';
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'] as const;
 
 /** The API's registry: its own metrics plus the worker metrics at zero (so they always show). */
-export function apiRegistry(queue: AnalysisQueue, redis: Redis): Registry {
+export function apiRegistry(queue: AnalysisQueue, redis: RedisClient): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'stance_api_' });
   workerMetrics(registry);
   new Gauge({
     name: 'stance_redis_up',
-    help: '1 when Redis answered the API while these metrics were collected, else 0',
+    help: '1 when Redis (every primary of a cluster) answered the API while these metrics were collected, else 0',
     registers: [registry],
     async collect() {
-      this.set(await redis.ping().then(() => 1, () => 0));
+      this.set((await redisAnswersNow(redis)) ? 1 : 0);
     },
   });
   new Gauge({
@@ -41,7 +41,7 @@ export function apiRegistry(queue: AnalysisQueue, redis: Redis): Registry {
   return registry;
 }
 
-export function metricsRouter(deps: { registry: Registry; redis: Redis; keys: Keys }): Router {
+export function metricsRouter(deps: { registry: Registry; redis: RedisClient; keys: Keys }): Router {
   const router = Router();
   router.get('/metrics', async (_req, res) => {
     const own = await deps.registry.getMetricsAsJSON();

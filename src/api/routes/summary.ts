@@ -1,5 +1,5 @@
 // GET /stance/summary: the summary a page at a time. GET /stance/pair: every article behind one
-// row. GET /stance/timeline: the stance of some pairs per week or month.
+// row. GET /stance/timeline: the stance of some pairs per day, week or month.
 import { Router } from 'express';
 import type { ArticleStore } from '../../store/article-store';
 import { pairQuerySchema, parse, summaryCursor, summaryQuerySchema, timelineQuerySchema } from '../schemas';

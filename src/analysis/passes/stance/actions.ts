@@ -39,7 +39,7 @@ export function actionEvidence(t: TokenisedText, actors: ActorMentions, lexicon:
     const sentence = sentenceOf(t, hit.first);
     const complement = complementOf(tokens, hit.last, sentence);
     let sources = subjectMentions(tokens, actors, hit.first, sentence);
-    let targets = distinct(mentionsWithin(actors.mentions, complement));
+    let targets = distinct(mentionsWithin(actors.mentions, complement).filter((m) => !isCircumstance(tokens, m, complement)));
     if (isPassive(tokens, hit.first, sentence.first)) {
       const agent = passiveAgent(tokens, actors.mentions, complement);
       targets = sources;
@@ -139,6 +139,20 @@ function complementOf(tokens: Token[], from: number, sentence: Sentence): TokenR
     if (x.pos === 'CCONJ' && next && (next.pos === 'VERB' || next.pos === 'AUX')) break;
   }
   return { first: from, last: k };
+}
+
+/** Prepositions of place and time: what follows them says where or when the act happened, not whom it was aimed at ("at" is left out: "fired at X"). */
+const CIRCUMSTANCE_PREPOSITIONS = new Set(['in', 'near', 'over', 'across', 'throughout', 'inside', 'outside', 'around', 'within', 'during', 'beyond', 'along', 'amid']);
+
+/**
+ * Is the mention in a phrase of place or time within the complement ("killed a priest in
+ * Gondor", "patrolled the skies over Mordor", "arrested 20 people in Arnor")? Its actor is the
+ * scene of the act, not its target.
+ */
+function isCircumstance(tokens: Token[], m: Mention, complement: TokenRange): boolean {
+  let k = m.first - 1;
+  while (k >= complement.first && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM' || tokens[k].pos === 'PROPN')) k--;
+  return k >= complement.first && tokens[k].pos === 'ADP' && CIRCUMSTANCE_PREPOSITIONS.has(tokens[k].lower);
 }
 
 /** "… by Y" in a passive clause's complement: the one who acted. */

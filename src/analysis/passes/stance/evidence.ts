@@ -1,6 +1,7 @@
 // Evidence of stance and how it adds up: every piece is one source's attitude toward one
 // target in one span of text, scored in [-1, 1] with a confidence; an actor pair's stance is the
 // confidence-weighted mean of its evidence, and its polarity the sign outside a neutral band.
+import { slugify } from '../../../models/actors';
 import { partitionPoint } from '../../sorted';
 import type { Span } from '../../types';
 
@@ -11,6 +12,28 @@ import type { Span } from '../../types';
  */
 export const AUTHOR = 'author:article';
 export const AUTHOR_NAME = 'the author';
+
+/** Where the author's stances appear in an analysis: its id and name as a source. */
+export interface Author {
+  id: string;
+  name: string;
+}
+
+/** The namespace of a publisher's id as the author (publisher:reuters): no dictionary id or name id can be one. */
+export const PUBLISHER_PREFIX = 'publisher:';
+const MAX_PUBLISHER_SLUG = 80;
+
+/**
+ * The author of an article from its `source` (the publisher, as the caller names it): the
+ * publisher, with a stable id from its name (publisher:the-new-york-times), and else, or for a
+ * source with no letter or digit to name it by, AUTHOR, "the author".
+ */
+export function authorOf(source?: string): Author {
+  const name = source?.trim().replace(/\s+/g, ' ') ?? '';
+  // At most 80 characters of slug: an actor id the API takes is at most 100 long.
+  const slug = slugify(name).slice(0, MAX_PUBLISHER_SLUG).replace(/-+$/, '');
+  return slug ? { id: `${PUBLISHER_PREFIX}${slug}`, name } : { id: AUTHOR, name: AUTHOR_NAME };
+}
 /** |score| at or below this is neutral. */
 export const NEUTRAL_BAND = 0.1;
 

@@ -2,8 +2,9 @@
 // DSE's five classes (Park et al. 2021) — neutral, p → q positive, q → p positive, p → q negative,
 // q → p negative — from a multinomial logistic regression over the hashed features of
 // ./pair-features.ts (weights in models/stance-model.json, trained by scripts/stance-model on
-// DSE's training sentences). A polar class whose probability is under the model's threshold
-// is read as neutral; a polar decision becomes one piece of evidence, source → target, whose
+// DSE's training sentences). A polar class whose probability is under the model's decision
+// threshold is read as neutral (and a pair under its minConfidence is not reported polar, in
+// ../6-stance.ts); a polar decision becomes one piece of evidence, source → target, whose
 // confidence is that probability. Neutral pairs give no evidence: two actors named together
 // are not a stance.
 import { type LinearModel, namedLogits, softmax } from '../../../ml/linear';
