@@ -2,7 +2,7 @@
 // sentences by jackknifing: each fold is tagged by a tagger that did not learn from it, so the
 // parser learns from tags as good as it will see at run time, not from memorised ones.
 import type { SyntaxWord } from '../../src/analysis/syntax/features';
-import { TAGGER_FEATURES, type Tags, type TaggerModel, taggerAtoms, taggerFeatures, tagWords } from '../../src/analysis/syntax/tagger';
+import { TAGGER_ATOMS, TAGGER_FEATURES, type Tags, type TaggerModel, taggerAtoms, taggerFeatures, tagWords } from '../../src/analysis/syntax/tagger';
 import { bestOfCandidates } from '../../src/ml/linear';
 import { AveragedPerceptron } from '../../src/ml/perceptron';
 import { mulberry32, shuffle } from '../../src/ml/random';
@@ -32,7 +32,7 @@ export function trainTagger(sentences: TaggedSentence[], uposNames: string[], xp
   const xpos = new AveragedPerceptron(xposNames.length, config.bits);
   const random = mulberry32(config.seed);
   const order = sentences.map((_, i) => i);
-  const rows = new Int32Array(TAGGER_FEATURES);
+  const rows = new Int32Array(TAGGER_FEATURES), context = new Int32Array(TAGGER_ATOMS.length);
   const scores = new Float64Array(Math.max(uposNames.length, xposNames.length));
   for (let epoch = 0; epoch < config.epochs; epoch++) {
     shuffle(order, random);
@@ -41,7 +41,7 @@ export function trainTagger(sentences: TaggedSentence[], uposNames: string[], xp
       const atoms = taggerAtoms(s.words);
       const chosen = new Int32Array(s.words.length);
       for (let w = 0; w < s.words.length; w++) {
-        const count = taggerFeatures(atoms, w, chosen, config.bits, rows);
+        const count = taggerFeatures(atoms, w, chosen, config.bits, rows, context);
         const u = best(upos, rows, count, scores);
         const x = bestOfCandidates(xpos.model, rows, count, xposFor[u].length ? xposFor[u] : ALL(xposNames.length), scores);
         upos.update(rows, count, s.upos[w], u);

@@ -136,6 +136,12 @@ export function encodeWeights(weights: ArrayLike<number>, encoding: WeightEncodi
   return { encoding, scale, count: values.length, positions: encodeGaps(positions).toString('base64'), values: bytes.toString('base64') };
 }
 
+/** The model as a file of this encoding stores it and loading gives it back (for choosing `clip` without writing). */
+export function quantised(model: LinearModel, encoding: WeightEncoding, clip = 1): LinearModel {
+  const weights = model.scale === 1 ? model.weights : Array.from(model.weights, (w) => w * model.scale);
+  return decodeWeights({ classes: new Array(model.classes), hashBits: model.hashBits, bias: Array.from(model.bias), weights: encodeWeights(weights, encoding, clip) });
+}
+
 function decodeWeights(m: { classes: unknown[]; hashBits: number; bias: number[]; weights: { encoding: WeightEncoding; scale: number; count: number; positions: string; values: string } }): LinearModel {
   const classes = m.classes.length;
   const size = classes * 2 ** m.hashBits;

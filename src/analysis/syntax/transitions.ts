@@ -84,6 +84,11 @@ export class ParseState {
     return [move === LEFT ? this.next : this.stack[this.size - 2], s0];
   }
 
+  /** The head of the arc LEFT or RIGHT would make (its dependent is s0). */
+  headOf(move: number): number {
+    return move === LEFT ? this.next : this.stack[this.size - 2];
+  }
+
   apply(move: number, label: number): void {
     if (move === SHIFT) {
       this.stack[this.size++] = this.next++;
