@@ -6,9 +6,8 @@ import { startWorker, type RunningWorker } from '../../src/entrypoints/start-wor
 import { createAnalysisQueue, type AnalysisQueue } from '../../src/queue/queue';
 import { submitArticles } from '../../src/queue/submit-articles';
 import { ArticleStore } from '../../src/store/article-store';
-import { pairToken } from '../../src/store/keys';
 import { closeRedis, createRedis, type RedisClient } from '../../src/store/redis';
-import { startService, stopService, WORKER_SCRIPT, type ServiceProcess } from '../faults/processes';
+import { startService, stopService, WORKER_SCRIPT, type ServiceProcess, expectPairsCountTheirArticles } from '../faults/processes';
 import { eventually, silentLogger } from '../setup/helpers';
 import { closeWithin, clusterTestConfig, describeWithCluster, startRedisCluster, type RedisCluster } from '../setup/redis-cluster';
 
@@ -74,15 +73,6 @@ describeWithCluster('Redis Cluster: a worker killed mid-job', () => {
     expect(job?.attemptsMade).toBe(1); // a stall is not a failed try
     expect(job?.failedReason).toBeFalsy();
 
-    // Every pair counts exactly the articles whose analysis has a stance for it.
-    const expected = new Map<string, number>();
-    for (const article of stored) {
-      for (const pair of new Set(article?.analysis?.stances?.map((s) => pairToken(s.source, s.target)))) {
-        expected.set(pair, (expected.get(pair) ?? 0) + 1);
-      }
-    }
-    expect(expected.size).toBeGreaterThan(0);
-    const { pairs } = await store.summary({ limit: 1000 });
-    expect(new Map(pairs.map((p) => [pairToken(p.source.id, p.target.id), p.articles]))).toEqual(expected);
+    await expectPairsCountTheirArticles(store, stored);
   }, 90_000);
 });

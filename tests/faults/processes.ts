@@ -1,8 +1,11 @@
 // Service processes for the fault tests: `npm run worker` and `npm start` as real child
 // processes (running the TypeScript sources through tests/setup/ts-register.js), so a test can
-// SIGKILL or SIGTERM them and watch their JSON log lines.
+// SIGKILL or SIGTERM them and watch their JSON log lines; and what a test checks of the summary
+// after them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { ArticleStore, StoredArticle } from '../../src/store/article-store';
+import { pairToken } from '../../src/store/keys';
 
 const ROOT = path.resolve(__dirname, '../..');
 const REGISTER = path.join(ROOT, 'tests/setup/ts-register.js');
@@ -83,4 +86,17 @@ export async function stopService(service: ServiceProcess | undefined): Promise<
   if (!service || service.child.exitCode !== null || service.child.signalCode !== null) return;
   service.child.kill('SIGKILL');
   await service.exited;
+}
+
+/** Every pair of the summary counts exactly the articles whose analysis has a stance for it (none counted twice, none lost). */
+export async function expectPairsCountTheirArticles(store: ArticleStore, stored: (StoredArticle | null)[]): Promise<void> {
+  const expected = new Map<string, number>();
+  for (const article of stored) {
+    for (const pair of new Set(article?.analysis?.stances?.map((s) => pairToken(s.source, s.target)))) {
+      expected.set(pair, (expected.get(pair) ?? 0) + 1);
+    }
+  }
+  expect(expected.size).toBeGreaterThan(0);
+  const { pairs } = await store.summary({ limit: 1000 });
+  expect(new Map(pairs.map((p) => [pairToken(p.source.id, p.target.id), p.articles]))).toEqual(expected);
 }

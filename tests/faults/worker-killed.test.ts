@@ -7,10 +7,9 @@ import { startWorker, type RunningWorker } from '../../src/entrypoints/start-wor
 import { createAnalysisQueue, type AnalysisQueue } from '../../src/queue/queue';
 import { submitArticles } from '../../src/queue/submit-articles';
 import { ArticleStore } from '../../src/store/article-store';
-import { pairToken } from '../../src/store/keys';
 import { createRedis } from '../../src/store/redis';
 import { eventually, silentLogger, testConfig } from '../setup/helpers';
-import { startService, stopService, WORKER_SCRIPT, type ServiceProcess } from './processes';
+import { startService, stopService, WORKER_SCRIPT, type ServiceProcess, expectPairsCountTheirArticles } from './processes';
 
 const SETTINGS = {
   JOB_LOCK_MS: '5000', // longer than the big article's analysis (about a second), so only a dead worker loses it
@@ -73,14 +72,5 @@ it('puts a killed worker\'s job back within seconds; it completes once and is co
   expect(job?.attemptsMade).toBe(1); // a stall is not a failed try
   expect(job?.failedReason).toBeFalsy();
 
-  // Every pair counts exactly the articles whose analysis has a stance for it.
-  const expected = new Map<string, number>();
-  for (const article of stored) {
-    for (const pair of new Set(article?.analysis?.stances?.map((s) => pairToken(s.source, s.target)))) {
-      expected.set(pair, (expected.get(pair) ?? 0) + 1);
-    }
-  }
-  expect(expected.size).toBeGreaterThan(0);
-  const { pairs } = await store.summary({ limit: 1000 });
-  expect(new Map(pairs.map((p) => [pairToken(p.source.id, p.target.id), p.articles]))).toEqual(expected);
+  await expectPairsCountTheirArticles(store, stored);
 }, 90_000);
