@@ -8,7 +8,7 @@
 import type { RedisClient } from './redis';
 import type { Analysis, Span } from '../analysis/types';
 import { packPart, packText, unpackPart, unpackText } from './article-codec';
-import { contributionsOf, EVIDENCE_PER_PAIR, parseEvidence } from './contributions';
+import { contributionsOf, EVIDENCE_FIELDS, parseEvidence, type Contribution } from './contributions';
 import { keysFor, type Keys } from './keys';
 import { applyToPairs, defineStoreCommands, pairLine, splitPairLine, type ScriptCall } from './pair-writer';
 import {
@@ -204,16 +204,12 @@ export class ArticleStore {
   async settle(): Promise<number> {
     let settled = 0;
     for (const id of await this.redis.smembers(this.keys.unsettled)) {
-      const fields = ['rev', 'pending', 'receivedAt', 'meta', PACKED_FIELD.text, PACKED_FIELD.actors, PACKED_FIELD.stances];
-      const [rev, pending, receivedAt, meta, text, actors, stances] = await this.redis.hmgetBuffer(this.keys.article(id), ...fields);
-      if (!pending || !rev || !receivedAt || !meta || !text || !actors || !stances) {
+      const [rev, pending, ...record] = await this.redis.hmgetBuffer(this.keys.article(id), 'rev', 'pending', ...STORED_CONTRIBUTION_FIELDS);
+      const contributions = storedContributions(record);
+      if (!pending || !rev || !contributions) {
         await this.redis.srem(this.keys.unsettled, id);
         continue;
       }
-      const plain = unpackText(text);
-      const analysis = { quotes: [], actors: unpackPart(actors, plain), stances: unpackPart(stances, plain) } as Analysis;
-      const { publishedAt } = JSON.parse(meta.toString('utf8')) as ArticleMetadata;
-      const contributions = contributionsOf(analysis, dateOf({ publishedAt, receivedAt: receivedAt.toString('utf8') }));
       await applyToPairs(this.redis, this.keys, id, Number(rev), pending.toString('utf8'), contributions);
       settled += 1;
     }
@@ -269,17 +265,19 @@ export class ArticleStore {
       return 0;
     }
     const plain = unpackText(text);
-    for (const line of (pairs?.toString('utf8') ?? '').split('\n').filter(Boolean)) {
-      const { source, target } = splitPairLine(line);
-      const pairKey = this.keys.pair(source, target);
-      const fields = Array.from({ length: EVIDENCE_PER_PAIR }, (_, i) => `e${i + 1}`);
-      const held = await this.redis.hmget(pairKey, ...fields);
-      const replace = fields.flatMap((field, i) => {
-        const e = held[i] === null ? null : parseEvidence(held[i] as string);
-        return e && e.articleId === articleId && e.text === undefined ? [field, held[i] as string, `${held[i]} ${plain.slice(e.start, e.end)}`] : [];
-      });
-      if (replace.length) await call.stanceReplaceFields(pairKey, ...replace);
-    }
+    const fields = EVIDENCE_FIELDS;
+    await Promise.all(
+      (pairs?.toString('utf8') ?? '').split('\n').filter(Boolean).map(async (line) => {
+        const { source, target } = splitPairLine(line);
+        const pairKey = this.keys.pair(source, target);
+        const held = await this.redis.hmget(pairKey, ...fields);
+        const replace = fields.flatMap((field, i) => {
+          const e = held[i] === null ? null : parseEvidence(held[i] as string);
+          return e && e.articleId === articleId && e.text === undefined ? [field, held[i] as string, `${held[i]} ${plain.slice(e.start, e.end)}`] : [];
+        });
+        if (replace.length) await call.stanceReplaceFields(pairKey, ...replace);
+      }),
+    );
     return (await call.stanceExpireArticle(key, rev.toString())) as number;
   }
 
@@ -330,6 +328,21 @@ export function countsOf(analysis: Analysis): AnalysisCounts {
 export function metadataJson(article: ArticleMetadata): string {
   const { url, source, publishedAt, entities } = article;
   return JSON.stringify({ url, source, publishedAt, entities: entities?.map(({ start, end }) => ({ start, end })) });
+}
+
+/** The article hash's fields storedContributions reads, in its order. */
+export const STORED_CONTRIBUTION_FIELDS = ['receivedAt', 'meta', PACKED_FIELD.text, PACKED_FIELD.actors, PACKED_FIELD.stances] as const;
+
+/**
+ * An analysed article's contributions to the summary from its stored record (the fields of
+ * STORED_CONTRIBUTION_FIELDS, as read): what recording its analysis gave. Null when one is missing.
+ */
+export function storedContributions([receivedAt, meta, text, actors, stances]: (Buffer | null)[]): Contribution[] | null {
+  if (!receivedAt || !meta || !text || !actors || !stances) return null;
+  const plain = unpackText(text);
+  const analysis = { quotes: [], actors: unpackPart(actors, plain), stances: unpackPart(stances, plain) } as Analysis;
+  const { publishedAt } = JSON.parse(meta.toString('utf8')) as ArticleMetadata;
+  return contributionsOf(analysis, dateOf({ publishedAt, receivedAt: receivedAt.toString('utf8') }));
 }
 
 /** The date an article counts at in the summary: when it was published, else when it arrived. */

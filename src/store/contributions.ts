@@ -8,6 +8,8 @@ import { pairToken } from './keys';
 export const NEUTRAL_BAND = 0.05;
 /** Pieces of evidence kept per pair (the strongest over all its articles) and shown in the summary. */
 export const EVIDENCE_PER_PAIR = 3;
+/** The fields of a pair's hash holding its kept evidence, strongest first (scripts.ts APPLY_TO_PAIR). */
+export const EVIDENCE_FIELDS = Array.from({ length: EVIDENCE_PER_PAIR }, (_, i) => `e${i + 1}`);
 /** Evidence text is cut to this many characters before it is stored. */
 export const EVIDENCE_TEXT_MAX = 600;
 
@@ -108,16 +110,10 @@ export function evidenceLines(c: Contribution): string {
 }
 
 /** One article's contribution as read back from a pair hash (the a<articleId> field). */
-export interface StoredContribution {
+export interface StoredContribution extends Pick<Contribution, 'score' | 'positive' | 'negative' | 'neutral' | 'publishedAt' | 'confidence'> {
   articleId: string;
   /** |score| of its strongest piece of evidence, units of 1e-9 (0 for contributions stored before it was kept). */
   strength: number;
-  score: number;
-  positive: number;
-  negative: number;
-  neutral: number;
-  publishedAt: number;
-  confidence: number;
 }
 
 /** Reads an a<articleId> field; null for a contribution taken back. */

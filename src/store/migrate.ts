@@ -17,12 +17,10 @@
 import { scanKeys, type RedisClient } from './redis';
 import type { Analysis } from '../analysis/types';
 import { packPart, packText } from './article-codec';
-import { countsOf, dateOf, metadataJson, type SubmittedArticle } from './article-store';
-import { contributionsOf } from './contributions';
+import { countsOf, metadataJson, STORED_CONTRIBUTION_FIELDS, storedContributions, type SubmittedArticle } from './article-store';
 import type { Keys } from './keys';
 import { applyToPairs, defineStoreCommands, pairLine } from './pair-writer';
 import { MIGRATE_ARTICLE_TO_LAYOUT_2, MIGRATE_ARTICLE_TO_LAYOUT_3, MIGRATE_ARTICLE_TO_LAYOUT_4 } from './scripts';
-import { unpackPart, unpackText } from './article-codec';
 
 export const STORE_LAYOUT = 4;
 
@@ -94,12 +92,9 @@ async function toLayout3(redis: RedisClient, call: Record<string, ScriptCall>, k
 
 /** An analysed article's pairs rebuilt from its stored analysis (its contributions, as recording gives them). */
 async function toLayout4(redis: RedisClient, call: Record<string, ScriptCall>, keys: Keys, key: string): Promise<number> {
-  const [pairs, status, receivedAt, meta, text, actors, stances] = await redis.hmgetBuffer(key, 'pairs', 'status', 'receivedAt', 'meta', 'packed:text', 'packed:actors', 'packed:stances');
-  if (pairs || status?.toString() !== 'completed' || !receivedAt || !meta || !text || !actors || !stances) return 0;
-  const plain = unpackText(text);
-  const analysis = { quotes: [], actors: unpackPart(actors, plain), stances: unpackPart(stances, plain) } as Analysis;
-  const { publishedAt } = JSON.parse(meta.toString('utf8')) as { publishedAt?: string };
-  const contributions = contributionsOf(analysis, dateOf({ publishedAt, receivedAt: receivedAt.toString('utf8') }));
+  const [pairs, status, ...record] = await redis.hmgetBuffer(key, 'pairs', 'status', ...STORED_CONTRIBUTION_FIELDS);
+  const contributions = pairs || status?.toString() !== 'completed' ? null : storedContributions(record);
+  if (!contributions) return 0;
   const migrated = (await call.stanceMigrateArticleToLayout4(key, contributions.map((c) => pairLine(c.source, c.target)).join('\n'))) as 0 | [number, string];
   if (migrated === 0) return 0;
   const articleId = key.slice(keys.article('').length);

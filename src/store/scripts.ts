@@ -338,7 +338,7 @@ end
 if n <= 0 then
   redis.call('DEL', pair)
   move(nil)
-  return 0
+  return { 0, 0 }
 end
 if rescan then
   first, last = nil, nil
@@ -356,10 +356,10 @@ if rescan then
 end
 redis.call('HSET', pair, 'n', n, 's', int(s), 'p', p, 'g', g, 'u', u, 'f', int(first), 'l', int(last))
 
--- The strongest evidence: this article's replaces what it had, the k strongest stay; when fewer
--- than k stay and some articles of the pair have none kept, the caller may offer theirs.
+-- The strongest evidence: this article's replaces what it had, the k strongest stay; when that
+-- took kept pieces out, left fewer than k and other articles contribute, the caller asks them
+-- for the pieces the pair let go.
 local short = keepStrongest(pair, articleId, ARGV[6], k)
--- Other articles than this one contribute: they may hold pieces to offer.
 local others = n - (ARGV[5] ~= '' and 1 or 0)
 move(members(n, s, last))
 return { n, (short and others > 0) and 1 or 0 }

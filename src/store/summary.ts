@@ -4,7 +4,7 @@
 // (a date range, a confidence floor, another sort within one actor's pairs) read the matching
 // pairs whole and sort them here. Every way builds its rows with the same code.
 import type { RedisClient } from './redis';
-import { byStrength, EVIDENCE_PER_PAIR, parseContribution, parseEvidence, type KeptEvidence, type StoredContribution } from './contributions';
+import { byStrength, EVIDENCE_FIELDS, EVIDENCE_PER_PAIR, parseContribution, parseEvidence, type KeptEvidence, type StoredContribution } from './contributions';
 import { unpackPart, unpackText } from './article-codec';
 import type { Keys, IndexName } from './keys';
 import type { ScriptCall } from './pair-writer';
@@ -218,13 +218,7 @@ async function totalOf(redis: RedisClient, keys: Keys, plan: Plan, floor: Buffer
     return count(indexes);
   }
   if (!plan.check && plan.overlap) return (await count(indexes)) - (await count(shardIndexes(keys, plan.overlap)));
-  const seen = new Set<string>();
-  for (const index of indexes) {
-    for (const member of await membersOf(redis, index, floor)) {
-      if (!plan.check || plan.check(pairOfMember(member, 'articles'))) seen.add(member.toString('latin1'));
-    }
-  }
-  return seen.size;
+  return (await candidatesOf(redis, keys, plan, floor)).length;
 }
 
 /** Every matching pair read and sorted here: date ranges, confidence floors, other orders within an actor's pairs. */
@@ -250,11 +244,11 @@ async function summaryInMemory(redis: RedisClient, keys: Keys, filters: SummaryF
   };
 }
 
-/** The pairs of a plan's indexes that pass its check, each once. */
-async function candidatesOf(redis: RedisClient, keys: Keys, plan: Plan): Promise<{ source: string; target: string }[]> {
+/** The pairs of a plan's indexes that pass its check, each once (before `until` in the articles order, when given). */
+async function candidatesOf(redis: RedisClient, keys: Keys, plan: Plan, until: Buffer | null = null): Promise<{ source: string; target: string }[]> {
   const found = new Map<string, { source: string; target: string }>();
   for (const name of plan.indexes) {
-    const lists = await Promise.all(shardIndexes(keys, name).map((index) => membersOf(redis, index, null)));
+    const lists = await Promise.all(shardIndexes(keys, name).map((index) => membersOf(redis, index, until)));
     for (const member of lists.flat()) {
       const pair = pairOfMember(member, sortOfIndex(name));
       if (!plan.check || plan.check(pair)) found.set(`${pair.source}\u0000${pair.target}`, pair);
@@ -363,7 +357,6 @@ async function nextOf(streams: IndexStream[], reverse: boolean): Promise<Buffer 
 }
 
 const TOTALS = ['n', 's', 'p', 'g', 'u', 'f', 'l'] as const;
-const EVIDENCE_FIELDS = Array.from({ length: EVIDENCE_PER_PAIR }, (_, i) => `e${i + 1}`);
 
 /** The pairs' running totals and kept evidence, in order (pairs gone meanwhile have 0 articles). */
 async function figuresOf(redis: RedisClient, keys: Keys, pairs: { source: string; target: string }[]): Promise<PairFigures[]> {
