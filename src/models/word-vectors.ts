@@ -1,0 +1,92 @@
+// Word vectors (models/word-vectors.json): the GloVe vectors of the 30,000 most frequent English
+// words, 100 dimensions stored as int8 with one scale per dimension (scripts/word-vectors). The
+// target model reads the mean vector of the words around a mention as features: words it never
+// saw in training weigh like the words near them in the vector space.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Token } from '../analysis/types';
+
+export const WORD_VECTORS_FILE = 'word-vectors.json';
+export const WORD_VECTORS_FORMAT = 'stance-word-vectors/1';
+
+export interface WordVectors {
+  dimensions: number;
+  /** The word's row in `values` (lower-cased lookup), or -1 outside the vocabulary. */
+  rowOf(word: string): number;
+  /** Row-major int8 values; value × scales[d] is dimension d. */
+  values: Int8Array;
+  scales: Float32Array;
+}
+
+const fileSchema = z
+  .object({
+    format: z.literal(WORD_VECTORS_FORMAT),
+    about: z.string(),
+    licence: z.string(),
+    training: z.record(z.string(), z.unknown()),
+    dimensions: z.number().int().positive(),
+    /** The words, newline-separated, in row order. */
+    words: z.string(),
+    /** One per dimension. */
+    scales: z.array(z.number().positive()),
+    /** int8 values, row-major, base64. */
+    values: z.string(),
+  })
+  .refine((f) => f.scales.length === f.dimensions, 'scales must hold one number per dimension');
+
+export type WordVectorFile = z.infer<typeof fileSchema>;
+
+export function loadWordVectors(dir: string): WordVectors {
+  const file = path.join(dir, WORD_VECTORS_FILE);
+  const parsed = fileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  const f = parsed.data;
+  const words = f.words.split('\n');
+  const bytes = Buffer.from(f.values, 'base64');
+  if (bytes.length !== words.length * f.dimensions) throw new Error(`${file}: ${words.length} words need ${words.length * f.dimensions} values, not ${bytes.length}`);
+  const index = new Map(words.map((w, i) => [w, i]));
+  return {
+    dimensions: f.dimensions,
+    rowOf: (word) => index.get(word) ?? index.get(word.toLowerCase()) ?? -1,
+    values: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+    scales: Float32Array.from(f.scales),
+  };
+}
+
+/** The file a training run writes: each dimension scaled so its largest magnitude is 127. */
+export function encodeWordVectors(about: Pick<WordVectorFile, 'about' | 'licence' | 'training'>, words: string[], rows: Float32Array, dimensions: number): WordVectorFile {
+  const scales = Array.from({ length: dimensions }, (_, d) => {
+    let top = 0;
+    for (let i = d; i < rows.length; i += dimensions) top = Math.max(top, Math.abs(rows[i]));
+    return top > 0 ? top / 127 : 1;
+  });
+  const values = Buffer.alloc(rows.length);
+  for (let i = 0; i < rows.length; i++) values.writeInt8(Math.round(rows[i] / scales[i % dimensions]), i);
+  return { format: WORD_VECTORS_FORMAT, ...about, dimensions, words: words.join('\n'), scales, values: values.toString('base64') };
+}
+
+/** Tags whose words carry little meaning of their own, left out of a mean vector. */
+const FUNCTION_TAGS = new Set(['PUNCT', 'DET', 'ADP']);
+
+/**
+ * Adds the mean vector of the content words of tokens[from, to), leaving out [skipFirst,
+ * skipLast) (the mention itself), as the features `${name}0` … `${name}<d-1>`, times `weight`.
+ */
+export function addMeanVector(
+  vectors: WordVectors, tokens: Token[], from: number, to: number, skip: { first: number; last: number }, name: string, weight: number, add: (name: string, value: number) => void,
+): void {
+  const dim = vectors.dimensions;
+  const sum = new Float64Array(dim);
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    if ((k >= skip.first && k < skip.last) || FUNCTION_TAGS.has(tokens[k].pos)) continue;
+    const row = vectors.rowOf(tokens[k].lower);
+    if (row < 0) continue;
+    const o = row * dim;
+    for (let d = 0; d < dim; d++) sum[d] += vectors.values[o + d];
+    n++;
+  }
+  if (!n) return;
+  for (let d = 0; d < dim; d++) add(`${name}${d}`, (sum[d] * vectors.scales[d] * weight) / n);
+}
