@@ -295,7 +295,7 @@ describe('an actor named as the scene of an act is not its target', () => {
 });
 
 describe('the statements the model does not judge count at the confidence measured for them', () => {
-  const speakerConfidence = { ...models.stanceModel!, statementConfidence: { positive: [1, 1, 1], negative: [1, 1, 1] } };
+  const speakerConfidence = { ...models.stanceModel!, keptConfidence: 1, statementConfidence: { positive: [1, 1, 1], negative: [1, 1, 1] } };
   const pairOf = (a: Analysis) => a.stances.find((s) => s.source === 'FRAGOV' && s.target === 'DEU');
 
   it('a weak word of praise in another sentence than the speaker is no polar stance; a strong one is', () => {
@@ -303,11 +303,23 @@ describe('the statements the model does not judge count at the confidence measur
     const s = pairOf(run(weak));
     expect(s?.score).toBeGreaterThan(0);
     expect(s!.polarity).toBe(0);
-    expect(s!.confidence).toBe(models.stanceModel!.statementConfidence.positive[0]);
+    const { statementConfidence, keptConfidence } = models.stanceModel!;
+    expect(s!.confidence).toBe(Math.min(statementConfidence.positive[0], keptConfidence));
     // At the speaker's confidence it was polar.
     expect(pairOf(analyze({ text: weak, publishedAt: '2019-03-01' }, { ...models, stanceModel: speakerConfidence }))?.polarity).toBe(1);
     const strong = pairOf(run('“Germany has been a wonderful and generous friend. We are grateful,” the French president said.'));
     expect(strong?.polarity).toBe(1);
+  });
+
+  it('a weak negative word is no polar stance either, though DSE measures weak negative statements at its threshold; a stronger one is', () => {
+    const weak = '“Germany made a mistake. The talks will continue,” the French president said.';
+    const s = pairOf(run(weak));
+    expect(s?.score).toBeLessThan(0);
+    expect(s!.polarity).toBe(0);
+    expect(models.stanceModel!.statementConfidence.negative[0]).toBeGreaterThanOrEqual(models.stanceModel!.minConfidence);
+    expect(s!.confidence).toBe(models.stanceModel!.keptConfidence);
+    const stronger = pairOf(run('“Germany was wrong about the date. The talks will continue,” the French president said.'));
+    expect(stronger?.polarity).toBe(-1);
   });
 
   it('measures them by sign and strength on the pair features', () => {
