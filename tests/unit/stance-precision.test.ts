@@ -112,6 +112,8 @@ describe('capitalised names of places, events, documents and ideas are not actor
     ['Latin American diplomats praised the deal with Spain.', 'name:latin-american/GOV'],
     ['The House voted to condemn the Syrian regime.', 'name:house'],
     ['Israeli jets struck targets in Gaza, angering Hamas.', 'name:gaza'],
+    ['Lena Okafor thanked Tomas Brenner on Twitter for his support.', 'name:twitter'],
+    ['Tomas Brenner praised the plan when he took to Telegram.', 'name:telegram'],
   ])('%s: no actor %s, and no stance toward it', (text, id) => {
     const a = run(text);
     expect(a.actors.map((x) => x.id)).not.toContain(id);
@@ -122,6 +124,7 @@ describe('capitalised names of places, events, documents and ideas are not actor
     ['Mordor attacked Gondor at dawn.', 'name:mordor', 'name:gondor'],
     ['Lena Okafor criticised Tomas Brenner on Tuesday.', 'name:lena-okafor', 'name:tomas-brenner'],
     ['Vestria condemned the NBFU for the strike.', 'name:vestria', 'name:nbfu'],
+    ['Twitter banned Lena Okafor for abuse.', 'name:twitter', 'name:lena-okafor'],
   ])('unknown names of people, bodies and countries stay actors: %s', (text, source, target) => {
     expect(ids(text)).toEqual(expect.arrayContaining([source, target]));
     expect(pair(run(text), source, target)).toBeLessThan(0);

@@ -8,7 +8,7 @@ import type { ActorIndex } from '../../models/actors';
 import { type EntityTypeModel, entityTypeOf } from '../syntax/entity-types';
 import type { Token } from '../types';
 import type { Unit } from './lexical';
-import { DOCUMENT_WORDS, EVENT_WORDS, ORG_HEADS, ORG_WORDS, REGION_WORDS } from './words';
+import { DOCUMENT_WORDS, EVENT_WORDS, ORG_HEADS, ORG_WORDS, PLATFORM_NAMES, REGION_WORDS } from './words';
 
 /** Below this P(person or organisation), a name the model types as a place or a thing is none. */
 const NOT_AN_ACTOR = 0.12;
@@ -28,6 +28,15 @@ export function namesThingByWords(keys: string[]): boolean {
   const last = keys[keys.length - 1];
   if (keys.length === 1 && (ORG_HEADS.has(last) || ORG_WORDS.has(last))) return true;
   return (keys.length > 1 && EVENT_WORDS.has(last)) || DOCUMENT_WORDS.has(last);
+}
+
+/** Prepositions that make a platform the channel of what is said: "on Twitter", "took to X", "via Telegram". */
+const CHANNEL_PREPOSITIONS = new Set(['on', 'to', 'via', 'across', 'onto']);
+
+/** An online platform named as the channel of what is said, not as a company that acts ("Twitter suspended the account" stays an actor). */
+export function isChannel(tokens: Token[], first: number, keys: string[]): boolean {
+  const before = tokens[first - 1];
+  return PLATFORM_NAMES.has(keys.join(' ')) && !!before && CHANNEL_PREPOSITIONS.has(before.lower);
 }
 
 /** An adjective of origin: "South American", "Latin American", "Western", "African-American" (as written, not a demonym the dictionary knows). */

@@ -11,7 +11,7 @@ import { type ActorPhrase, type Phrase, parsePhrases } from './phrases';
 import { PRONOUN_WINDOW, resolvePronoun } from './pronouns';
 import type { Referent, ReferentRegistry } from './referents';
 import { INDEFINITE, PRONOUNS, RELATIVE_PRONOUNS } from './words';
-import { isOriginAdjective, modelSaysNoActor, namesThingByWords } from './non-actors';
+import { isChannel, isOriginAdjective, modelSaysNoActor, namesThingByWords } from './non-actors';
 import type { EntityTypeModel } from '../syntax/entity-types';
 
 export type { MentionRecord } from './history';
@@ -110,7 +110,7 @@ export class ArticleResolver {
     if (p.head?.kind !== 'run' || p.roles.length || p.quals.length) return false;
     const keys = this.names.runKeys(p.head);
     if (!keys.length) return false;
-    if (namesThingByWords(this.names.contentKeys(p.head)) || isOriginAdjective(this.tokens, p.head, keys)) return true;
+    if (namesThingByWords(this.names.contentKeys(p.head)) || isOriginAdjective(this.tokens, p.head, keys) || isChannel(this.tokens, p.first, keys)) return true;
     if (!this.entityTypes) return false;
     // The model decides for names of which the text tells nothing else.
     const ref = this.names.runReferent(p.head, hints(p));

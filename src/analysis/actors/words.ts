@@ -203,3 +203,11 @@ export const ORG_WORDS = new Set(
     'organisation organization commission department court agency movement alliance coalition federation league office service services ' +
     'board bureau centre center church school college hospital club campaign fund trust network project police administration').split(' '),
 );
+
+/**
+ * Online platforms, by their name's words as keys: "on Twitter", "took to Facebook", "via
+ * Telegram" name where something was said, not who it was said to or about (../non-actors.ts).
+ */
+export const PLATFORM_NAMES = new Set(
+  ['twitter', 'x', 'facebook', 'instagram', 'youtube', 'tiktok', 'telegram', 'whatsapp', 'weibo', 'wechat', 'truth social', 'threads', 'linkedin', 'reddit', 'snapchat', 'bluesky', 'substack', 'vkontakte', 'vk', 'rumble', 'gab', 'parler'],
+);
