@@ -8,7 +8,7 @@
 // cue, the sentence's dependency tree gives the cue verb's subject (../syntax/clauses.ts). The
 // actor comes from the actors pass: the head mention inside the speaker phrase (a pronoun keeps
 // its resolution).
-import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isNominal, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { partitionPoint } from '../sorted';
 import { actingSubject, headWordOf, subtreeRange } from '../syntax/clauses';
@@ -36,7 +36,8 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
   const ranges = found.statements.map((s) => speakerPhrase(t, s, actors.mentions));
   const trees = parseWhereNoPhrase(t, found.statements, ranges, parser);
   found.statements.forEach((s, i) => {
-    const range = ranges[i] ?? (trees && s.cue && s.speakerSide !== 'previous' ? parsedSpeakerPhrase(t, trees, s) : null);
+    const found = ranges[i] ?? (trees && s.cue && s.speakerSide !== 'previous' ? parsedSpeakerPhrase(t, trees, s) : null);
+    const range = found && s.cue && found.last <= s.cue.first ? documentPhrase(t.tokens, found, sentenceOf(t, s.cue.first).first) : found;
     let speaker = range ? speakerFrom(range, actors.mentions, t.tokens) : null;
     if (s.speakerSide === 'previous') speaker = sameSentenceSpeaker(t, out, s) ?? participleSubject(t, s, actors.mentions);
     if (!speaker && !s.cue) speaker = conversationSpeaker(conversation, s);
@@ -234,9 +235,87 @@ function colonSpeaker(t: TokenisedText, s: Statement): TokenRange | null {
 }
 
 
+/**
+ * Nouns that name a document or a channel rather than who speaks through it: "the ministry's
+ * statement said", "a letter from the party warns", "a post on his account reads".
+ */
+export const DOCUMENT_NOUNS = new Set(
+  ('statement statements communique communiqué communiques report reports letter letters website site account post posts tweet tweets ' +
+    'readout announcement announcements release memo memorandum document documents note message messages email e-mail cable filing ' +
+    'editorial article column op-ed blog video ad advertisement book study survey poll analysis transcript declaration bulletin broadcast ' +
+    'feed page channel newsletter notice decree order complaint lawsuit ruling petition proposal draft text summary record minutes').split(' '),
+);
+
+/** Participles that say how a text came out or who is behind it: "a statement issued on …", "people briefed on …". */
+const CIRCULATING = new Set(
+  ('publish post issue release obtain send sign write quote circulate distribute report air broadcast share leak file submit deliver ' +
+    'place own interview brief tweet conduct commission survey prepare poll sponsor fund back appoint elect').split(' '),
+);
+
+/** Prepositions after a document that name its addressee or topic, not its author: "a letter to X", "a report about X". */
+const NOT_AUTHOR = new Set(['to', 'with', 'about', 'against', 'into', 'over', 'toward', 'towards']);
+
+/** A preposition that ties a document to its author or channel: "a statement by X", "a post on X's account". */
+const DOCUMENT_LINKS = new Set(['by', 'from', 'of', 'on', 'in']);
+
+/**
+ * The whole noun phrase of a document speaker, where the shallow phrase ended at its modifier:
+ * "[A statement published on] Khamenei's website said", "[a report released Thursday by] the
+ * ministry says", "[a statement by] the party said". PolNeAR's speaker is the phrase as written.
+ */
+function documentPhrase(tokens: Token[], r: TokenRange, floor: number): TokenRange {
+  let first = r.first;
+  for (let guard = 0; guard < 2; guard++) {
+    const link = first - 1;
+    if (link - 1 < floor || tokens[link].pos !== 'ADP') break;
+    let j = link - 1;
+    // "released (on) Tuesday by X"
+    if (tokens[j].pos === 'PROPN' && /day$/.test(tokens[j].lower) && j - 1 >= floor) j -= tokens[j - 1].lower === 'on' && j - 2 >= floor ? 2 : 1;
+    // "… published on X", "… released by X": a participle after the noun it modifies (not a
+    // verb of its own: "some senators vented about X").
+    const participle = tokens[j].pos === 'VERB' && /ed$/.test(tokens[j].lower) && tokens[j - 1]?.pos === 'NOUN' && j - 1 >= floor;
+    if (participle && (tokens[link].lower === 'by' || CIRCULATING.has(tokens[j].lemma) || DOCUMENT_NOUNS.has(tokens[j - 1].lower))) {
+      const np = nounPhraseBefore(tokens, j, floor);
+      if (!np) break;
+      first = np.first;
+      continue;
+    }
+    // "a statement by X": a document and its author.
+    if (j === link - 1 && DOCUMENT_LINKS.has(tokens[link].lower) && DOCUMENT_NOUNS.has(tokens[j].lower)) {
+      const np = nounPhraseBefore(tokens, link, floor);
+      if (!np) break;
+      first = np.first;
+      continue;
+    }
+    break;
+  }
+  return first === r.first ? r : { first, last: r.last };
+}
+
+/**
+ * The actor behind a speaker phrase headed by a document noun: its possessor or a name before it
+ * ("the ministry's statement", "a Kremlin readout"), else the first actor after it ("a letter
+ * from X", "a statement published on X's website"). Undefined when the phrase has no document
+ * head; null when the document names no actor.
+ */
+function documentAuthor(tokens: Token[], mentions: Mention[], r: TokenRange): Mention | null | undefined {
+  let head = -1;
+  for (let k = r.first; k < r.last; k++) {
+    if (tokens[k].pos === 'ADP' || (tokens[k].pos === 'VERB' && k > r.first)) break;
+    if (tokens[k].pos === 'NOUN' && DOCUMENT_NOUNS.has(tokens[k].lower) && !isNominal(tokens[k + 1])) { head = k; break; }
+  }
+  if (head < 0) return undefined;
+  const inside = mentionsWithin(mentions, r).filter((m) => m.actorId);
+  // A mention the actors pass made of the document phrase itself ("its website") stands.
+  if (inside.some((m) => m.first <= head && head < m.last)) return undefined;
+  return inside.filter((m) => m.last <= head).pop() ?? inside.find((m) => m.first > head && !NOT_AUTHOR.has(tokens[m.first - 1]?.lower)) ?? null;
+}
+
 /** The actor a speaker phrase names; a relative pronoun names what its antecedent names ("Borges, who said"). */
 function speakerFrom(range: TokenRange, mentions: Mention[], tokens: Token[]): Speaker {
-  const head = headMention(tokens, mentions, antecedentOf(tokens, range));
+  const phrase = antecedentOf(tokens, range);
+  const document = documentAuthor(tokens, mentions, phrase);
+  const head = document === undefined ? headMention(tokens, mentions, phrase) : document;
   return { range, mention: head, actorId: head?.actorId ?? null, name: head?.name ?? null };
 }
 

@@ -1,0 +1,67 @@
+// Document speakers: a statement, report or post speaks for the actor its modifiers name. Every
+// sentence here is written for the test; the example article is read from ../shared.
+import { analyze } from '../../src/analysis';
+import { loadModels } from '../../src/models';
+import type { QuoteOut } from '../../src/analysis/types';
+import { describeWithSharedText, EXAMPLE_ARTICLE } from '../setup/shared';
+
+const models = loadModels();
+const quotes = (text: string): QuoteOut[] => analyze({ text, publishedAt: '2019-03-01' }, models).quotes;
+const only = (text: string): QuoteOut => {
+  const found = quotes(text);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+describe('document speakers', () => {
+  it('reads a participle after a document noun as its modifier, not as a cue, and spans the whole phrase', () => {
+    const q = only("A statement posted on Vladimir Putin's website said that Russia would not back down.");
+    expect(q.cue?.text).toBe('said');
+    expect(q.speaker?.text).toBe("A statement posted on Vladimir Putin's website");
+    expect(q.speaker?.actorId).toMatch(/^RUS/);
+  });
+
+  it('spans a report released by an author and gives it the author', () => {
+    const q = only('A report released on Tuesday by the Russian Foreign Ministry says the talks have stalled.');
+    expect(q.cue?.text).toBe('says');
+    expect(q.speaker?.text).toBe('A report released on Tuesday by the Russian Foreign Ministry');
+    expect(q.speaker?.actorId).toMatch(/^RUS/);
+  });
+
+  it('spans "a statement by X" and gives it X', () => {
+    const q = only('A statement by the Iranian foreign ministry said the sanctions were illegal.');
+    expect(q.speaker?.text).toBe('A statement by the Iranian foreign ministry');
+    expect(q.speaker?.actorId).toMatch(/^IRN/);
+  });
+
+  it('gives a document the actor before it, not the one it is addressed to', () => {
+    expect(only("The Kremlin's statement said the visit was a success.").speaker?.actorId).toMatch(/^RUS/);
+    const q = only('A letter to the Iranian government from the Russian Foreign Ministry warned that the deal was at risk.');
+    expect(q.speaker?.actorId).toMatch(/^RUS/);
+  });
+
+  it('leaves a document that names no actor without one', () => {
+    const q = only('The statement said the meeting had been cordial.');
+    expect(q.speaker?.text).toBe('The statement');
+    expect(q.speaker?.actorId ?? null).toBeNull();
+  });
+
+  it('keeps a verb after a noun a verb of its own', () => {
+    // "vented" is the clause's verb, not a participle modifying "senators".
+    const q = quotes('Some senators vented about the budget, and the minister said the plan was dead.').find((x) => x.cue?.text === 'said');
+    expect(q?.speaker?.text).toBe('the minister');
+    // A phrasal verb ("shouted out") is no participle either.
+    expect(only('The woman shouted out an insult aimed at the mayor.').cue?.text).toBe('shouted');
+  });
+});
+
+describeWithSharedText(EXAMPLE_ARTICLE, 'the example article: every reported statement has a speaker actor', (text) => {
+  it('attributes each said-type statement to an actor', () => {
+    const found = analyze({ text, publishedAt: '2019-02-25' }, models).quotes;
+    const said = found.filter((q) => q.cue && /^(said|says|say|reported|reports)$/i.test(q.cue.text));
+    expect(said).toHaveLength(8);
+    for (const q of said) expect({ text: q.text.slice(0, 40), actor: q.speaker?.actorId ?? null }).toEqual({ text: q.text.slice(0, 40), actor: expect.any(String) });
+    const statement = found.find((q) => q.speaker?.text.startsWith('A statement'));
+    expect(statement).toMatchObject({ cue: { text: 'said' }, speaker: { text: "A statement published on Khamenei's website", actorId: 'IRNGOV' } });
+  });
+});
