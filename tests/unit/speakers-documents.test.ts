@@ -65,3 +65,15 @@ describeWithSharedText(EXAMPLE_ARTICLE, 'the example article: every reported sta
     expect(statement).toMatchObject({ cue: { text: 'said' }, speaker: { text: "A statement published on Khamenei's website", actorId: 'IRNGOV' } });
   });
 });
+
+describe('circumstance cues set off by commas', () => {
+  it('gives "X, in an interview, …" and its participle the phrase that opens the sentence', () => {
+    const found = quotes('Ms. Ortiz, in an interview on Monday, brushed off the criticism, saying she would run again.');
+    expect(found.map((q) => q.speaker?.text)).toEqual(['Ms. Ortiz', 'Ms. Ortiz']);
+  });
+
+  it('reads "X, in a statement …, said" as one statement of the verb', () => {
+    const q = only('Corey Lane, in a statement released by the campaign, said he was grateful.');
+    expect(q).toMatchObject({ text: 'he was grateful', cue: { text: 'said' }, speaker: { text: 'Corey Lane' } });
+  });
+});

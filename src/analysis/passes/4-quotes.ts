@@ -133,7 +133,22 @@ function findCues(t: TokenisedText, lowers: string[], lexicon: Lexicon): CueHit[
     if (!introducesSentence(t, hit) && !circumstanceOf(t, hits[hits.length - 1], hit)) hits.push(hit);
     i = hit.last - 1;
   }
-  return hits;
+  return hits.filter((h, n) => !asideBefore(t.tokens, h, hits[n + 1]));
+}
+
+/**
+ * "X, in a statement released on Monday, said …": a circumstance set off by commas before the
+ * verb cue it frames is that cue's, not a statement of its own.
+ */
+function asideBefore(tokens: Token[], hit: CueHit, next: CueHit | undefined): boolean {
+  if (!next || next.cue.pos !== 'verb' || tokens[hit.first].pos !== 'ADP' || hit.cue.pos === 'verb' || tokens[hit.first - 1]?.value !== ',') return false;
+  if (tokens[next.first].sentence !== tokens[hit.first].sentence || next.first - hit.last > 15) return false;
+  let comma = hit.last;
+  while (comma < next.first && tokens[comma].value !== ',') comma++;
+  if (comma >= next.first) return false;
+  let k = comma + 1;
+  while (k < next.first && tokens[k].pos === 'ADV') k++;
+  return k === next.first;
 }
 
 /**

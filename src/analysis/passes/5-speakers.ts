@@ -39,7 +39,13 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
     const found = ranges[i] ?? (trees && s.cue && s.speakerSide !== 'previous' ? parsedSpeakerPhrase(t, trees, s) : null);
     const range = found && s.cue && found.last <= s.cue.first ? documentPhrase(t.tokens, found, sentenceOf(t, s.cue.first).first) : found;
     let speaker = range ? speakerFrom(range, actors.mentions, t.tokens) : null;
-    if (s.speakerSide === 'previous') speaker = sameSentenceSpeaker(t, out, s) ?? participleSubject(t, s, actors.mentions);
+    if (s.speakerSide === 'previous') {
+      // "X, in an interview, dwelled on Y, saying …": where neither the earlier cue's speaker nor
+      // the shallow main clause gives one, the tree's subject of the clause the participle hangs from.
+      speaker = sameSentenceSpeaker(t, out, s) ?? participleSubject(t, s, actors.mentions);
+      const parsed = !speaker && trees ? parsedSpeakerPhrase(t, trees, s) : null;
+      if (parsed) speaker = speakerFrom(parsed, actors.mentions, t.tokens);
+    }
     if (!speaker && !s.cue) speaker = conversationSpeaker(conversation, s);
     const confidence = speaker ? s.confidence : Math.min(s.confidence, 0.5);
     // Written out rather than spread: one object shape, and V8's fast path.
@@ -55,7 +61,7 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
 
 /** The trees of the sentences holding a cue the patterns found no speaker phrase for; null when none. */
 function parseWhereNoPhrase(t: TokenisedText, statements: Statement[], ranges: (TokenRange | null)[], parser: ParserModel): Dependencies | null {
-  const cues = statements.flatMap((s, i) => (ranges[i] || !s.cue || s.speakerSide === 'previous' ? [] : [s.cue.first]));
+  const cues = statements.flatMap((s, i) => (ranges[i] || !s.cue ? [] : [s.cue.first]));
   return cues.length ? parseSentencesAt(t, parser, cues) : null;
 }
 
@@ -87,6 +93,15 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   // by-agent; a passive with none has no speaker.
   if (tokens[cue.last]?.lower === 'by' && /(ed|en)$/.test(tokens[cue.last - 1].lower)) return nounPhraseFrom(tokens, cue.last + 1);
   if (isPassive(tokens, cue.first, floor)) return null;
+  // "Mr. Smith, in an interview on Friday, said …": a circumstance cue set off by commas after
+  // the phrase that opens the sentence, its speaker (the tags may break a name up: then the
+  // actor mention before the comma).
+  if (tokens[cue.first].pos === 'ADP' && cue.cue.pos !== 'verb' && tokens[cue.first - 1]?.value === ',' && cue.first - 1 > floor) {
+    const np = nounPhraseBefore(tokens, cue.first - 1, floor) ?? mentionBefore(tokens, mentions, cue.first - 1, floor);
+    let open = floor;
+    while (open < cue.first && (tokens[open].pos === 'CCONJ' || tokens[open].pos === 'ADV')) open++;
+    if (np && np.first === open) return np;
+  }
   // “…,” X, a fellow at Y, said: the phrase right after the quote.
   if (s.kind === 'direct' && s.last <= cue.first) {
     return nounPhraseFrom(tokens, tokens[s.last]?.value === ',' ? s.last + 1 : s.last, cue.first);
