@@ -21,6 +21,7 @@ const MAX_CLAUSE = 80;
 /** The most adverbs and auxiliaries read between a subject and its verb ("has not yet publicly said": 4). */
 const MAX_VERB_PREFIX = 8;
 
+const ARTICLES = new Set(['the', 'a', 'an']);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 /** Words that stand for a noun phrase on their own: "some said", "both agreed", "those surveyed". */
 const QUANTIFIERS = new Set(['some', 'many', 'most', 'both', 'few', 'several', 'others', 'all', 'none', 'those', 'these', 'one', 'another', 'each', 'either', 'neither']);
@@ -77,6 +78,8 @@ export function nounPhraseBefore(tokens: Token[], end: number, floor = 0): Token
   while (k - 1 >= floor && insideNounPhrase(tokens, k - 1)) {
     const prev = tokens[k - 1];
     if (prev.pos === 'PRON' && !isPossessivePronoun(prev)) break;
+    // "with Rouhani the Iranians stressed": an article opens its phrase; a name before it ends another.
+    if (tokens[k].pos === 'DET' && ARTICLES.has(tokens[k].lower) && prev.pos === 'PROPN') break;
     k--;
     if (prev.pos === 'PRON') break; // "his" opens the phrase
   }

@@ -77,3 +77,10 @@ describe('circumstance cues set off by commas', () => {
     expect(q).toMatchObject({ text: 'he was grateful', cue: { text: 'said' }, speaker: { text: 'Corey Lane' } });
   });
 });
+
+describe('speaker phrases the shallow grammar ran together', () => {
+  it('starts a subject at its article, not at the name before it', () => {
+    const q = only('In a meeting with Merkel the French delegates stressed the importance of the treaty.');
+    expect(q.speaker?.text).toBe('the French delegates');
+  });
+});
