@@ -100,6 +100,30 @@ export function nounPhraseFrom(tokens: Token[], start: number, ceiling = tokens.
   return k > start ? { first: start, last: k } : null;
 }
 
+const CAPITALISED = /^\p{Lu}[\p{L}'’.-]*$/u;
+
+/**
+ * The phrase that starts at token `start`, reading a capitalised word wink-nlp tagged a verb as
+ * part of a name ("said Skelly", "Mr. Welch said"): mid-sentence, a capitalised word is a name.
+ */
+export function namePhraseFrom(tokens: Token[], start: number, ceiling = tokens.length): TokenRange | null {
+  const np = nounPhraseFrom(tokens, start, ceiling);
+  let k = np ? np.last : start;
+  const end = Math.min(ceiling, start + MAX_PHRASE);
+  let names = 0;
+  while (k < end && CAPITALISED.test(tokens[k].value) && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PROPN' || isTitleAbbreviation(tokens[k])) && (k > 0 && tokens[k - 1].sentence === tokens[k].sentence)) {
+    if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') names++;
+    k++;
+  }
+  // Only when a mistagged name carried the phrase on: else the noun phrase as it was.
+  if (!names) return np;
+  return { first: start, last: k };
+}
+
+/** A capitalised word tagged a verb after the first token of its sentence: a name wink-nlp mistook ("Mr. Welch said"). */
+export const isMistaggedName = (tokens: Token[], k: number): boolean =>
+  (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') && CAPITALISED.test(tokens[k].value) && k > 0 && tokens[k - 1].sentence === tokens[k].sentence && tokens[k].value !== 'I';
+
 /** Skip adverbs and auxiliaries leftwards from `i` (exclusive): "X has also said" → before "has". */
 export function skipVerbPrefixBackward(tokens: Token[], i: number, floor = 0): number {
   floor = Math.max(floor, i - MAX_VERB_PREFIX);

@@ -84,3 +84,12 @@ describe('speaker phrases the shallow grammar ran together', () => {
     expect(q.speaker?.text).toBe('the French delegates');
   });
 });
+
+describe('names wink-nlp tags as verbs', () => {
+  it('reads a capitalised word after a title or a cue as part of the speaker’s name', () => {
+    const before = quotes("''The tunnel will open in May,'' Mr. Welch said. ''Nobody doubts it now.''");
+    expect(before[0]).toMatchObject({ cue: { text: 'said' }, speaker: { text: 'Mr. Welch' } });
+    const after = only('“The budget is balanced at last,” said Skelly, smiling.');
+    expect(after.speaker?.text).toBe('Skelly');
+  });
+});

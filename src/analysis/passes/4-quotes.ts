@@ -12,7 +12,7 @@
 // its content is the reported clause after it, or before it when the attribution comes last.
 // Which actor spoke is the speakers pass's job; this pass only notes where to look.
 import type { Lexicon } from '../../models/lexicon';
-import { type TokenRange, WH_RELATIVES, isDash, isJoiningHyphen, isPassive, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, titleCaseCounts } from '../grammar';
+import { type TokenRange, WH_RELATIVES, isDash, isJoiningHyphen, isMistaggedName, isPassive, namePhraseFrom, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, titleCaseCounts } from '../grammar';
 import type { QuoteKind, Span, Token } from '../types';
 import { partitionPoint } from '../sorted';
 import { type TokenisedText, sentenceOf, tokensWithin } from './2-tokens';
@@ -219,10 +219,10 @@ function cueAfter(tokens: Token[], cues: CueHit[], quoteLast: number): { cue: Cu
   const cue = cues[lastCueBefore(cues, k) + 1];
   if (!cue || cue.first < k || cue.first - k > MAX_ASIDE_GAP || tokens[cue.first].sentence !== tokens[k].sentence) return null;
   if (cue.first === k) {
-    const np = nounPhraseFrom(tokens, cue.last);
+    const np = namePhraseFrom(tokens, cue.last);
     return np ? { cue, speakerSide: 'after', end: extendApposition(tokens, np.last) } : null;
   }
-  const np = nounPhraseFrom(tokens, k);
+  const np = namePhraseFrom(tokens, k, cue.first);
   if (!np) return null;
   const end = skipVerbPrefixBackward(tokens, cue.first, k);
   // "“…,” X, a fellow who served under Y, said": an aside between two commas may hold verbs
@@ -233,7 +233,7 @@ function cueAfter(tokens: Token[], cues: CueHit[], quoteLast: number): { cue: Cu
     const x = tokens[j];
     if (isSentenceEnd(x) || (isQuoteMark(x) && !(aside && isPossessive(x)))) return null;
     // "the conservative-leaning newspaper": a verb inside a hyphenated word is no verb of the clause.
-    if (!aside && (x.pos === 'VERB' || x.pos === 'AUX') && !isJoiningHyphen(tokens, j - 1)) return null;
+    if (!aside && (x.pos === 'VERB' || x.pos === 'AUX') && !isJoiningHyphen(tokens, j - 1) && !(j < np.last && isMistaggedName(tokens, j))) return null;
   }
   return { cue, speakerSide: 'before', end: cue.last };
 }

@@ -8,7 +8,7 @@
 // cue, the sentence's dependency tree gives the cue verb's subject (../syntax/clauses.ts). The
 // actor comes from the actors pass: the head mention inside the speaker phrase (a pronoun keeps
 // its resolution).
-import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isNominal, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isNominal, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, namePhraseFrom, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { partitionPoint } from '../sorted';
 import { actingSubject, headWordOf, subtreeRange } from '../syntax/clauses';
@@ -88,7 +88,7 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   if (!cue) return colonSpeaker(t, s);
   if (s.speakerSide === 'previous') return null;
   const floor = sentenceOf(t, cue.first).first;
-  if (s.speakerSide === 'after') return nounPhraseFrom(tokens, cue.last);
+  if (s.speakerSide === 'after') return namePhraseFrom(tokens, cue.last);
   // "X was criticised by Y", "remarks first reported by the Times": the speaker is the
   // by-agent; a passive with none has no speaker.
   if (tokens[cue.last]?.lower === 'by' && /(ed|en)$/.test(tokens[cue.last - 1].lower)) return nounPhraseFrom(tokens, cue.last + 1);
@@ -104,7 +104,7 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   }
   // “…,” X, a fellow at Y, said: the phrase right after the quote.
   if (s.kind === 'direct' && s.last <= cue.first) {
-    return nounPhraseFrom(tokens, tokens[s.last]?.value === ',' ? s.last + 1 : s.last, cue.first);
+    return namePhraseFrom(tokens, tokens[s.last]?.value === ',' ? s.last + 1 : s.last, cue.first);
   }
   // "his attacks on X", "Trump's call for Y", "Cruz made a call for Z": a noun cue's speaker is
   // its possessor, else the subject of its clause. ("Labor leaders point out": a verb tagged a
