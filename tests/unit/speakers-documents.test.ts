@@ -93,3 +93,10 @@ describe('names wink-nlp tags as verbs', () => {
     expect(after.speaker?.text).toBe('Skelly');
   });
 });
+
+describe('appositions', () => {
+  it('gives a speaker phrase with an apposition the actor of the name before it', () => {
+    const q = only('Representative Peter Welch, a Democrat, said the tunnel would open in May.');
+    expect(q.speaker?.name).toBe('Peter Welch');
+  });
+});

@@ -268,7 +268,7 @@ const CIRCULATING = new Set(
 );
 
 /** Prepositions after a document that name its addressee or topic, not its author: "a letter to X", "a report about X". */
-const NOT_AUTHOR = new Set(['to', 'with', 'about', 'against', 'into', 'over', 'toward', 'towards']);
+const NOT_AUTHOR = new Set(['to', 'for', 'with', 'about', 'against', 'into', 'over', 'toward', 'towards']);
 
 /** A preposition that ties a document to its author or channel: "a statement by X", "a post on X's account". */
 const DOCUMENT_LINKS = new Set(['by', 'from', 'of', 'on', 'in']);
@@ -328,7 +328,13 @@ function documentAuthor(tokens: Token[], mentions: Mention[], r: TokenRange): Me
 
 /** The actor a speaker phrase names; a relative pronoun names what its antecedent names ("Borges, who said"). */
 function speakerFrom(range: TokenRange, mentions: Mention[], tokens: Token[]): Speaker {
-  const phrase = antecedentOf(tokens, range);
+  let phrase = antecedentOf(tokens, range);
+  // "Peter Welch, a Democrat from Vermont": the name before an apposition is the speaker.
+  for (let k = phrase.first + 1; k < phrase.last - 1; k++) {
+    if (tokens[k].value !== ',') continue;
+    if (headMention(tokens, mentions, { first: phrase.first, last: k })) phrase = { first: phrase.first, last: k };
+    break;
+  }
   const document = documentAuthor(tokens, mentions, phrase);
   const head = document === undefined ? headMention(tokens, mentions, phrase) : document;
   return { range, mention: head, actorId: head?.actorId ?? null, name: head?.name ?? null };
