@@ -100,3 +100,14 @@ describe('appositions', () => {
     expect(q.speaker?.name).toBe('Peter Welch');
   });
 });
+
+describe('colon speakers', () => {
+  it('reads a transcript turn’s capitalised name before its colon as the speaker', () => {
+    expect(only('Partial transcript: "HOLT: Let us begin with the economy. What is your plan?"').speaker?.text).toBe('HOLT');
+  });
+
+  it('takes coordinated names and a name after "from" before the colon', () => {
+    expect(only('POLLS NOT WRONG - Anna Berg and Jon Ito: “Although the polls failed, it is not because they were wrong at all.”').speaker?.text).toBe('Anna Berg and Jon Ito');
+    expect(only('More from the survey: “Voters in the suburbs have moved away from the party in large numbers.”').speaker?.text).toBe('the survey');
+  });
+});

@@ -8,7 +8,7 @@
 // cue, the sentence's dependency tree gives the cue verb's subject (../syntax/clauses.ts). The
 // actor comes from the actors pass: the head mention inside the speaker phrase (a pronoun keeps
 // its resolution).
-import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isNominal, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, namePhraseFrom, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, coordinatedBefore, isDash, isNominal, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, namePhraseFrom, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { partitionPoint } from '../sorted';
 import { actingSubject, headWordOf, subtreeRange } from '../syntax/clauses';
@@ -85,7 +85,7 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   if (s.speakerRange) return s.speakerRange;
   const tokens = t.tokens;
   const cue = s.cue;
-  if (!cue) return colonSpeaker(t, s);
+  if (!cue) return transcriptSpeaker(tokens, s) ?? colonSpeaker(t, s);
   if (s.speakerSide === 'previous') return null;
   const floor = sentenceOf(t, cue.first).first;
   if (s.speakerSide === 'after') return namePhraseFrom(tokens, cue.last);
@@ -235,16 +235,26 @@ function mentionBefore(tokens: Token[], mentions: Mention[], v: number, floor: n
   return null;
 }
 
+/** "“WALLACE: If I may, sir …”": a transcript's turn names its speaker in capitals before a colon. */
+function transcriptSpeaker(tokens: Token[], s: Statement): TokenRange | null {
+  if (s.kind !== 'direct' || !isQuoteMark(tokens[s.first])) return null;
+  let k = s.first + 1;
+  while (k < s.last && k - s.first <= 4 && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(tokens[k].value)) k++;
+  return k > s.first + 1 && tokens[k]?.value === ':' ? { first: s.first + 1, last: k } : null;
+}
+
 /** "Trump went even further: “…”" — a quote after a colon belongs to the clause's subject. */
 function colonSpeaker(t: TokenisedText, s: Statement): TokenRange | null {
   const colon = s.first - 1;
   if (t.tokens[colon]?.value !== ':') return null;
   const floor = sentenceOf(t, colon).first;
   // "Republican pollster Daron Shaw: “…”" — a name and a colon, no verb.
-  const name = nounPhraseBefore(t.tokens, colon, floor);
-  if (name) {
+  const last = nounPhraseBefore(t.tokens, colon, floor);
+  if (last) {
+    // "Mark Blumenthal and Jon Cohen: “…”", "More from the report: “…”": the names together.
+    const name = { first: coordinatedBefore(t.tokens, last, floor)[0].first, last: last.last };
     const before = t.tokens[name.first - 1];
-    if (name.first === floor || isDash(before) || before.value === ',' || before.value === ';') return name;
+    if (name.first === floor || isDash(before) || before.value === ',' || before.value === ';' || (before.lower === 'from' && name.first - 1 > floor)) return name;
   }
   return clauseSubject(t.tokens, colon, floor);
 }
