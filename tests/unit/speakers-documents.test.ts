@@ -111,3 +111,10 @@ describe('colon speakers', () => {
     expect(only('More from the survey: “Voters in the suburbs have moved away from the party in large numbers.”').speaker?.text).toBe('the survey');
   });
 });
+
+describe('progressive cues', () => {
+  it('gives "X is claiming" its own subject, not the subject of an earlier clause', () => {
+    const q = only('The final tallies are not in, but the Ruiz campaign is already claiming victory in the county.');
+    expect(q.speaker?.text).toBe('the Ruiz campaign');
+  });
+});

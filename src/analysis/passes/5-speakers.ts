@@ -140,7 +140,8 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   // "X sent a letter to the board urging …", "X was heard on a microphone telling …": a
   // participle after the object of a verb reports that verb's subject, not its object.
   // ("with O'Malley calling Trump a fascist", "featuring voters telling …": the phrase is the participle's own subject.)
-  if (subject && ing && tokens[cue.first].pos === 'VERB' && !ABSOLUTE_OPENERS.has(tokens[subject.first - 1]?.lower)) {
+  // ("… but X is already claiming …": a progressive after its own subject is a finite verb.)
+  if (subject && ing && tokens[cue.first].pos === 'VERB' && !ABSOLUTE_OPENERS.has(tokens[subject.first - 1]?.lower) && !hasAuxiliary(tokens, subject.last, cue.first)) {
     const main = clauseSubject(tokens, subject.first, afterQuotes(tokens, cue.first, floor));
     if (main && main.last < subject.first && hasVerb(tokens, main.last, subject.first)) return main;
   }
@@ -160,6 +161,12 @@ function afterSubject(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (!prev || prev.sentence !== tokens[i].sentence) return false;
   return prev.pos === 'PROPN' || (prev.pos === 'NOUN' && prev.lower.endsWith('s')) || (prev.pos === 'PRON' && isPersonalPronoun(prev));
+}
+
+/** An auxiliary among tokens [from, to): "is (already) claiming". */
+function hasAuxiliary(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].pos === 'AUX') return true;
+  return false;
 }
 
 /** A verb among tokens [from, to). */
