@@ -118,3 +118,10 @@ describe('progressive cues', () => {
     expect(q.speaker?.text).toBe('the Ruiz campaign');
   });
 });
+
+describe('subjects far from their cue', () => {
+  it('checks a phrase far before the cue against the tree’s subject of the cue', () => {
+    const q = only('The row came during a visit to the port city of Odessa in the south, when Ukrainian officials confronted the delegation, insisting that the deal was off.');
+    expect(q.speaker?.text).toBe('Ukrainian officials');
+  });
+});

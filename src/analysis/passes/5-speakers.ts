@@ -36,7 +36,10 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
   const ranges = found.statements.map((s) => speakerPhrase(t, s, actors.mentions));
   const trees = parseWhereNoPhrase(t, found.statements, ranges, parser);
   found.statements.forEach((s, i) => {
-    const found = ranges[i] ?? (trees && s.cue && s.speakerSide !== 'previous' ? parsedSpeakerPhrase(t, trees, s) : null);
+    const parsed = trees && s.cue && s.speakerSide !== 'previous' && (!ranges[i] || farFromCue(ranges[i]!, s)) ? parsedSpeakerPhrase(t, trees, s) : null;
+    // A phrase far before the cue is a guess of the shallow grammar: the tree's subject, when it is nearer.
+    // (The same subject read wider, "Ana Ruiz, who runs …", keeps the shallow phrase: the name before its aside.)
+    const found = ranges[i] && (!parsed || parsed.first < ranges[i]!.last) ? ranges[i] : parsed;
     const range = found && s.cue && found.last <= s.cue.first ? documentPhrase(t.tokens, found, sentenceOf(t, s.cue.first).first) : found;
     let speaker = range ? speakerFrom(range, actors.mentions, t.tokens) : null;
     if (s.speakerSide === 'previous') {
@@ -61,8 +64,20 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
 
 /** The trees of the sentences holding a cue the patterns found no speaker phrase for; null when none. */
 function parseWhereNoPhrase(t: TokenisedText, statements: Statement[], ranges: (TokenRange | null)[], parser: ParserModel): Dependencies | null {
-  const cues = statements.flatMap((s, i) => (ranges[i] || !s.cue ? [] : [s.cue.first]));
+  const cues = statements.flatMap((s, i) => ((ranges[i] && !farFromCue(ranges[i]!, s)) || !s.cue ? [] : [s.cue.first]));
   return cues.length ? parseSentencesAt(t, parser, cues) : null;
+}
+
+/**
+ * How many tokens may stand between a subject and its cue: a verb group's adverbs and
+ * auxiliaries ("has not yet publicly said"). A phrase further off is the shallow grammar's guess
+ * across a clause, worth checking against the tree.
+ */
+const FAR_FROM_CUE = 8;
+
+/** A speaker phrase before its cue, ending far from it ("X addressed the students …, vowing"). */
+function farFromCue(r: TokenRange, s: Statement): boolean {
+  return !!s.cue && r.last <= s.cue.first && s.cue.first - r.last > FAR_FROM_CUE;
 }
 
 /** The cue verb's subject as the tree gives it, outside the statement's own words; null when none. */
@@ -76,6 +91,8 @@ function parsedSpeakerPhrase(t: TokenisedText, d: Dependencies, s: Statement): T
   const range = subtreeRange(d, sentence, subject, t.tokens);
   // A phrase running into the cue ("commentators who have suggested") ends before it.
   if (range.first < cue.first && range.last > cue.first) range.last = cue.first;
+  // "Corey Lane, in a statement released on Monday, said": a circumstance set off by commas is the verb's, not the subject's.
+  for (let k = range.first + 1; k < range.last - 1; k++) if (t.tokens[k].value === ',' && t.tokens[k + 1].pos === 'ADP') { range.last = k; break; }
   if (range.last - range.first > MAX_PHRASE || (range.first < s.last && s.first < range.last)) return null;
   return range;
 }
