@@ -125,3 +125,10 @@ describe('subjects far from their cue', () => {
     expect(q.speaker?.text).toBe('Ukrainian officials');
   });
 });
+
+describe('the main clause’s actor as a last resort', () => {
+  it('gives a cue nothing else attributes the main clause’s subject when that is an actor mention', () => {
+    const q = only('Cruz did not apologize for his remarks made last summer when they were played during a taping.');
+    expect(q.speaker?.text).toBe('Cruz');
+  });
+});

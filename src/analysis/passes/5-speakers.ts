@@ -50,6 +50,7 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
       if (parsed) speaker = speakerFrom(parsed, actors.mentions, t.tokens);
     }
     if (!speaker && !s.cue) speaker = conversationSpeaker(conversation, s);
+    if (!speaker && s.cue && s.speakerSide !== 'after') speaker = mainClauseActor(t, s, actors.mentions);
     const confidence = speaker ? s.confidence : Math.min(s.confidence, 0.5);
     // Written out rather than spread: one object shape, and V8's fast path.
     const attributed: AttributedStatement = { start: s.start, end: s.end, first: s.first, last: s.last, kind: s.kind, cue: s.cue, speakerSide: s.speakerSide, speakerRange: s.speakerRange, paragraph: s.paragraph, confidence, speaker };
@@ -205,6 +206,20 @@ function participleSubject(t: TokenisedText, s: Statement, mentions: Mention[]):
   if (!s.cue) return null;
   const range = clauseSubject(t.tokens, s.cue.first - 1, afterQuotes(t.tokens, s.cue.first, sentenceOf(t, s.cue.first).first));
   return range ? speakerFrom(range, mentions, t.tokens) : null;
+}
+
+/**
+ * Where neither the patterns nor the tree give a cue a speaker ("Cruz, as usual, was attacking
+ * …", a cue the tags hide): the subject of the sentence's main clause, only when that phrase is
+ * itself an actor mention or a pronoun (not "Cruz's strategy", "the valley"), outside the
+ * statement's own words.
+ */
+function mainClauseActor(t: TokenisedText, s: Statement, mentions: Mention[]): Speaker | null {
+  const cue = s.cue!;
+  const r = clauseSubject(t.tokens, cue.first, afterQuotes(t.tokens, cue.first, sentenceOf(t, cue.first).first));
+  if (!r || (r.first < s.last && s.first < r.last)) return null;
+  const speaker = speakerFrom(r, mentions, t.tokens);
+  return speaker.mention && speaker.mention.first === r.first && speaker.mention.last === r.last ? speaker : null;
 }
 
 /** The first token after the last quotation mark before token i (else floor): a quote's own verbs are not the clause's. */
