@@ -212,11 +212,14 @@ function participleSubject(t: TokenisedText, s: Statement, mentions: Mention[]):
  * Where neither the patterns nor the tree give a cue a speaker ("Cruz, as usual, was attacking
  * …", a cue the tags hide): the subject of the sentence's main clause, only when that phrase is
  * itself an actor mention or a pronoun (not "Cruz's strategy", "the valley"), outside the
- * statement's own words.
+ * statement's own words; never for a passive.
  */
 function mainClauseActor(t: TokenisedText, s: Statement, mentions: Mention[]): Speaker | null {
   const cue = s.cue!;
-  const r = clauseSubject(t.tokens, cue.first, afterQuotes(t.tokens, cue.first, sentenceOf(t, cue.first).first));
+  const floor = sentenceOf(t, cue.first).first;
+  // A passive has no speaker but its by-agent ("he's said to be furious").
+  if (isPassive(t.tokens, cue.first, floor)) return null;
+  const r = clauseSubject(t.tokens, cue.first, afterQuotes(t.tokens, cue.first, floor));
   if (!r || (r.first < s.last && s.first < r.last)) return null;
   const speaker = speakerFrom(r, mentions, t.tokens);
   return speaker.mention && speaker.mention.first === r.first && speaker.mention.last === r.last ? speaker : null;
