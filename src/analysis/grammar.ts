@@ -108,7 +108,8 @@ const CAPITALISED = /^\p{Lu}[\p{L}'’.-]*$/u;
  */
 export function namePhraseFrom(tokens: Token[], start: number, ceiling = tokens.length): TokenRange | null {
   const np = nounPhraseFrom(tokens, start, ceiling);
-  let k = np ? np.last : start;
+  // ("the Associated Press": an article before the mistagged name.)
+  let k = np ? np.last : tokens[start]?.pos === 'DET' ? start + 1 : start;
   const end = Math.min(ceiling, start + MAX_PHRASE);
   let names = 0;
   while (k < end && CAPITALISED.test(tokens[k].value) && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PROPN' || isTitleAbbreviation(tokens[k])) && (k > 0 && tokens[k - 1].sentence === tokens[k].sentence)) {

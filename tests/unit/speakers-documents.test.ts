@@ -132,3 +132,17 @@ describe('the main clause’s actor as a last resort', () => {
     expect(q.speaker?.text).toBe('Cruz');
   });
 });
+
+describe('according to', () => {
+  it('takes the phrase after "according to" even when the quote comes after it', () => {
+    const q = only("Over the long term, according to the budget office, the rise in debt ''is mainly due to the aging of the population.''");
+    expect(q.speaker?.text).toBe('the budget office');
+  });
+
+  it('runs a document phrase on to its author and gives it the author', () => {
+    const q = only('Clinton had 2,205 delegates, according to a tally by the Associated Press.');
+    expect(q.speaker?.text).toBe('a tally by the Associated Press');
+    expect(q.speaker?.name).toMatch(/Associated Press/);
+    expect(only('The turnout broke records, according to an analysis released by the Pew Research Center.').speaker?.text).toBe('an analysis released by the Pew Research Center');
+  });
+});

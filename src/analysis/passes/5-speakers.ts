@@ -100,13 +100,17 @@ function parsedSpeakerPhrase(t: TokenisedText, d: Dependencies, s: Statement): T
 
 /** The speaker phrase a statement's pattern points at. */
 function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): TokenRange | null {
-  if (s.speakerRange) return s.speakerRange;
   const tokens = t.tokens;
+  if (s.speakerRange) return s.cue?.cue.lemma === 'according to' ? documentPhraseAfter(tokens, s.speakerRange) : s.speakerRange;
   const cue = s.cue;
   if (!cue) return transcriptSpeaker(tokens, s) ?? colonSpeaker(t, s);
   if (s.speakerSide === 'previous') return null;
   const floor = sentenceOf(t, cue.first).first;
-  if (s.speakerSide === 'after') return namePhraseFrom(tokens, cue.last);
+  // "…,” according to X": the speaker always follows, whichever side the quote stands.
+  if (s.speakerSide === 'after' || cue.cue.lemma === 'according to') {
+    const after = namePhraseFrom(tokens, cue.last);
+    return after && documentPhraseAfter(tokens, after);
+  }
   // "X was criticised by Y", "remarks first reported by the Times": the speaker is the
   // by-agent; a passive with none has no speaker.
   if (tokens[cue.last]?.lower === 'by' && /(ed|en)$/.test(tokens[cue.last - 1].lower)) return nounPhraseFrom(tokens, cue.last + 1);
@@ -310,7 +314,8 @@ export const DOCUMENT_NOUNS = new Set(
   ('statement statements communique communiqué communiques report reports letter letters website site account post posts tweet tweets ' +
     'readout announcement announcements release memo memorandum document documents note message messages email e-mail cable filing ' +
     'editorial article column op-ed blog video ad advertisement book study survey poll analysis transcript declaration bulletin broadcast ' +
-    'feed page channel newsletter notice decree order complaint lawsuit ruling petition proposal draft text summary record minutes').split(' '),
+    'feed page channel newsletter notice decree order complaint lawsuit ruling petition proposal draft text summary record minutes ' +
+    'tally count audio footage recording data figures estimate estimates projection projections filings').split(' '),
 );
 
 /** Participles that say how a text came out or who is behind it: "a statement issued on …", "people briefed on …". */
@@ -357,6 +362,17 @@ function documentPhrase(tokens: Token[], r: TokenRange, floor: number): TokenRan
     break;
   }
   return first === r.first ? r : { first, last: r.last };
+}
+
+/** "according to a tally by X", "… an analysis released by X": a document phrase runs on to its author. */
+function documentPhraseAfter(tokens: Token[], r: TokenRange): TokenRange {
+  const head = tokens[r.last - 1];
+  if (!head || !DOCUMENT_NOUNS.has(head.lower)) return r;
+  let k = r.last;
+  if (tokens[k]?.pos === 'VERB' && /ed$/.test(tokens[k].lower) && tokens[k + 1]?.lower === 'by') k++;
+  if (tokens[k]?.lower !== 'by' && !(k === r.last && tokens[k]?.lower === 'from')) return r;
+  const author = namePhraseFrom(tokens, k + 1);
+  return author ? { first: r.first, last: author.last } : r;
 }
 
 /**
