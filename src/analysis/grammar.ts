@@ -21,6 +21,7 @@ const MAX_CLAUSE = 80;
 /** The most adverbs and auxiliaries read between a subject and its verb ("has not yet publicly said": 4). */
 const MAX_VERB_PREFIX = 8;
 
+const ARTICLES = new Set(['the', 'a', 'an']);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 /** Words that stand for a noun phrase on their own: "some said", "both agreed", "those surveyed". */
 const QUANTIFIERS = new Set(['some', 'many', 'most', 'both', 'few', 'several', 'others', 'all', 'none', 'those', 'these', 'one', 'another', 'each', 'either', 'neither']);
@@ -77,6 +78,8 @@ export function nounPhraseBefore(tokens: Token[], end: number, floor = 0): Token
   while (k - 1 >= floor && insideNounPhrase(tokens, k - 1)) {
     const prev = tokens[k - 1];
     if (prev.pos === 'PRON' && !isPossessivePronoun(prev)) break;
+    // "with Rouhani the Iranians stressed": an article opens its phrase; a name before it ends another.
+    if (tokens[k].pos === 'DET' && ARTICLES.has(tokens[k].lower) && prev.pos === 'PROPN') break;
     k--;
     if (prev.pos === 'PRON') break; // "his" opens the phrase
   }
@@ -96,6 +99,31 @@ export function nounPhraseFrom(tokens: Token[], start: number, ceiling = tokens.
   while (k > start && !isNominal(tokens[k - 1])) k--;
   return k > start ? { first: start, last: k } : null;
 }
+
+const CAPITALISED = /^\p{Lu}[\p{L}'’.-]*$/u;
+
+/**
+ * The phrase that starts at token `start`, reading a capitalised word wink-nlp tagged a verb as
+ * part of a name ("said Skelly", "Mr. Welch said"): mid-sentence, a capitalised word is a name.
+ */
+export function namePhraseFrom(tokens: Token[], start: number, ceiling = tokens.length): TokenRange | null {
+  const np = nounPhraseFrom(tokens, start, ceiling);
+  // ("the Associated Press": an article before the mistagged name.)
+  let k = np ? np.last : tokens[start]?.pos === 'DET' ? start + 1 : start;
+  const end = Math.min(ceiling, start + MAX_PHRASE);
+  let names = 0;
+  while (k < end && CAPITALISED.test(tokens[k].value) && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PROPN' || isTitleAbbreviation(tokens[k])) && (k > 0 && tokens[k - 1].sentence === tokens[k].sentence)) {
+    if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') names++;
+    k++;
+  }
+  // Only when a mistagged name carried the phrase on: else the noun phrase as it was.
+  if (!names) return np;
+  return { first: start, last: k };
+}
+
+/** A capitalised word tagged a verb after the first token of its sentence: a name wink-nlp mistook ("Mr. Welch said"). */
+export const isMistaggedName = (tokens: Token[], k: number): boolean =>
+  (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') && CAPITALISED.test(tokens[k].value) && k > 0 && tokens[k - 1].sentence === tokens[k].sentence && tokens[k].value !== 'I';
 
 /** Skip adverbs and auxiliaries leftwards from `i` (exclusive): "X has also said" → before "has". */
 export function skipVerbPrefixBackward(tokens: Token[], i: number, floor = 0): number {

@@ -12,7 +12,7 @@
 // its content is the reported clause after it, or before it when the attribution comes last.
 // Which actor spoke is the speakers pass's job; this pass only notes where to look.
 import type { Lexicon } from '../../models/lexicon';
-import { type TokenRange, WH_RELATIVES, isDash, isJoiningHyphen, isPassive, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, titleCaseCounts } from '../grammar';
+import { type TokenRange, WH_RELATIVES, isDash, isJoiningHyphen, isMistaggedName, isPassive, namePhraseFrom, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, titleCaseCounts } from '../grammar';
 import type { QuoteKind, Span, Token } from '../types';
 import { partitionPoint } from '../sorted';
 import { type TokenisedText, sentenceOf, tokensWithin } from './2-tokens';
@@ -133,7 +133,22 @@ function findCues(t: TokenisedText, lowers: string[], lexicon: Lexicon): CueHit[
     if (!introducesSentence(t, hit) && !circumstanceOf(t, hits[hits.length - 1], hit)) hits.push(hit);
     i = hit.last - 1;
   }
-  return hits;
+  return hits.filter((h, n) => !asideBefore(t.tokens, h, hits[n + 1]));
+}
+
+/**
+ * "X, in a statement released on Monday, said …": a circumstance set off by commas before the
+ * verb cue it frames is that cue's, not a statement of its own.
+ */
+function asideBefore(tokens: Token[], hit: CueHit, next: CueHit | undefined): boolean {
+  if (!next || next.cue.pos !== 'verb' || tokens[hit.first].pos !== 'ADP' || hit.cue.pos === 'verb' || tokens[hit.first - 1]?.value !== ',') return false;
+  if (tokens[next.first].sentence !== tokens[hit.first].sentence || next.first - hit.last > 15) return false;
+  let comma = hit.last;
+  while (comma < next.first && tokens[comma].value !== ',') comma++;
+  if (comma >= next.first) return false;
+  let k = comma + 1;
+  while (k < next.first && tokens[k].pos === 'ADV') k++;
+  return k === next.first;
 }
 
 /**
@@ -204,10 +219,10 @@ function cueAfter(tokens: Token[], cues: CueHit[], quoteLast: number): { cue: Cu
   const cue = cues[lastCueBefore(cues, k) + 1];
   if (!cue || cue.first < k || cue.first - k > MAX_ASIDE_GAP || tokens[cue.first].sentence !== tokens[k].sentence) return null;
   if (cue.first === k) {
-    const np = nounPhraseFrom(tokens, cue.last);
+    const np = namePhraseFrom(tokens, cue.last);
     return np ? { cue, speakerSide: 'after', end: extendApposition(tokens, np.last) } : null;
   }
-  const np = nounPhraseFrom(tokens, k);
+  const np = namePhraseFrom(tokens, k, cue.first);
   if (!np) return null;
   const end = skipVerbPrefixBackward(tokens, cue.first, k);
   // "“…,” X, a fellow who served under Y, said": an aside between two commas may hold verbs
@@ -218,7 +233,7 @@ function cueAfter(tokens: Token[], cues: CueHit[], quoteLast: number): { cue: Cu
     const x = tokens[j];
     if (isSentenceEnd(x) || (isQuoteMark(x) && !(aside && isPossessive(x)))) return null;
     // "the conservative-leaning newspaper": a verb inside a hyphenated word is no verb of the clause.
-    if (!aside && (x.pos === 'VERB' || x.pos === 'AUX') && !isJoiningHyphen(tokens, j - 1)) return null;
+    if (!aside && (x.pos === 'VERB' || x.pos === 'AUX') && !isJoiningHyphen(tokens, j - 1) && !(j < np.last && isMistaggedName(tokens, j))) return null;
   }
   return { cue, speakerSide: 'before', end: cue.last };
 }

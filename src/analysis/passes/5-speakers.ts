@@ -8,7 +8,7 @@
 // cue, the sentence's dependency tree gives the cue verb's subject (../syntax/clauses.ts). The
 // actor comes from the actors pass: the head mention inside the speaker phrase (a pronoun keeps
 // its resolution).
-import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, isDash, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, coordinatedBefore, isDash, isNominal, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, namePhraseFrom, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { partitionPoint } from '../sorted';
 import { actingSubject, headWordOf, subtreeRange } from '../syntax/clauses';
@@ -36,10 +36,21 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
   const ranges = found.statements.map((s) => speakerPhrase(t, s, actors.mentions));
   const trees = parseWhereNoPhrase(t, found.statements, ranges, parser);
   found.statements.forEach((s, i) => {
-    const range = ranges[i] ?? (trees && s.cue && s.speakerSide !== 'previous' ? parsedSpeakerPhrase(t, trees, s) : null);
+    const parsed = trees && s.cue && s.speakerSide !== 'previous' && (!ranges[i] || farFromCue(ranges[i]!, s)) ? parsedSpeakerPhrase(t, trees, s) : null;
+    // A phrase far before the cue is a guess of the shallow grammar: the tree's subject, when it is nearer.
+    // (The same subject read wider, "Ana Ruiz, who runs …", keeps the shallow phrase: the name before its aside.)
+    const found = ranges[i] && (!parsed || parsed.first < ranges[i]!.last) ? ranges[i] : parsed;
+    const range = found && s.cue && found.last <= s.cue.first ? documentPhrase(t.tokens, found, sentenceOf(t, s.cue.first).first) : found;
     let speaker = range ? speakerFrom(range, actors.mentions, t.tokens) : null;
-    if (s.speakerSide === 'previous') speaker = sameSentenceSpeaker(t, out, s) ?? participleSubject(t, s, actors.mentions);
+    if (s.speakerSide === 'previous') {
+      // "X, in an interview, dwelled on Y, saying …": where neither the earlier cue's speaker nor
+      // the shallow main clause gives one, the tree's subject of the clause the participle hangs from.
+      speaker = sameSentenceSpeaker(t, out, s) ?? participleSubject(t, s, actors.mentions);
+      const parsed = !speaker && trees ? parsedSpeakerPhrase(t, trees, s) : null;
+      if (parsed) speaker = speakerFrom(parsed, actors.mentions, t.tokens);
+    }
     if (!speaker && !s.cue) speaker = conversationSpeaker(conversation, s);
+    if (!speaker && s.cue && s.speakerSide !== 'after') speaker = mainClauseActor(t, s, actors.mentions);
     const confidence = speaker ? s.confidence : Math.min(s.confidence, 0.5);
     // Written out rather than spread: one object shape, and V8's fast path.
     const attributed: AttributedStatement = { start: s.start, end: s.end, first: s.first, last: s.last, kind: s.kind, cue: s.cue, speakerSide: s.speakerSide, speakerRange: s.speakerRange, paragraph: s.paragraph, confidence, speaker };
@@ -54,8 +65,20 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
 
 /** The trees of the sentences holding a cue the patterns found no speaker phrase for; null when none. */
 function parseWhereNoPhrase(t: TokenisedText, statements: Statement[], ranges: (TokenRange | null)[], parser: ParserModel): Dependencies | null {
-  const cues = statements.flatMap((s, i) => (ranges[i] || !s.cue || s.speakerSide === 'previous' ? [] : [s.cue.first]));
+  const cues = statements.flatMap((s, i) => ((ranges[i] && !farFromCue(ranges[i]!, s)) || !s.cue ? [] : [s.cue.first]));
   return cues.length ? parseSentencesAt(t, parser, cues) : null;
+}
+
+/**
+ * How many tokens may stand between a subject and its cue: a verb group's adverbs and
+ * auxiliaries ("has not yet publicly said"). A phrase further off is the shallow grammar's guess
+ * across a clause, worth checking against the tree.
+ */
+const FAR_FROM_CUE = 8;
+
+/** A speaker phrase before its cue, ending far from it ("X addressed the students …, vowing"). */
+function farFromCue(r: TokenRange, s: Statement): boolean {
+  return !!s.cue && r.last <= s.cue.first && s.cue.first - r.last > FAR_FROM_CUE;
 }
 
 /** The cue verb's subject as the tree gives it, outside the statement's own words; null when none. */
@@ -69,26 +92,41 @@ function parsedSpeakerPhrase(t: TokenisedText, d: Dependencies, s: Statement): T
   const range = subtreeRange(d, sentence, subject, t.tokens);
   // A phrase running into the cue ("commentators who have suggested") ends before it.
   if (range.first < cue.first && range.last > cue.first) range.last = cue.first;
+  // "Corey Lane, in a statement released on Monday, said": a circumstance set off by commas is the verb's, not the subject's.
+  for (let k = range.first + 1; k < range.last - 1; k++) if (t.tokens[k].value === ',' && t.tokens[k + 1].pos === 'ADP') { range.last = k; break; }
   if (range.last - range.first > MAX_PHRASE || (range.first < s.last && s.first < range.last)) return null;
   return range;
 }
 
 /** The speaker phrase a statement's pattern points at. */
 function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): TokenRange | null {
-  if (s.speakerRange) return s.speakerRange;
   const tokens = t.tokens;
+  if (s.speakerRange) return s.cue?.cue.lemma === 'according to' ? documentPhraseAfter(tokens, s.speakerRange) : s.speakerRange;
   const cue = s.cue;
-  if (!cue) return colonSpeaker(t, s);
+  if (!cue) return transcriptSpeaker(tokens, s) ?? colonSpeaker(t, s);
   if (s.speakerSide === 'previous') return null;
   const floor = sentenceOf(t, cue.first).first;
-  if (s.speakerSide === 'after') return nounPhraseFrom(tokens, cue.last);
+  // "…,” according to X": the speaker always follows, whichever side the quote stands.
+  if (s.speakerSide === 'after' || cue.cue.lemma === 'according to') {
+    const after = namePhraseFrom(tokens, cue.last);
+    return after && documentPhraseAfter(tokens, after);
+  }
   // "X was criticised by Y", "remarks first reported by the Times": the speaker is the
   // by-agent; a passive with none has no speaker.
   if (tokens[cue.last]?.lower === 'by' && /(ed|en)$/.test(tokens[cue.last - 1].lower)) return nounPhraseFrom(tokens, cue.last + 1);
   if (isPassive(tokens, cue.first, floor)) return null;
+  // "Mr. Smith, in an interview on Friday, said …": a circumstance cue set off by commas after
+  // the phrase that opens the sentence, its speaker (the tags may break a name up: then the
+  // actor mention before the comma).
+  if (tokens[cue.first].pos === 'ADP' && cue.cue.pos !== 'verb' && tokens[cue.first - 1]?.value === ',' && cue.first - 1 > floor) {
+    const np = nounPhraseBefore(tokens, cue.first - 1, floor) ?? mentionBefore(tokens, mentions, cue.first - 1, floor);
+    let open = floor;
+    while (open < cue.first && (tokens[open].pos === 'CCONJ' || tokens[open].pos === 'ADV')) open++;
+    if (np && np.first === open) return np;
+  }
   // “…,” X, a fellow at Y, said: the phrase right after the quote.
   if (s.kind === 'direct' && s.last <= cue.first) {
-    return nounPhraseFrom(tokens, tokens[s.last]?.value === ',' ? s.last + 1 : s.last, cue.first);
+    return namePhraseFrom(tokens, tokens[s.last]?.value === ',' ? s.last + 1 : s.last, cue.first);
   }
   // "his attacks on X", "Trump's call for Y", "Cruz made a call for Z": a noun cue's speaker is
   // its possessor, else the subject of its clause. ("Labor leaders point out": a verb tagged a
@@ -124,7 +162,8 @@ function speakerPhrase(t: TokenisedText, s: Statement, mentions: Mention[]): Tok
   // "X sent a letter to the board urging …", "X was heard on a microphone telling …": a
   // participle after the object of a verb reports that verb's subject, not its object.
   // ("with O'Malley calling Trump a fascist", "featuring voters telling …": the phrase is the participle's own subject.)
-  if (subject && ing && tokens[cue.first].pos === 'VERB' && !ABSOLUTE_OPENERS.has(tokens[subject.first - 1]?.lower)) {
+  // ("… but X is already claiming …": a progressive after its own subject is a finite verb.)
+  if (subject && ing && tokens[cue.first].pos === 'VERB' && !ABSOLUTE_OPENERS.has(tokens[subject.first - 1]?.lower) && !hasAuxiliary(tokens, subject.last, cue.first)) {
     const main = clauseSubject(tokens, subject.first, afterQuotes(tokens, cue.first, floor));
     if (main && main.last < subject.first && hasVerb(tokens, main.last, subject.first)) return main;
   }
@@ -146,6 +185,12 @@ function afterSubject(tokens: Token[], i: number): boolean {
   return prev.pos === 'PROPN' || (prev.pos === 'NOUN' && prev.lower.endsWith('s')) || (prev.pos === 'PRON' && isPersonalPronoun(prev));
 }
 
+/** An auxiliary among tokens [from, to): "is (already) claiming". */
+function hasAuxiliary(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].pos === 'AUX') return true;
+  return false;
+}
+
 /** A verb among tokens [from, to). */
 function hasVerb(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') return true;
@@ -165,6 +210,23 @@ function participleSubject(t: TokenisedText, s: Statement, mentions: Mention[]):
   if (!s.cue) return null;
   const range = clauseSubject(t.tokens, s.cue.first - 1, afterQuotes(t.tokens, s.cue.first, sentenceOf(t, s.cue.first).first));
   return range ? speakerFrom(range, mentions, t.tokens) : null;
+}
+
+/**
+ * Where neither the patterns nor the tree give a cue a speaker ("Cruz, as usual, was attacking
+ * …", a cue the tags hide): the subject of the sentence's main clause, only when that phrase is
+ * itself an actor mention or a pronoun (not "Cruz's strategy", "the valley"), outside the
+ * statement's own words; never for a passive.
+ */
+function mainClauseActor(t: TokenisedText, s: Statement, mentions: Mention[]): Speaker | null {
+  const cue = s.cue!;
+  const floor = sentenceOf(t, cue.first).first;
+  // A passive has no speaker but its by-agent ("he's said to be furious").
+  if (isPassive(t.tokens, cue.first, floor)) return null;
+  const r = clauseSubject(t.tokens, cue.first, afterQuotes(t.tokens, cue.first, floor));
+  if (!r || (r.first < s.last && s.first < r.last)) return null;
+  const speaker = speakerFrom(r, mentions, t.tokens);
+  return speaker.mention && speaker.mention.first === r.first && speaker.mention.last === r.last ? speaker : null;
 }
 
 /** The first token after the last quotation mark before token i (else floor): a quote's own verbs are not the clause's. */
@@ -219,24 +281,130 @@ function mentionBefore(tokens: Token[], mentions: Mention[], v: number, floor: n
   return null;
 }
 
+/** "“WALLACE: If I may, sir …”": a transcript's turn names its speaker in capitals before a colon. */
+function transcriptSpeaker(tokens: Token[], s: Statement): TokenRange | null {
+  if (s.kind !== 'direct' || !isQuoteMark(tokens[s.first])) return null;
+  let k = s.first + 1;
+  while (k < s.last && k - s.first <= 4 && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(tokens[k].value)) k++;
+  return k > s.first + 1 && tokens[k]?.value === ':' ? { first: s.first + 1, last: k } : null;
+}
+
 /** "Trump went even further: “…”" — a quote after a colon belongs to the clause's subject. */
 function colonSpeaker(t: TokenisedText, s: Statement): TokenRange | null {
   const colon = s.first - 1;
   if (t.tokens[colon]?.value !== ':') return null;
   const floor = sentenceOf(t, colon).first;
   // "Republican pollster Daron Shaw: “…”" — a name and a colon, no verb.
-  const name = nounPhraseBefore(t.tokens, colon, floor);
-  if (name) {
+  const last = nounPhraseBefore(t.tokens, colon, floor);
+  if (last) {
+    // "Mark Blumenthal and Jon Cohen: “…”", "More from the report: “…”": the names together.
+    const name = { first: coordinatedBefore(t.tokens, last, floor)[0].first, last: last.last };
     const before = t.tokens[name.first - 1];
-    if (name.first === floor || isDash(before) || before.value === ',' || before.value === ';') return name;
+    if (name.first === floor || isDash(before) || before.value === ',' || before.value === ';' || (before.lower === 'from' && name.first - 1 > floor)) return name;
   }
   return clauseSubject(t.tokens, colon, floor);
 }
 
 
+/**
+ * Nouns that name a document or a channel rather than who speaks through it: "the ministry's
+ * statement said", "a letter from the party warns", "a post on his account reads".
+ */
+export const DOCUMENT_NOUNS = new Set(
+  ('statement statements communique communiqué communiques report reports letter letters website site account post posts tweet tweets ' +
+    'readout announcement announcements release memo memorandum document documents note message messages email e-mail cable filing ' +
+    'editorial article column op-ed blog video ad advertisement book study survey poll analysis transcript declaration bulletin broadcast ' +
+    'feed page channel newsletter notice decree order complaint lawsuit ruling petition proposal draft text summary record minutes ' +
+    'tally count audio footage recording data figures estimate estimates projection projections filings').split(' '),
+);
+
+/** Participles that say how a text came out or who is behind it: "a statement issued on …", "people briefed on …". */
+const CIRCULATING = new Set(
+  ('publish post issue release obtain send sign write quote circulate distribute report air broadcast share leak file submit deliver ' +
+    'place own interview brief tweet conduct commission survey prepare poll sponsor fund back appoint elect').split(' '),
+);
+
+/** Prepositions after a document that name its addressee or topic, not its author: "a letter to X", "a report about X". */
+const NOT_AUTHOR = new Set(['to', 'for', 'with', 'about', 'against', 'into', 'over', 'toward', 'towards']);
+
+/** A preposition that ties a document to its author or channel: "a statement by X", "a post on X's account". */
+const DOCUMENT_LINKS = new Set(['by', 'from', 'of', 'on', 'in']);
+
+/**
+ * The whole noun phrase of a document speaker, where the shallow phrase ended at its modifier:
+ * "[A statement published on] Khamenei's website said", "[a report released Thursday by] the
+ * ministry says", "[a statement by] the party said". PolNeAR's speaker is the phrase as written.
+ */
+function documentPhrase(tokens: Token[], r: TokenRange, floor: number): TokenRange {
+  let first = r.first;
+  for (let guard = 0; guard < 2; guard++) {
+    const link = first - 1;
+    if (link - 1 < floor || tokens[link].pos !== 'ADP') break;
+    let j = link - 1;
+    // "released (on) Tuesday by X"
+    if (tokens[j].pos === 'PROPN' && /day$/.test(tokens[j].lower) && j - 1 >= floor) j -= tokens[j - 1].lower === 'on' && j - 2 >= floor ? 2 : 1;
+    // "… published on X", "… released by X": a participle after the noun it modifies (not a
+    // verb of its own: "some senators vented about X").
+    const participle = tokens[j].pos === 'VERB' && /ed$/.test(tokens[j].lower) && tokens[j - 1]?.pos === 'NOUN' && j - 1 >= floor;
+    if (participle && (tokens[link].lower === 'by' || CIRCULATING.has(tokens[j].lemma) || DOCUMENT_NOUNS.has(tokens[j - 1].lower))) {
+      const np = nounPhraseBefore(tokens, j, floor);
+      if (!np) break;
+      first = np.first;
+      continue;
+    }
+    // "a statement by X": a document and its author.
+    if (j === link - 1 && DOCUMENT_LINKS.has(tokens[link].lower) && DOCUMENT_NOUNS.has(tokens[j].lower)) {
+      const np = nounPhraseBefore(tokens, link, floor);
+      if (!np) break;
+      first = np.first;
+      continue;
+    }
+    break;
+  }
+  return first === r.first ? r : { first, last: r.last };
+}
+
+/** "according to a tally by X", "… an analysis released by X": a document phrase runs on to its author. */
+function documentPhraseAfter(tokens: Token[], r: TokenRange): TokenRange {
+  const head = tokens[r.last - 1];
+  if (!head || !DOCUMENT_NOUNS.has(head.lower)) return r;
+  let k = r.last;
+  if (tokens[k]?.pos === 'VERB' && /ed$/.test(tokens[k].lower) && tokens[k + 1]?.lower === 'by') k++;
+  if (tokens[k]?.lower !== 'by' && !(k === r.last && tokens[k]?.lower === 'from')) return r;
+  const author = namePhraseFrom(tokens, k + 1);
+  return author ? { first: r.first, last: author.last } : r;
+}
+
+/**
+ * The actor behind a speaker phrase headed by a document noun: its possessor or a name before it
+ * ("the ministry's statement", "a Kremlin readout"), else the first actor after it ("a letter
+ * from X", "a statement published on X's website"). Undefined when the phrase has no document
+ * head; null when the document names no actor.
+ */
+function documentAuthor(tokens: Token[], mentions: Mention[], r: TokenRange): Mention | null | undefined {
+  let head = -1;
+  for (let k = r.first; k < r.last; k++) {
+    if (tokens[k].pos === 'ADP' || (tokens[k].pos === 'VERB' && k > r.first)) break;
+    if (tokens[k].pos === 'NOUN' && DOCUMENT_NOUNS.has(tokens[k].lower) && !isNominal(tokens[k + 1])) { head = k; break; }
+  }
+  if (head < 0) return undefined;
+  const inside = mentionsWithin(mentions, r).filter((m) => m.actorId);
+  // A mention the actors pass made of the document phrase itself ("its website") stands.
+  if (inside.some((m) => m.first <= head && head < m.last)) return undefined;
+  return inside.filter((m) => m.last <= head).pop() ?? inside.find((m) => m.first > head && !NOT_AUTHOR.has(tokens[m.first - 1]?.lower)) ?? null;
+}
+
 /** The actor a speaker phrase names; a relative pronoun names what its antecedent names ("Borges, who said"). */
 function speakerFrom(range: TokenRange, mentions: Mention[], tokens: Token[]): Speaker {
-  const head = headMention(tokens, mentions, antecedentOf(tokens, range));
+  let phrase = antecedentOf(tokens, range);
+  // "Peter Welch, a Democrat from Vermont": the name before an apposition is the speaker.
+  for (let k = phrase.first + 1; k < phrase.last - 1; k++) {
+    if (tokens[k].value !== ',') continue;
+    if (headMention(tokens, mentions, { first: phrase.first, last: k })) phrase = { first: phrase.first, last: k };
+    break;
+  }
+  const document = documentAuthor(tokens, mentions, phrase);
+  const head = document === undefined ? headMention(tokens, mentions, phrase) : document;
   return { range, mention: head, actorId: head?.actorId ?? null, name: head?.name ?? null };
 }
 
