@@ -14,6 +14,8 @@ export interface WordVectors {
   dimensions: number;
   /** The word's row in `values` (lower-cased lookup), or -1 outside the vocabulary. */
   rowOf(word: string): number;
+  /** rowOf for a word already in lower case: one look-up. */
+  rowOfLower(lower: string): number;
   /** Row-major int8 values; value × scales[d] is dimension d. */
   values: Int8Array;
   scales: Float32Array;
@@ -49,6 +51,7 @@ export function loadWordVectors(dir: string): WordVectors {
   return {
     dimensions: f.dimensions,
     rowOf: (word) => index.get(word) ?? index.get(word.toLowerCase()) ?? -1,
+    rowOfLower: (lower) => index.get(lower) ?? -1,
     values: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
     scales: Float32Array.from(f.scales),
   };
@@ -66,12 +69,24 @@ export function encodeWordVectors(about: Pick<WordVectorFile, 'about' | 'licence
   return { format: WORD_VECTORS_FORMAT, ...about, dimensions, words: words.join('\n'), scales, values: values.toString('base64') };
 }
 
-/** Tags whose words carry little meaning of their own, left out of a mean vector. */
-const FUNCTION_TAGS = new Set(['PUNCT', 'DET', 'ADP']);
+/** Feature names by prefix: `${name}0` … built once, not per mention. */
+const NAMES = new Map<string, string[]>();
+function namesOf(name: string, dim: number): string[] {
+  let names = NAMES.get(name);
+  if (!names || names.length !== dim) NAMES.set(name, (names = Array.from({ length: dim }, (_, d) => `${name}${d}`)));
+  return names;
+}
 
 /**
- * Adds the mean vector of the content words of tokens[from, to), leaving out [skipFirst,
- * skipLast) (the mention itself), as the features `${name}0` … `${name}<d-1>`, times `weight`.
+ * Tags left out of a mean vector: words with little meaning of their own, and names — a name
+ * says who, not how the text speaks of them, and its vector would teach a model the training
+ * news's tone toward that name (NewsMTSC train 5-fold: 0.7006 with names, 0.7002 without).
+ */
+const LEFT_OUT_TAGS = new Set(['PUNCT', 'DET', 'ADP', 'PROPN']);
+
+/**
+ * Adds the mean vector of the content words of tokens[from, to) other than names, leaving out
+ * `skip` (the mention itself), as the features `${name}0` … `${name}<d-1>`, times `weight`.
  */
 export function addMeanVector(
   vectors: WordVectors, tokens: Token[], from: number, to: number, skip: { first: number; last: number }, name: string, weight: number, add: (name: string, value: number) => void,
@@ -80,13 +95,14 @@ export function addMeanVector(
   const sum = new Float64Array(dim);
   let n = 0;
   for (let k = from; k < to; k++) {
-    if ((k >= skip.first && k < skip.last) || FUNCTION_TAGS.has(tokens[k].pos)) continue;
-    const row = vectors.rowOf(tokens[k].lower);
+    if ((k >= skip.first && k < skip.last) || LEFT_OUT_TAGS.has(tokens[k].pos)) continue;
+    const row = vectors.rowOfLower(tokens[k].lower);
     if (row < 0) continue;
     const o = row * dim;
     for (let d = 0; d < dim; d++) sum[d] += vectors.values[o + d];
     n++;
   }
   if (!n) return;
-  for (let d = 0; d < dim; d++) add(`${name}${d}`, (sum[d] * vectors.scales[d] * weight) / n);
+  const names = namesOf(name, dim);
+  for (let d = 0; d < dim; d++) add(names[d], (sum[d] * vectors.scales[d] * weight) / n);
 }

@@ -25,13 +25,17 @@ describe('word vectors', () => {
     expect(vectors.rowOf('truce')).toBe(-1);
   });
 
-  it('averages the content words around a mention, leaving the mention, function words and unknown words out', () => {
+  it('averages the content words around a mention, leaving the mention, function words, names and unknown words out', () => {
     const tokens = [token('war'), token('the', 'DET'), token('peace'), token('truce'), token('talks')];
     const f = new Map<string, number>();
     addMeanVector(vectors, tokens, 0, 5, { first: 2, last: 3 }, 'v', 2, (n, v) => f.set(n, v));
     // war (1, −2) and talks (−1, 1): the mean (0, −0.5), times 2; 0 is not added.
     expect(f.has('v0') ? f.get('v0') : 0).toBeCloseTo(0, 1);
     expect(f.get('v1')).toBeCloseTo(-1, 1);
+    // A name says who, not how: "War" as a name is left out.
+    const named = new Map<string, number>();
+    addMeanVector(vectors, [token('war', 'PROPN'), token('talks')], 0, 2, { first: 0, last: 0 }, 'v', 1, (n, v) => named.set(n, v));
+    expect(named.get('v0')).toBeCloseTo(-1, 1);
     const none = new Map<string, number>();
     addMeanVector(vectors, tokens, 1, 2, { first: 0, last: 0 }, 'v', 1, (n, v) => none.set(n, v));
     expect(none.size).toBe(0);
