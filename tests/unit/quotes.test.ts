@@ -1,16 +1,10 @@
 // Statements and their speakers, through the whole analysis (the speakers pass needs the actors
 // pass). Every sentence here is written for the test.
-import { analyze } from '../../src/analysis';
 import { loadModels } from '../../src/models';
-import type { QuoteOut } from '../../src/analysis/types';
+import { quoteReader } from '../setup/quotes';
 
 const models = loadModels();
-const quotes = (text: string): QuoteOut[] => analyze({ text, publishedAt: '2019-03-01' }, models).quotes;
-const only = (text: string): QuoteOut => {
-  const found = quotes(text);
-  expect(found).toHaveLength(1);
-  return found[0];
-};
+const { quotes, only } = quoteReader(models);
 
 describe('direct quotes', () => {
   it('attributes “…,” X said', () => {

@@ -2,16 +2,11 @@
 // sentence here is written for the test; the example article is read from ../shared.
 import { analyze } from '../../src/analysis';
 import { loadModels } from '../../src/models';
-import type { QuoteOut } from '../../src/analysis/types';
+import { quoteReader } from '../setup/quotes';
 import { describeWithSharedText, EXAMPLE_ARTICLE } from '../setup/shared';
 
 const models = loadModels();
-const quotes = (text: string): QuoteOut[] => analyze({ text, publishedAt: '2019-03-01' }, models).quotes;
-const only = (text: string): QuoteOut => {
-  const found = quotes(text);
-  expect(found).toHaveLength(1);
-  return found[0];
-};
+const { quotes, only } = quoteReader(models);
 
 describe('document speakers', () => {
   it('reads a participle after a document noun as its modifier, not as a cue, and spans the whole phrase', () => {
