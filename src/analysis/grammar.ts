@@ -265,6 +265,9 @@ const TIME_WORDS = new Set([
   'oct.', 'nov.', 'dec.',
 ]);
 
+/** A day named as a date inside a phrase ("released Thursday by", "issued on Monday"): a capitalised …day. */
+export const isDayName = (t: Token | undefined): boolean => !!t && t.pos === 'PROPN' && /day$/.test(t.lower);
+
 /** Where a time phrase ending before token i starts ("on Monday", "last month", "Tuesday"), or -1. */
 function timePhraseBefore(tokens: Token[], i: number, floor: number): number {
   let k = i;

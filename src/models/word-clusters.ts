@@ -1,8 +1,10 @@
 // Word clusters (models/word-clusters.json): each of the 60,000 most frequent English words in
 // one of 512 fine clusters of similar words, each fine cluster in one of 48 coarse ones, from
-// spherical k-means over GloVe vectors (scripts/word-vectors/train.ts). The learned models read
-// a word's clusters as features, so a word they never saw in training ("denounced") weighs like
-// the ones of its cluster that they did ("condemned", "criticised").
+// spherical k-means over GloVe vectors (scripts/word-vectors/train.ts). A model may read a word's
+// clusters as features, so a word it never saw in training ("denounced") weighs like the ones
+// of its cluster that it did ("condemned", "criticised"). No model reads them now
+// (the stance model and the parser were each measured without a gain), so the analysis does not
+// load them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';

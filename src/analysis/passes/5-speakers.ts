@@ -8,7 +8,7 @@
 // cue, the sentence's dependency tree gives the cue verb's subject (../syntax/clauses.ts). The
 // actor comes from the actors pass: the head mention inside the speaker phrase (a pronoun keeps
 // its resolution).
-import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, coordinatedBefore, isDash, isNominal, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, namePhraseFrom, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, coordinatedBefore, isDash, isDayName, isNominal, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, namePhraseFrom, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { partitionPoint } from '../sorted';
 import { actingSubject, headWordOf, subtreeRange } from '../syntax/clauses';
@@ -45,8 +45,10 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
     if (s.speakerSide === 'previous') {
       // "X, in an interview, dwelled on Y, saying …": where neither the earlier cue's speaker nor
       // the shallow main clause gives one, the tree's subject of the clause the participle hangs from.
+      // The sentence is parsed here, only when it comes to that (most participles share the earlier cue's speaker).
       speaker = sameSentenceSpeaker(t, out, s) ?? participleSubject(t, s, actors.mentions);
-      const parsed = !speaker && trees ? parsedSpeakerPhrase(t, trees, s) : null;
+      const tree = !speaker && s.cue ? parseSentencesAt(t, parser, [s.cue.first]) : null;
+      const parsed = tree ? parsedSpeakerPhrase(t, tree, s) : null;
       if (parsed) speaker = speakerFrom(parsed, actors.mentions, t.tokens);
     }
     if (!speaker && !s.cue) speaker = conversationSpeaker(conversation, s);
@@ -63,9 +65,9 @@ export function attributeSpeakers(t: TokenisedText, found: Statements, actors: A
   return out;
 }
 
-/** The trees of the sentences holding a cue the patterns found no speaker phrase for; null when none. */
+/** The trees of the sentences holding a cue the patterns found no speaker phrase for, or one far before it (farFromCue); null when none. */
 function parseWhereNoPhrase(t: TokenisedText, statements: Statement[], ranges: (TokenRange | null)[], parser: ParserModel): Dependencies | null {
-  const cues = statements.flatMap((s, i) => ((ranges[i] && !farFromCue(ranges[i]!, s)) || !s.cue ? [] : [s.cue.first]));
+  const cues = statements.flatMap((s, i) => ((ranges[i] && !farFromCue(ranges[i]!, s)) || !s.cue || s.speakerSide === 'previous' ? [] : [s.cue.first]));
   return cues.length ? parseSentencesAt(t, parser, cues) : null;
 }
 
@@ -310,7 +312,7 @@ function colonSpeaker(t: TokenisedText, s: Statement): TokenRange | null {
  * Nouns that name a document or a channel rather than who speaks through it: "the ministry's
  * statement said", "a letter from the party warns", "a post on his account reads".
  */
-export const DOCUMENT_NOUNS = new Set(
+const DOCUMENT_NOUNS = new Set(
   ('statement statements communique communiqué communiques report reports letter letters website site account post posts tweet tweets ' +
     'readout announcement announcements release memo memorandum document documents note message messages email e-mail cable filing ' +
     'editorial article column op-ed blog video ad advertisement book study survey poll analysis transcript declaration bulletin broadcast ' +
@@ -342,7 +344,7 @@ function documentPhrase(tokens: Token[], r: TokenRange, floor: number): TokenRan
     if (link - 1 < floor || tokens[link].pos !== 'ADP') break;
     let j = link - 1;
     // "released (on) Tuesday by X"
-    if (tokens[j].pos === 'PROPN' && /day$/.test(tokens[j].lower) && j - 1 >= floor) j -= tokens[j - 1].lower === 'on' && j - 2 >= floor ? 2 : 1;
+    if (isDayName(tokens[j]) && j - 1 >= floor) j -= tokens[j - 1].lower === 'on' && j - 2 >= floor ? 2 : 1;
     // "… published on X", "… released by X": a participle after the noun it modifies (not a
     // verb of its own: "some senators vented about X").
     const participle = tokens[j].pos === 'VERB' && /ed$/.test(tokens[j].lower) && tokens[j - 1]?.pos === 'NOUN' && j - 1 >= floor;

@@ -1,7 +1,7 @@
 // Speech cues in the token stream: "said", "told reporters", "according to", "in a statement".
 import type { Cue, Lexicon } from '../../../models/lexicon';
 import { matchPhrase } from '../../../models/lexicon';
-import { isJoiningHyphen, isMistaggedVerb, isPossessivePronoun, nounPhraseFrom } from '../../grammar';
+import { isDayName, isJoiningHyphen, isMistaggedVerb, isPossessivePronoun, nounPhraseFrom } from '../../grammar';
 import type { Token } from '../../types';
 
 export interface CueHit {
@@ -47,7 +47,7 @@ function isReducedRelative(tokens: Token[], i: number, lexicon: Lexicon): boolea
   if (prev.pos !== 'NOUN' || prev.lower.endsWith("'s")) return false;
   let k = i + 1;
   // An optional time word ("released Thursday by …"), then one or two prepositional phrases.
-  if (tokens[k]?.pos === 'PROPN' && /day$/.test(tokens[k].lower)) k++;
+  if (isDayName(tokens[k])) k++;
   let phrases = 0;
   // "shouted out an insult": a particle makes a phrasal verb, no participle.
   if (PARTICLES.has(tokens[k]?.lower)) return false;
