@@ -68,16 +68,26 @@ async function fastest(text: string, runs: number, deadlineMs: number): Promise<
 /**
  * What 10× the text does to the time (small times floored at 10 ms against noise) and to the
  * result's size as JSON (floored at the small text's length), and that size per character of the
- * large text. The fastest of three runs of the large text, so that a neighbour's load on a shared
- * machine during one run (a full suite runs files in parallel) does not read as growth: a
- * quadratic pass gives ~100×, far above the limit. One run is enough where it is slow anyway
- * (the news, the known failures).
+ * large text. The fastest of three runs of each text, so that a neighbour's load on a shared
+ * machine during one run (a full suite runs files in parallel) does not read as growth. A time
+ * over the limit is measured again, up to `tries` times in all, and the lowest ratio counts: a
+ * super-linear pass is over the limit on every try (a quadratic one gives ~100×), while a busy
+ * neighbour is rarely there three times running (CI once read 20.2× for a text that gives 8×
+ * alone). One run is enough where it is slow anyway (the news, the known failures).
  */
-async function growth(make: (length: number) => string, small: number, deadlineMs: number, largeRuns = 3): Promise<{ time: number; size: number; perCharacter: number }> {
-  const base = await fastest(make(small), 3, deadlineMs);
-  const large = await fastest(make(small * 10), largeRuns, deadlineMs);
-  return { time: large.ms / Math.max(base.ms, 10), size: large.bytes / Math.max(base.bytes, small), perCharacter: large.bytes / (small * 10) };
+async function growth(make: (length: number) => string, small: number, deadlineMs: number, largeRuns = 3, tries = 3): Promise<{ time: number; size: number; perCharacter: number }> {
+  let best: { time: number; size: number; perCharacter: number } | undefined;
+  for (let attempt = 0; attempt < tries && !(best && best.time < TIME_LIMIT); attempt++) {
+    const base = await fastest(make(small), 3, deadlineMs);
+    const large = await fastest(make(small * 10), largeRuns, deadlineMs);
+    const measured = { time: large.ms / Math.max(base.ms, 10), size: large.bytes / Math.max(base.bytes, small), perCharacter: large.bytes / (small * 10) };
+    if (!best || measured.time < best.time) best = measured;
+  }
+  return best as { time: number; size: number; perCharacter: number };
 }
+
+/** Ten times the text may take at most this many times as long (linear gives ~10×). */
+const TIME_LIMIT = 20;
 
 /**
  * The largest result per character of text: news gives 6 bytes, the densest text of the
@@ -128,19 +138,19 @@ describe('analyze() time and result size grow linearly', () => {
   it('with news: a 1 MB article is analysed, at most 20 times slower than 100 KB', async () => {
     expect(MAX_TEXT_LENGTH).toBeGreaterThanOrEqual(1_000_000);
     const { time, size } = await growth(news, 100_000, 30_000, 1);
-    expect(time).toBeLessThan(20);
+    expect(time).toBeLessThan(TIME_LIMIT);
     expect(size).toBeLessThan(20);
   }, 120_000);
 
   it.each(SLOW_TO_SHOW)('with %s (100 KB vs 1 MB)', async (_name, make) => {
     const { time, size } = await growth(make, 100_000, 30_000, 1);
-    expect(time).toBeLessThan(20);
+    expect(time).toBeLessThan(TIME_LIMIT);
     expect(size).toBeLessThan(20);
   }, 120_000);
 
   it.each(DEGENERATE)('with %s (20 KB vs 200 KB)', async (_name, make) => {
     const { time, size, perCharacter } = await growth(make, 20_000, 20_000);
-    expect(time).toBeLessThan(20);
+    expect(time).toBeLessThan(TIME_LIMIT);
     expect(size).toBeLessThan(20);
     expect(perCharacter).toBeLessThan(MAX_BYTES_PER_CHARACTER);
   }, 60_000);
