@@ -27,7 +27,7 @@ import { loadNlp } from '../../src/models/nlp';
 import { loadParserModel } from '../../src/models/parser';
 import { loadTargetModel } from '../../src/models/target-model';
 import {
-  DIRECTION_CLASSES, DIRECTION_LINEAR, SIGN_CLASSES, SIGN_LINEAR, STANCE_LINEAR, STATEMENT_STRENGTHS, strengthBin, STANCE_MODEL_CLASSES, STANCE_MODEL_FILE, type StanceLinear, type StanceModel, loadStanceModel,
+  DIRECTION_CLASSES, DIRECTION_LINEAR, SIGN_CLASSES, SIGN_LINEAR, STANCE_LINEAR, STATEMENT_STRENGTHS, strengthBin, STANCE_MODEL_CLASSES, type BySignAndStrength, uniformConfidence, STANCE_MODEL_FILE, type StanceLinear, type StanceModel, loadStanceModel,
 } from '../../src/models/stance-model';
 import { FOLDS, MIN_CONFIDENCE_GRID, OFFSET_GRID, POLAR_BETA, STANCE_MODEL_CONFIG, STANCE_MODEL_SEARCH, THRESHOLD_GRID, type StanceModelConfig } from './config';
 import { type DseRecord, type PairExample, recordFeatures } from './examples';
@@ -152,7 +152,41 @@ export function measureKeptConfidence(gold: number[], without: [ReadPair | null,
 }
 
 const BINS = STATEMENT_STRENGTHS.length + 1;
-const ONE = { positive: new Array<number>(BINS).fill(1), negative: new Array<number>(BINS).fill(1) };
+const ONE = uniformConfidence(1);
+
+/** Fewer pairs than this in an action bin give too rough a measure: the bin takes keptConfidence, the measure over all kept evidence. */
+const MIN_BIN_PAIRS = 20;
+
+/**
+ * How often a pair that the kept action evidence of one sign and strength alone makes polar is
+ * right, for each sign and strength: each bin kept by itself beside the relations (`run`: the
+ * train part's pairs through the analysis with the given action confidences) against the
+ * relations alone. A bin with too few pairs takes `pooled`.
+ */
+export function measureActionConfidence(gold: number[], run: (actionConfidence: BySignAndStrength) => [ReadPair | null, ReadPair | null][], pooled: number, log = console.log): BySignAndStrength {
+  const without = run(uniformConfidence(0));
+  const out = uniformConfidence(pooled);
+  const shown: string[] = [];
+  for (const sign of ['positive', 'negative'] as const) {
+    for (let bin = 0; bin < BINS; bin++) {
+      const only = uniformConfidence(0);
+      only[sign][bin] = 1;
+      const withBin = run(only);
+      let added = 0, right = 0;
+      gold.forEach((g, i) => {
+        const a = labelOfPairs(without[i]), b = labelOfPairs(withBin[i]);
+        if (a === 0 && b !== 0) {
+          added++;
+          if (b === g) right++;
+        }
+      });
+      if (added >= MIN_BIN_PAIRS) out[sign][bin] = Math.round((right / added) * 100) / 100;
+      shown.push(`${sign} ${bin} ${right}/${added}`);
+    }
+  }
+  log(`stance model: pairs the kept actions alone make polar, right by sign and strength: ${shown.join(', ')}: actionConfidence ${JSON.stringify(out)}`);
+  return out;
+}
 
 /**
  * How often the rules' polar statement evidence between the record's two actors (the pair
@@ -214,7 +248,7 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
   const throughAnalysis = (m: StanceModel) => dseScores(validGold, valid.map((it) => predictThroughAnalysis(it.record, { ...analysisModels, stanceModel: m })));
   // With and without the rules' actions beside the model's neutral judgements (config.ts says which is kept, and why).
   const variants = [false, true].map((keepActions) => {
-    const m: StanceModel = { linear, offsets: decision.offsets, threshold: decision.threshold, minConfidence: 0, keepActions, keptConfidence: 1, statementConfidence: ONE };
+    const m: StanceModel = { linear, offsets: decision.offsets, threshold: decision.threshold, minConfidence: 0, keepActions, keptConfidence: 1, actionConfidence: ONE, statementConfidence: ONE };
     const through = throughAnalysis(m);
     console.log(`stance model: keepActions ${keepActions}: valid through analyze() ${formatScores(through)}`);
     return { m, through };
@@ -233,7 +267,8 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
   const keptConfidence = model.keepActions
     ? measureKeptConfidence(trainGold, outOfFold({ ...model, keepActions: false }), outOfFold({ ...model, keptConfidence: 1 }))
     : 1;
-  model = { ...model, keptConfidence, statementConfidence: measureStatementConfidence(train) };
+  const actionConfidence = model.keepActions ? measureActionConfidence(trainGold, (a) => outOfFold({ ...model, keptConfidence: 1, actionConfidence: a }), keptConfidence) : ONE;
+  model = { ...model, keptConfidence, actionConfidence, statementConfidence: measureStatementConfidence(train) };
   const cvPairs = outOfFold(model);
   console.log(`stance model: the train part through analyze(), out of fold, in ${((Date.now() - started2) / 1000).toFixed(1)}s`);
   const minConfidence = chooseMinConfidence(trainGold, cvPairs);
@@ -241,14 +276,14 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
     const pairs = valid.map((it) => pairsThroughAnalysis(it.record, { ...analysisModels, stanceModel: m }));
     return formatPolar(polarScores(validGold, pairs.map((p) => labelOfPairs(p, t)), POLAR_BETA));
   };
-  console.log(`stance model: valid through analyze(), the rules' constants, minConfidence 0: ${validPolar({ ...model, keptConfidence: 1, statementConfidence: ONE }, 0)}`);
+  console.log(`stance model: valid through analyze(), the rules' constants, minConfidence 0: ${validPolar({ ...model, keptConfidence: 1, actionConfidence: ONE, statementConfidence: ONE }, 0)}`);
   console.log(`stance model: valid through analyze(), keptConfidence ${keptConfidence}, minConfidence 0: ${validPolar(model, 0)}`);
   console.log(`stance model: valid through analyze(), keptConfidence ${keptConfidence}, minConfidence ${minConfidence}: ${validPolar(model, minConfidence)}`);
   if (args.includes('--search')) chooseMinConfidence(validGold, valid.map((it) => pairsThroughAnalysis(it.record, { ...analysisModels, stanceModel: model })));
   // The kept CAMEO actions ship at the rules' own confidences unless the config says to demote
   // them to DSE's measure (see StanceModelConfig.demoteKeptActions); the threshold above was
   // chosen with them demoted, so it is the one DSE's sentences call for.
-  model = { ...model, minConfidence, keptConfidence: config.demoteKeptActions ? keptConfidence : 1 };
+  model = { ...model, minConfidence, keptConfidence: config.demoteKeptActions ? keptConfidence : 1, actionConfidence: config.demoteKeptActions ? actionConfidence : ONE };
   let validScores = dseScores(validGold, predictExamples(model, valid.map((it) => it.example)));
   console.log(`stance model: valid, the model's own decisions: ${formatScores(validScores)}`);
   if (!args.includes('--dry')) {
@@ -263,7 +298,7 @@ export function trainStanceModel(args: string[] = []): { cv: number; valid: DseS
       training: { config, data: DSE_CITATION, crossValidation: { folds: FOLDS, macroF1: Math.round(decision.macroF1 * 1000) / 1000 }, valid: validScores },
       settings: {
         offsets: model.offsets, threshold: model.threshold, minConfidence: model.minConfidence, keepActions: model.keepActions, keptConfidence: model.keptConfidence,
-        statementConfidence: model.statementConfidence,
+        actionConfidence: model.actionConfidence, statementConfidence: model.statementConfidence,
       },
       linear:
         'joint' in linear

@@ -41,19 +41,39 @@ export interface StanceModel {
    */
   keptConfidence: number;
   /**
+   * The confidence of the kept CAMEO action evidence, by sign and strength (STATEMENT_STRENGTHS):
+   * how often a pair the kept actions of that sign and strength alone make polar is right,
+   * measured out of fold on DSE's train part through the analysis. A meeting (weak) is mostly
+   * no stance DSE's readers see; shelling or restoring ties (strong) may be. 1 keeps the rules'
+   * constants.
+   */
+  actionConfidence: BySignAndStrength;
+  /**
    * The confidence of the rules' statement evidence the model did not judge (a speaker named in
    * another sentence than the words): how often the rules' statement evidence of each sign and
    * strength (|score| under 0.3, under 0.6, from 0.6: STATEMENT_STRENGTHS) names the stance DSE's
    * readers see, measured on DSE's train part (the speaker's confidence says who spoke, not
    * whether it is a stance). 1 keeps the speakers' confidences.
    */
-  statementConfidence: { positive: number[]; negative: number[] };
+  statementConfidence: BySignAndStrength;
 }
+
+/** A confidence for each sign of a rule's score and each strength bin of it (strengthBin). */
+export interface BySignAndStrength {
+  positive: number[];
+  negative: number[];
+}
+
+/** The table's confidence for a score: its sign's row, its strength's bin. */
+export const confidenceFor = (table: BySignAndStrength, score: number): number => (score > 0 ? table.positive : table.negative)[strengthBin(score)];
 
 /** The upper bounds of |score| of the statement evidence's strength bins but the last. */
 export const STATEMENT_STRENGTHS = [0.3, 0.6];
 /** The bin of a score's strength (0 … STATEMENT_STRENGTHS.length). */
 export const strengthBin = (score: number): number => STATEMENT_STRENGTHS.filter((b) => Math.abs(score) >= b).length;
+
+const bins = z.array(z.number().min(0).max(1)).length(STATEMENT_STRENGTHS.length + 1);
+const bySignAndStrengthSchema = z.object({ positive: bins, negative: bins });
 
 export const stanceSettingsSchema = z.object({
   offsets: z.array(z.number()).length(STANCE_MODEL_CLASSES.length),
@@ -61,10 +81,8 @@ export const stanceSettingsSchema = z.object({
   minConfidence: z.number().min(0).max(1),
   keepActions: z.boolean(),
   keptConfidence: z.number().min(0).max(1),
-  statementConfidence: z.object({
-    positive: z.array(z.number().min(0).max(1)).length(STATEMENT_STRENGTHS.length + 1),
-    negative: z.array(z.number().min(0).max(1)).length(STATEMENT_STRENGTHS.length + 1),
-  }),
+  statementConfidence: bySignAndStrengthSchema,
+  actionConfidence: bySignAndStrengthSchema,
 });
 
 /** Reads and checks models/stance-model.json (once, at start-up). */
@@ -75,5 +93,12 @@ export function loadStanceModel(modelsDir: string): StanceModel {
   const linear: StanceLinear = loaded.linear[STANCE_LINEAR]
     ? { joint: linearOf(file, loaded, STANCE_LINEAR, STANCE_MODEL_CLASSES) }
     : { sign: linearOf(file, loaded, SIGN_LINEAR, SIGN_CLASSES), direction: linearOf(file, loaded, DIRECTION_LINEAR, DIRECTION_CLASSES) };
-  return { linear, offsets: settings.offsets, threshold: settings.threshold, minConfidence: settings.minConfidence, keepActions: settings.keepActions, keptConfidence: settings.keptConfidence, statementConfidence: settings.statementConfidence };
+  return { linear, offsets: settings.offsets, threshold: settings.threshold, minConfidence: settings.minConfidence, keepActions: settings.keepActions, keptConfidence: settings.keptConfidence,
+    actionConfidence: settings.actionConfidence, statementConfidence: settings.statementConfidence };
+}
+
+/** The same confidence for every sign and strength. */
+export function uniformConfidence(confidence: number): BySignAndStrength {
+  const row = () => new Array<number>(STATEMENT_STRENGTHS.length + 1).fill(confidence);
+  return { positive: row(), negative: row() };
 }

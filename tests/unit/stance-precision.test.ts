@@ -7,6 +7,7 @@ import { tokenise } from '../../src/analysis/passes/2-tokens';
 import { findActorMentions } from '../../src/analysis/passes/3-actors';
 import type { Actor } from '../../src/analysis/types';
 import { loadModels } from '../../src/models';
+import { type BySignAndStrength, uniformConfidence } from '../../src/models/stance-model';
 import { AUTHOR, AUTHOR_NAME, aggregate, authorOf } from '../../src/analysis/passes/stance/evidence';
 import { articleSchema } from '../../src/analysis/article-schema';
 import { actionEvidence } from '../../src/analysis/passes/stance/actions';
@@ -194,8 +195,25 @@ describe('pairs under the confidence threshold are not polar', () => {
     expect(s!.confidence).toBeLessThan(models.stanceModel!.minConfidence);
     expect(s!.evidence.length).toBeGreaterThan(0);
     // With the rules' own constants it was a positive stance.
-    const old = analyze({ text: 'France met Germany on Tuesday to discuss trade.', publishedAt: '2019-03-01' }, { ...models, stanceModel: { ...models.stanceModel!, keptConfidence: 1, minConfidence: 0 } });
+    const old = analyze({ text: 'France met Germany on Tuesday to discuss trade.', publishedAt: '2019-03-01' }, { ...models, stanceModel: { ...models.stanceModel!, keptConfidence: 1, actionConfidence: uniformConfidence(1), minConfidence: 0 } });
     expect(old.stances.find((x) => x.source === 'FRA' && x.target === 'DEU')?.polarity).toBe(1);
+  });
+
+  it('a kept action counts at the confidence measured for its sign and strength, and not at all where that is 0', () => {
+    const text = 'France met Germany on Tuesday to discuss trade.';
+    const withActions = (actionConfidence: BySignAndStrength) =>
+      analyze({ text, publishedAt: '2019-03-01' }, { ...models, stanceModel: { ...models.stanceModel!, actionConfidence } }).stances.find((x) => x.source === 'FRA' && x.target === 'DEU');
+    const measured = withActions(models.stanceModel!.actionConfidence)!;
+    expect(measured.polarity).toBe(0);
+    // A meeting is a weak positive act: the positive row's bin of its strength.
+    const trusted = { positive: [0.9, 0.9, 0.9], negative: [0, 0, 0] };
+    const sure = withActions(trusted)!;
+    expect(sure.polarity).toBe(1);
+    expect(sure.confidence).toBeGreaterThan(models.stanceModel!.minConfidence);
+    expect(sure.confidence).toBeLessThanOrEqual(0.9);
+    // Measured at 0, the action is left out: the pair keeps only the model's neutral judgement, if any.
+    const none = withActions(uniformConfidence(0));
+    expect(none?.evidence.length ?? 0).toBeLessThan(measured.evidence.length);
   });
 
   it('a condemnation the model is sure of stays polar', () => {

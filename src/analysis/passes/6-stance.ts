@@ -17,7 +17,7 @@
 // Pairs that are one side (a country and its own state: ../actors/sides.ts) get none, and the
 // media get none from the statements they only report.
 import type { Lexicon } from '../../models/lexicon';
-import { type StanceModel, strengthBin } from '../../models/stance-model';
+import { type StanceModel, confidenceFor, strengthBin } from '../../models/stance-model';
 import { stanceEvidenceFilter } from '../actors/sides';
 import type { TargetModel } from '../../models/target-model';
 import type { Mention, Span } from '../types';
@@ -69,9 +69,14 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
     // A pair the rules read as acting on each other ("clashed", "accused each other") keeps both directions.
     const actions = pairKeys(t, rules.action);
     const oneWay = [...judged.disfavoured].filter((key) => !actions.has(reversedKey(key)) || !actions.has(key));
-    // Their confidence is the one measured for them (the model's settings), not the rules' constants.
+    // Their confidence is the one measured for them (the model's settings), not the rules'
+    // constants: the relations' one, the actions' by sign and strength (a meeting is seldom a
+    // stance DSE's readers see, shelling mostly is). Evidence measured at 0 is left out.
     const kept = stanceModel.keepActions
-      ? [...unjudged(t, rules.relation, judged.polar), ...unjudged(t, rules.action, new Set([...judged.polar, ...oneWay]))].map((e) => ({ ...e, confidence: Math.min(e.confidence, stanceModel.keptConfidence) }))
+      ? [
+          ...unjudged(t, rules.relation, judged.polar).map((e) => ({ ...e, confidence: Math.min(e.confidence, stanceModel.keptConfidence) })),
+          ...unjudged(t, rules.action, new Set([...judged.polar, ...oneWay])).map((e) => ({ ...e, confidence: Math.min(e.confidence, confidenceFor(stanceModel.actionConfidence, e.score)) })),
+        ].filter((e) => e.confidence > 0)
       : [];
     const drop = stanceModel.keepActions ? [rules.statement] : [rules.statement, rules.action, rules.relation];
     // The statements' evidence the model did not judge (its speaker named in another sentence),
@@ -81,12 +86,10 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
     // PolNeAR pairs made polar by this evidence alone: of the 17 weak ones, 1 a reader would
     // sign; of the 13 stronger, 4). Those count at the confidence of the rules' evidence the
     // model did not confirm (keptConfidence), as evidence of a pair that is not polar.
-    const { positive, negative } = stanceModel.statementConfidence;
     const unjudgedRules = unjudged(t, drop.flat(), judged.judged).map((e) => {
       if (e.statement === undefined) return e;
-      const bin = strengthBin(e.score);
-      const measured = (e.score > 0 ? positive : negative)[bin];
-      return { ...e, confidence: Math.min(e.confidence, bin === 0 ? Math.min(measured, stanceModel.keptConfidence) : measured) };
+      const measured = confidenceFor(stanceModel.statementConfidence, e.score);
+      return { ...e, confidence: Math.min(e.confidence, strengthBin(e.score) === 0 ? Math.min(measured, stanceModel.keptConfidence) : measured) };
     });
     evidence = [...scored, ...unjudgedRules, ...kept, ...rules.author];
   }
