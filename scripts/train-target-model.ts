@@ -223,7 +223,10 @@ function writeModel(model: LinearModel, bias: number[], training: Record<string,
 
 function dropFeatures(features: Features, prefixes: string[]): Features {
   if (!prefixes.length) return features;
-  return new Map([...features].filter(([name]) => !prefixes.some((p) => name.startsWith(p))));
+  const dropped = (name: string) => prefixes.some((p) => name.startsWith(p));
+  const kept: Features = new Map([...features].filter(([name]) => !dropped(name)));
+  kept.dense = features.dense?.filter((block) => !dropped(block.prefix));
+  return kept;
 }
 
 function sentenceNumber(id: string): number {

@@ -17,12 +17,39 @@ export function featureIndex(name: string, bits: number): number {
   return hashString(name) & ((1 << bits) - 1);
 }
 
+/**
+ * A run of real-valued features named `${prefix}0` … `${prefix}${n - 1}` (a mean word vector),
+ * held as numbers: hashed exactly as those names would be, but the names are built and hashed
+ * once per prefix (denseRows), not for every example.
+ */
+export interface DenseBlock {
+  prefix: string;
+  values: ArrayLike<number>;
+}
+
+/** Named features: a map of name → value (1 for indicators), and dense blocks after them. */
+export type NamedFeatures = ReadonlyMap<string, number> & { readonly dense?: readonly DenseBlock[] };
+
+const DENSE_ROWS = new Map<string, Int32Array>();
+
+/** The rows of a dense block's features `${prefix}0` … in a table of 2^bits rows (memoised: a pure function of its arguments). */
+export function denseRows(prefix: string, length: number, bits: number): Int32Array {
+  const key = `${bits}:${length}:${prefix}`;
+  let rows = DENSE_ROWS.get(key);
+  if (!rows) DENSE_ROWS.set(key, (rows = Int32Array.from({ length }, (_, d) => featureIndex(`${prefix}${d}`, bits))));
+  return rows;
+}
+
 /** Named features hashed into a sparse example: ascending rows, the values of names sharing a row added up. */
-export function hashedFeatures(features: ReadonlyMap<string, number>, bits: number): { indices: Int32Array; values: Float32Array } {
+export function hashedFeatures(features: NamedFeatures, bits: number): { indices: Int32Array; values: Float32Array } {
   const byRow = new Map<number, number>();
   for (const [name, value] of features) {
     const i = featureIndex(name, bits);
     byRow.set(i, (byRow.get(i) ?? 0) + value);
+  }
+  for (const block of features.dense ?? []) {
+    const rows = denseRows(block.prefix, block.values.length, bits);
+    for (let d = 0; d < rows.length; d++) if (block.values[d] !== 0) byRow.set(rows[d], (byRow.get(rows[d]) ?? 0) + block.values[d]);
   }
   const indices = [...byRow.keys()].sort((a, b) => a - b);
   return { indices: Int32Array.from(indices), values: Float32Array.from(indices.map((i) => byRow.get(i) ?? 0)) };

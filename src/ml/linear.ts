@@ -1,7 +1,7 @@
 // Linear multiclass models over hashed features: the inference every learned model shares.
 // A model is a bias per class and a table of 2^hashBits weight rows (one weight per class in
 // each row); an example is a sparse list of row indices with their values (1 for indicators).
-import { featureIndex } from './hashing';
+import { type NamedFeatures, denseRows, featureIndex } from './hashing';
 
 export interface LinearModel {
   classes: number;
@@ -40,15 +40,45 @@ export function logits(model: LinearModel, ex: SparseFeatures): number[] {
   return out;
 }
 
-/** Class scores of named features (hashed here): feature name → value. */
-export function namedLogits(model: LinearModel, features: ReadonlyMap<string, number>): number[] {
+/** Class scores of named features (hashed here): feature name → value, then the dense blocks. */
+export function namedLogits(model: LinearModel, features: NamedFeatures): number[] {
   const out = Array.from(model.bias);
   const { weights, classes, scale } = model;
   for (const [name, value] of features) {
     const row = featureIndex(name, model.hashBits) * classes;
     for (let c = 0; c < classes; c++) out[c] += weights[row + c] * scale * value;
   }
+  for (const block of features.dense ?? []) {
+    const w = denseWeights(model, block.prefix, block.values.length);
+    for (let d = 0; d < block.values.length; d++) {
+      const value = block.values[d];
+      if (value === 0) continue;
+      for (let c = 0; c < classes; c++) out[c] += w[d * classes + c] * value;
+    }
+  }
   return out;
+}
+
+const DENSE_WEIGHTS = new WeakMap<LinearModel, Map<string, Float64Array>>();
+
+/**
+ * A dense block's weights gathered from the model's rows into one small array, scaled (the
+ * same numbers namedLogits reads by name, in order): 100 rows scattered over a table of
+ * megabytes cost a cache miss each, for every target of every article. Memoised per model.
+ */
+function denseWeights(model: LinearModel, prefix: string, length: number): Float64Array {
+  let byPrefix = DENSE_WEIGHTS.get(model);
+  if (!byPrefix) DENSE_WEIGHTS.set(model, (byPrefix = new Map()));
+  const key = `${length}:${prefix}`;
+  let w = byPrefix.get(key);
+  if (!w) {
+    const { classes, weights, scale } = model;
+    const rows = denseRows(prefix, length, model.hashBits);
+    w = new Float64Array(length * classes);
+    for (let d = 0; d < length; d++) for (let c = 0; c < classes; c++) w[d * classes + c] = weights[rows[d] * classes + c] * scale;
+    byPrefix.set(key, w);
+  }
+  return w;
 }
 
 /**

@@ -69,14 +69,6 @@ export function encodeWordVectors(about: Pick<WordVectorFile, 'about' | 'licence
   return { format: WORD_VECTORS_FORMAT, ...about, dimensions, words: words.join('\n'), scales, values: values.toString('base64') };
 }
 
-/** Feature names by prefix: `${name}0` … built once, not per mention. */
-const NAMES = new Map<string, string[]>();
-function namesOf(name: string, dim: number): string[] {
-  let names = NAMES.get(name);
-  if (!names || names.length !== dim) NAMES.set(name, (names = Array.from({ length: dim }, (_, d) => `${name}${d}`)));
-  return names;
-}
-
 /**
  * Tags left out of a mean vector: words with little meaning of their own, and names — a name
  * says who, not how the text speaks of them, and its vector would teach a model the training
@@ -85,12 +77,10 @@ function namesOf(name: string, dim: number): string[] {
 const LEFT_OUT_TAGS = new Set(['PUNCT', 'DET', 'ADP', 'PROPN']);
 
 /**
- * Adds the mean vector of the content words of tokens[from, to) other than names, leaving out
- * `skip` (the mention itself), as the features `${name}0` … `${name}<d-1>`, times `weight`.
+ * The mean vector of the content words of tokens[from, to) other than names, leaving out
+ * `skip` (the mention itself), times `weight`; null when no word there has a vector.
  */
-export function addMeanVector(
-  vectors: WordVectors, tokens: Token[], from: number, to: number, skip: { first: number; last: number }, name: string, weight: number, add: (name: string, value: number) => void,
-): void {
+export function meanVector(vectors: WordVectors, tokens: Token[], from: number, to: number, skip: { first: number; last: number }, weight: number): Float64Array | null {
   const dim = vectors.dimensions;
   const sum = new Float64Array(dim);
   let n = 0;
@@ -102,7 +92,7 @@ export function addMeanVector(
     for (let d = 0; d < dim; d++) sum[d] += vectors.values[o + d];
     n++;
   }
-  if (!n) return;
-  const names = namesOf(name, dim);
-  for (let d = 0; d < dim; d++) add(names[d], (sum[d] * vectors.scales[d] * weight) / n);
+  if (!n) return null;
+  for (let d = 0; d < dim; d++) sum[d] = (sum[d] * vectors.scales[d] * weight) / n;
+  return sum;
 }

@@ -2,7 +2,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { featureIndex, hashString, mix } from '../../src/ml/hashing';
+import { denseRows, featureIndex, hashString, hashedFeatures, mix } from '../../src/ml/hashing';
 import { argmax, bestOfCandidates, logits, namedLogits, scoreRows } from '../../src/ml/linear';
 import { candidateScores, trainRanking } from '../../src/ml/logistic';
 import { linearOf, readModelFile, writeModelFile } from '../../src/ml/model-file';
@@ -77,6 +77,17 @@ describe('linear scores', () => {
     expect(logits(model, { indices: [row], values: [2] })).toEqual([7, 0]);
     expect(namedLogits(model, new Map([['x', 2]]))).toEqual([7, 0]);
     expect(argmax([1, 3, 3])).toBe(1);
+  });
+
+  it('scores and hashes a dense block as the named features it stands for', () => {
+    const model = { classes: 3, hashBits: 6, bias: Float64Array.of(0.5, 0, -0.5), weights: Float32Array.from({ length: 3 * 64 }, (_, i) => ((i * 7) % 11) - 5), scale: 0.25 };
+    const values = [0.5, 0, -2, 1.25];
+    const asNames = new Map<string, number>([['bias', 1], ...values.flatMap((v, d): [string, number][] => (v ? [[`vS${d}`, v]] : []))]);
+    const dense = Object.assign(new Map([['bias', 1]]), { dense: [{ prefix: 'vS', values }] });
+    expect(namedLogits(model, dense)).toEqual(namedLogits(model, asNames));
+    expect(hashedFeatures(dense, 6)).toEqual(hashedFeatures(asNames, 6));
+    // The rows are the names' rows.
+    expect(Array.from(denseRows('vS', 4, 6))).toEqual([0, 1, 2, 3].map((d) => featureIndex(`vS${d}`, 6)));
   });
 });
 

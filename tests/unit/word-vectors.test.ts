@@ -7,7 +7,7 @@ import path from 'path';
 import { normaliseRows, sphericalKMeans } from '../../src/ml/kmeans';
 import { DEFAULT_MODELS_DIR } from '../../src/models';
 import { WORD_CLUSTERS_FILE, encodeWordClusters, loadWordClusters } from '../../src/models/word-clusters';
-import { WORD_VECTORS_FILE, addMeanVector, encodeWordVectors, loadWordVectors } from '../../src/models/word-vectors';
+import { WORD_VECTORS_FILE, encodeWordVectors, meanVector, loadWordVectors } from '../../src/models/word-vectors';
 import type { Token } from '../../src/analysis/types';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'words-'));
@@ -27,18 +27,14 @@ describe('word vectors', () => {
 
   it('averages the content words around a mention, leaving the mention, function words, names and unknown words out', () => {
     const tokens = [token('war'), token('the', 'DET'), token('peace'), token('truce'), token('talks')];
-    const f = new Map<string, number>();
-    addMeanVector(vectors, tokens, 0, 5, { first: 2, last: 3 }, 'v', 2, (n, v) => f.set(n, v));
-    // war (1, −2) and talks (−1, 1): the mean (0, −0.5), times 2; 0 is not added.
-    expect(f.has('v0') ? f.get('v0') : 0).toBeCloseTo(0, 1);
-    expect(f.get('v1')).toBeCloseTo(-1, 1);
+    const f = meanVector(vectors, tokens, 0, 5, { first: 2, last: 3 }, 2)!;
+    // war (1, −2) and talks (−1, 1): the mean (0, −0.5), times 2.
+    expect(f[0]).toBeCloseTo(0, 1);
+    expect(f[1]).toBeCloseTo(-1, 1);
     // A name says who, not how: "War" as a name is left out.
-    const named = new Map<string, number>();
-    addMeanVector(vectors, [token('war', 'PROPN'), token('talks')], 0, 2, { first: 0, last: 0 }, 'v', 1, (n, v) => named.set(n, v));
-    expect(named.get('v0')).toBeCloseTo(-1, 1);
-    const none = new Map<string, number>();
-    addMeanVector(vectors, tokens, 1, 2, { first: 0, last: 0 }, 'v', 1, (n, v) => none.set(n, v));
-    expect(none.size).toBe(0);
+    const named = meanVector(vectors, [token('war', 'PROPN'), token('talks')], 0, 2, { first: 0, last: 0 }, 1)!;
+    expect(named[0]).toBeCloseTo(-1, 1);
+    expect(meanVector(vectors, tokens, 1, 2, { first: 0, last: 0 }, 1)).toBeNull();
   });
 
   it('refuses a file whose values do not fit its words', () => {

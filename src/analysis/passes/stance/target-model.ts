@@ -17,7 +17,8 @@
 //               tokens of the target (models/word-vectors.json)
 import { namedLogits, softmax } from '../../../ml/linear';
 import { type Lexicon, wordScoreOf } from '../../../models/lexicon';
-import { addMeanVector } from '../../../models/word-vectors';
+import { meanVector } from '../../../models/word-vectors';
+import type { DenseBlock } from '../../../ml/hashing';
 import { TARGET_MODEL_CLASSES, type TargetModel } from '../../../models/target-model';
 import { type TokenRange, isPassive, isPossessive, isPossessivePronoun } from '../../grammar';
 import type { Mention, Token } from '../../types';
@@ -37,8 +38,8 @@ export interface TargetInput {
   lexicon: Lexicon;
 }
 
-/** Feature name → value (a count for indicator features). */
-export type Features = Map<string, number>;
+/** Feature name → value (a count for indicator features), and the mean vectors as dense blocks. */
+export type Features = Map<string, number> & { dense?: DenseBlock[] };
 
 /** The model's classes, in the order of its weight rows. */
 export const TARGET_CLASSES = TARGET_MODEL_CLASSES;
@@ -54,6 +55,7 @@ const BETWEEN_VERB_AND_OBJECT = new Set(['DET', 'ADJ', 'ADP', 'NUM', 'PART']);
 
 export function targetFeatures(input: TargetInput): Features {
   const f: Features = new Map();
+  f.dense = [];
   const add = (name: string, value = 1) => {
     if (value !== 0) f.set(name, (f.get(name) ?? 0) + value);
   };
@@ -66,7 +68,7 @@ export function targetFeatures(input: TargetInput): Features {
   grammarFeatures(input, range, add);
   statementFeatures(input, add);
   evidenceFeatures(input, add);
-  vectorFeatures(input, range, add);
+  vectorFeatures(input, range, f.dense);
   return f;
 }
 
@@ -111,9 +113,12 @@ const VECTOR_WINDOW = 5;
  */
 const VECTOR_WEIGHT = 2;
 
-function vectorFeatures({ t, mention: m, lexicon }: TargetInput, s: TokenRange, add: Add): void {
-  addMeanVector(lexicon.vectors, t.tokens, s.first, s.last, m, 'vS', VECTOR_WEIGHT, add);
-  addMeanVector(lexicon.vectors, t.tokens, Math.max(s.first, m.first - VECTOR_WINDOW), Math.min(s.last, m.last + VECTOR_WINDOW), m, 'vW', VECTOR_WEIGHT, add);
+/** The features vS0 … of the sentence's mean vector and vW0 … of the window's (dense blocks: 200 numbers a target, not 200 names). */
+function vectorFeatures({ t, mention: m, lexicon }: TargetInput, s: TokenRange, dense: DenseBlock[]): void {
+  const sentence = meanVector(lexicon.vectors, t.tokens, s.first, s.last, m, VECTOR_WEIGHT);
+  if (sentence) dense.push({ prefix: 'vS', values: sentence });
+  const window = meanVector(lexicon.vectors, t.tokens, Math.max(s.first, m.first - VECTOR_WINDOW), Math.min(s.last, m.last + VECTOR_WINDOW), m, VECTOR_WEIGHT);
+  if (window) dense.push({ prefix: 'vW', values: window });
 }
 
 /** Which tokens of the range lie inside quotation marks (curly pairs, or straight ones toggling). */
