@@ -14,6 +14,7 @@ import { type PairFeatures, pairFeatures } from '../../src/analysis/passes/stanc
 import { PairReader } from '../../src/analysis/passes/stance/pair-model';
 import type { Span } from '../../src/analysis/types';
 import type { Models } from '../../src/models';
+import { TextVectors } from '../../src/models/word-vectors';
 
 export interface DseRecord {
   id: string;
@@ -61,7 +62,7 @@ export function recordFeatures(r: Pick<DseRecord, 'text' | 'entity1' | 'entity2'
   const words = new LocalSentiment(t.tokens, models.lexicon);
   const rules = ruleEvidence(t, statements, found.quoted, actors, models.lexicon, words);
   const covering = coveringEvidence(allOf(rules));
-  const toward = targetProbabilities({ t, statements, words, lexicon: models.lexicon, coveringOf: covering }, models.targetModel);
+  const toward = targetProbabilities({ t, statements, words, lexicon: models.lexicon, vectors: new TextVectors(models.lexicon.vectors, t.tokens), coveringOf: covering }, models.targetModel);
   const reader = new PairReader({ t, actors, statements, rules, words, lexicon: models.lexicon, toward });
   const sentence = t.sentences[si];
   const features = pairFeatures(reader.input(sentence, p, q, reader.mentionsOf(sentence)));

@@ -13,6 +13,7 @@ import type { Span } from '../../src/analysis/types';
 import { hashedFeatures } from '../../src/ml/hashing';
 import type { SparseExample } from '../../src/ml/logistic';
 import type { Models } from '../../src/models';
+import { TextVectors } from '../../src/models/word-vectors';
 
 export interface TargetRecord {
   id: string;
@@ -36,7 +37,7 @@ export function recordFeatures(r: Pick<TargetRecord, 'text' | 'targetStart' | 't
   const statements = attributeSpeakers(t, found, actors, models.syntax.parser);
   const evidence = scoreStances(t, statements, found.quoted, actors, models.lexicon).pairs.flatMap((p) => p.evidence);
   const words = new LocalSentiment(t.tokens, models.lexicon);
-  return targetFeatures({ t, mention, evidence, statements, words, lexicon: models.lexicon });
+  return targetFeatures({ t, mention, evidence, statements, words, lexicon: models.lexicon, vectors: new TextVectors(models.lexicon.vectors, t.tokens) });
 }
 
 /** Hashes named features into a sparse example; features sharing an index add up. */

@@ -40,6 +40,21 @@ export function logits(model: LinearModel, ex: SparseFeatures): number[] {
   return out;
 }
 
+/**
+ * Named features as the rows of a table of 2^bits rows, in the map's order (names sharing a row
+ * are not merged): logits() of it gives namedLogits()'s sums exactly, so features read by two
+ * models of one table size are hashed once.
+ */
+export function namedRows(features: ReadonlyMap<string, number>, bits: number): { indices: Int32Array; values: Float64Array } {
+  const indices = new Int32Array(features.size), values = new Float64Array(features.size);
+  let k = 0;
+  for (const [name, value] of features) {
+    indices[k] = featureIndex(name, bits);
+    values[k++] = value;
+  }
+  return { indices, values };
+}
+
 /** Class scores of named features (hashed here): feature name → value, then the dense blocks. */
 export function namedLogits(model: LinearModel, features: NamedFeatures): number[] {
   const out = Array.from(model.bias);

@@ -77,22 +77,51 @@ export function encodeWordVectors(about: Pick<WordVectorFile, 'about' | 'licence
 const LEFT_OUT_TAGS = new Set(['PUNCT', 'DET', 'ADP', 'PROPN']);
 
 /**
- * The mean vector of the content words of tokens[from, to) other than names, leaving out
- * `skip` (the mention itself), times `weight`; null when no word there has a vector.
+ * Mean vectors over ranges of one text's tokens, for the target model's features: each token's
+ * row is looked up once, and a range asked for again (a sentence, once for each of its
+ * mentions) keeps its sum. The sums are of int8 values, exact in any order, so a sentence's mean
+ * without a mention is its sum less the mention's words: the same numbers as adding up the rest.
  */
-export function meanVector(vectors: WordVectors, tokens: Token[], from: number, to: number, skip: { first: number; last: number }, weight: number): Float64Array | null {
-  const dim = vectors.dimensions;
-  const sum = new Float64Array(dim);
-  let n = 0;
-  for (let k = from; k < to; k++) {
-    if ((k >= skip.first && k < skip.last) || LEFT_OUT_TAGS.has(tokens[k].pos)) continue;
-    const row = vectors.rowOfLower(tokens[k].lower);
-    if (row < 0) continue;
-    const o = row * dim;
-    for (let d = 0; d < dim; d++) sum[d] += vectors.values[o + d];
-    n++;
+export class TextVectors {
+  /** Each token's row; -1 outside the vocabulary or left out (LEFT_OUT_TAGS), -2 not looked up yet. */
+  private readonly rows: Int32Array;
+  private readonly sums = new Map<string, { sum: Float64Array; n: number }>();
+
+  constructor(
+    private readonly vectors: WordVectors,
+    private readonly tokens: Token[],
+  ) {
+    this.rows = new Int32Array(tokens.length).fill(-2);
   }
-  if (!n) return null;
-  for (let d = 0; d < dim; d++) sum[d] = (sum[d] * vectors.scales[d] * weight) / n;
-  return sum;
+
+  /**
+   * The mean vector of the content words of tokens[from, to) other than names, leaving out
+   * `skip` (the mention itself), times `weight`; null when no word there has a vector. `reuse`
+   * keeps the range's sum for the next question about it.
+   */
+  mean(from: number, to: number, skip: { first: number; last: number }, weight: number, reuse = false): Float64Array | null {
+    const { dimensions: dim, scales } = this.vectors;
+    const key = `${from}:${to}`;
+    let range = reuse ? this.sums.get(key) : undefined;
+    if (!range) {
+      range = { sum: new Float64Array(dim), n: 0 };
+      for (let k = from; k < to; k++) this.addRow(range, k, 1);
+      if (reuse) this.sums.set(key, range);
+    }
+    const out = { sum: range.sum.slice(), n: range.n };
+    for (let k = Math.max(from, skip.first); k < Math.min(to, skip.last); k++) this.addRow(out, k, -1);
+    if (!out.n) return null;
+    for (let d = 0; d < dim; d++) out.sum[d] = (out.sum[d] * scales[d] * weight) / out.n;
+    return out.sum;
+  }
+
+  private addRow(acc: { sum: Float64Array; n: number }, k: number, sign: 1 | -1): void {
+    let row = this.rows[k];
+    if (row === -2) this.rows[k] = row = LEFT_OUT_TAGS.has(this.tokens[k].pos) ? -1 : this.vectors.rowOfLower(this.tokens[k].lower);
+    if (row < 0) return;
+    const { dimensions: dim, values } = this.vectors;
+    const o = row * dim;
+    for (let d = 0; d < dim; d++) acc.sum[d] += sign * values[o + d];
+    acc.n += sign;
+  }
 }

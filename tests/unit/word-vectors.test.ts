@@ -7,7 +7,7 @@ import path from 'path';
 import { normaliseRows, sphericalKMeans } from '../../src/ml/kmeans';
 import { DEFAULT_MODELS_DIR } from '../../src/models';
 import { WORD_CLUSTERS_FILE, encodeWordClusters, loadWordClusters } from '../../src/models/word-clusters';
-import { WORD_VECTORS_FILE, encodeWordVectors, meanVector, loadWordVectors } from '../../src/models/word-vectors';
+import { WORD_VECTORS_FILE, TextVectors, encodeWordVectors, loadWordVectors } from '../../src/models/word-vectors';
 import type { Token } from '../../src/analysis/types';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'words-'));
@@ -27,14 +27,21 @@ describe('word vectors', () => {
 
   it('averages the content words around a mention, leaving the mention, function words, names and unknown words out', () => {
     const tokens = [token('war'), token('the', 'DET'), token('peace'), token('truce'), token('talks')];
-    const f = meanVector(vectors, tokens, 0, 5, { first: 2, last: 3 }, 2)!;
+    const f = new TextVectors(vectors, tokens).mean(0, 5, { first: 2, last: 3 }, 2)!;
     // war (1, −2) and talks (−1, 1): the mean (0, −0.5), times 2.
     expect(f[0]).toBeCloseTo(0, 1);
     expect(f[1]).toBeCloseTo(-1, 1);
     // A name says who, not how: "War" as a name is left out.
-    const named = meanVector(vectors, [token('war', 'PROPN'), token('talks')], 0, 2, { first: 0, last: 0 }, 1)!;
+    const named = new TextVectors(vectors, [token('war', 'PROPN'), token('talks')]).mean(0, 2, { first: 0, last: 0 }, 1)!;
     expect(named[0]).toBeCloseTo(-1, 1);
-    expect(meanVector(vectors, tokens, 1, 2, { first: 0, last: 0 }, 1)).toBeNull();
+    expect(new TextVectors(vectors, tokens).mean(1, 2, { first: 0, last: 0 }, 1)).toBeNull();
+    // A range's kept sum less each mention's words: the same numbers as the rest added up.
+    const text = new TextVectors(vectors, tokens);
+    for (const skip of [{ first: 0, last: 1 }, { first: 2, last: 4 }, { first: 4, last: 5 }, { first: 0, last: 5 }]) {
+      const reused = text.mean(0, 5, skip, 2, true);
+      const direct = new TextVectors(vectors, tokens).mean(0, 5, skip, 2);
+      expect(reused === null ? null : Array.from(reused)).toEqual(direct === null ? null : Array.from(direct));
+    }
   });
 
   it('refuses a file whose values do not fit its words', () => {

@@ -20,6 +20,7 @@ import type { Lexicon } from '../../models/lexicon';
 import { type StanceModel, confidenceFor, strengthBin } from '../../models/stance-model';
 import { stanceEvidenceFilter } from '../actors/sides';
 import type { TargetModel } from '../../models/target-model';
+import { TextVectors } from '../../models/word-vectors';
 import type { Mention, Span } from '../types';
 import type { TokenisedText } from './2-tokens';
 import type { ActorMentions } from './3-actors';
@@ -45,6 +46,7 @@ export interface Stances {
 
 export function scoreStances(t: TokenisedText, statements: AttributedStatement[], quoted: Span[], actors: ActorMentions, lexicon: Lexicon, targetModel?: TargetModel, stanceModel?: StanceModel): Stances {
   const words = new LocalSentiment(t.tokens, lexicon);
+  const vectors = new TextVectors(lexicon.vectors, t.tokens);
   const rules = ruleEvidence(t, statements, quoted, actors, lexicon, words);
   const rulesAll = allOf(rules);
   // Built at the first question: most articles come with no entity.
@@ -53,7 +55,7 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
   let evidence = rulesAll;
   const keep = stanceEvidenceFilter(t.tokens, statements, actors);
   if (stanceModel) {
-    const toward = targetModel ? targetProbabilities({ t, statements, words, lexicon, coveringOf }, targetModel) : undefined;
+    const toward = targetModel ? targetProbabilities({ t, statements, words, lexicon, vectors, coveringOf }, targetModel) : undefined;
     // Precision first: the model scores a pair only where the rules found its source acting on
     // or speaking of its target in that sentence (a statement's speaker, a verb's subject, a
     // relation), so that a word of hostility between two actors of a list, or near an actor
@@ -97,7 +99,7 @@ export function scoreStances(t: TokenisedText, statements: AttributedStatement[]
   evidence = evidence.filter(keep);
   return {
     pairs: aggregate(evidence, stanceModel?.minConfidence ?? 0),
-    towardMention: (mention) => towardMention({ t, mention, evidence: coveringOf(mention), statements, words, lexicon }, targetModel),
+    towardMention: (mention) => towardMention({ t, mention, evidence: coveringOf(mention), statements, words, lexicon, vectors }, targetModel),
   };
 }
 
@@ -144,7 +146,7 @@ export function targetProbabilities(
     let p = memo.get(mention);
     if (!p) {
       const statements = touching[t.tokens[mention.first].sentence] ?? [];
-      p = classProbabilities(model, targetFeatures({ t, mention, evidence: input.coveringOf(mention), statements, words: input.words, lexicon: input.lexicon }));
+      p = classProbabilities(model, targetFeatures({ t, mention, evidence: input.coveringOf(mention), statements, words: input.words, lexicon: input.lexicon, vectors: input.vectors }));
       memo.set(mention, p);
     }
     return p;

@@ -7,7 +7,7 @@
 // ../6-stance.ts); a polar decision becomes one piece of evidence, source → target, whose
 // confidence is that probability. Neutral pairs give no evidence: two actors named together
 // are not a stance.
-import { type LinearModel, namedLogits, softmax } from '../../../ml/linear';
+import { type LinearModel, type SparseFeatures, logits, namedRows, softmax } from '../../../ml/linear';
 import type { StanceLinear, StanceModel } from '../../../models/stance-model';
 import { partitionPoint } from '../../sorted';
 import type { Mention, Sentence, Span } from '../../types';
@@ -37,7 +37,10 @@ export interface PairDecision {
 
 /** The model's class probabilities and decision: the best class after the decision offsets, neutral under the threshold. */
 export function decidePair(model: StanceModel, features: PairFeatures): PairDecision {
-  return decideFromScores(classScores(model.linear, (m) => namedLogits(m, features)), model.offsets, model.threshold);
+  // The factored model's two parts share a table size: the names are hashed once for both.
+  const hashed = new Map<number, SparseFeatures>();
+  const rowsFor = (bits: number) => hashed.get(bits) ?? hashed.set(bits, namedRows(features, bits)).get(bits)!;
+  return decideFromScores(classScores(model.linear, (m) => logits(m, rowsFor(m.hashBits))), model.offsets, model.threshold);
 }
 
 /**

@@ -17,7 +17,7 @@
 //               tokens of the target (models/word-vectors.json)
 import { namedLogits, softmax } from '../../../ml/linear';
 import { type Lexicon, wordScoreOf } from '../../../models/lexicon';
-import { meanVector } from '../../../models/word-vectors';
+import type { TextVectors } from '../../../models/word-vectors';
 import type { DenseBlock } from '../../../ml/hashing';
 import { TARGET_MODEL_CLASSES, type TargetModel } from '../../../models/target-model';
 import { type TokenRange, isPassive, isPossessive, isPossessivePronoun } from '../../grammar';
@@ -36,6 +36,8 @@ export interface TargetInput {
   statements: AttributedStatement[];
   words: LocalSentiment;
   lexicon: Lexicon;
+  /** The text's word vectors (one for all its mentions: a sentence's sum is reused). */
+  vectors: TextVectors;
 }
 
 /** Feature name → value (a count for indicator features), and the mean vectors as dense blocks. */
@@ -114,10 +116,10 @@ const VECTOR_WINDOW = 5;
 const VECTOR_WEIGHT = 2;
 
 /** The features vS0 … of the sentence's mean vector and vW0 … of the window's (dense blocks: 200 numbers a target, not 200 names). */
-function vectorFeatures({ t, mention: m, lexicon }: TargetInput, s: TokenRange, dense: DenseBlock[]): void {
-  const sentence = meanVector(lexicon.vectors, t.tokens, s.first, s.last, m, VECTOR_WEIGHT);
+function vectorFeatures({ mention: m, vectors }: TargetInput, s: TokenRange, dense: DenseBlock[]): void {
+  const sentence = vectors.mean(s.first, s.last, m, VECTOR_WEIGHT, true);
   if (sentence) dense.push({ prefix: 'vS', values: sentence });
-  const window = meanVector(lexicon.vectors, t.tokens, Math.max(s.first, m.first - VECTOR_WINDOW), Math.min(s.last, m.last + VECTOR_WINDOW), m, VECTOR_WEIGHT);
+  const window = vectors.mean(Math.max(s.first, m.first - VECTOR_WINDOW), Math.min(s.last, m.last + VECTOR_WINDOW), m, VECTOR_WEIGHT);
   if (window) dense.push({ prefix: 'vW', values: window });
 }
 
