@@ -1,7 +1,7 @@
 // Linear multiclass models over hashed features: the inference every learned model shares.
 // A model is a bias per class and a table of 2^hashBits weight rows (one weight per class in
 // each row); an example is a sparse list of row indices with their values (1 for indicators).
-import { type NamedFeatures, denseRows, featureIndex } from './hashing';
+import { type DenseBlock, type NamedFeatures, denseRows, featureIndex } from './hashing';
 
 export interface LinearModel {
   classes: number;
@@ -40,38 +40,52 @@ export function logits(model: LinearModel, ex: SparseFeatures): number[] {
   return out;
 }
 
-/**
- * Named features as the rows of a table of 2^bits rows, in the map's order (names sharing a row
- * are not merged): logits() of it gives namedLogits()'s sums exactly, so features read by two
- * models of one table size are hashed once.
- */
-export function namedRows(features: ReadonlyMap<string, number>, bits: number): { indices: Int32Array; values: Float64Array } {
-  const indices = new Int32Array(features.size), values = new Float64Array(features.size);
-  let k = 0;
-  for (const [name, value] of features) {
-    indices[k] = featureIndex(name, bits);
-    values[k++] = value;
-  }
-  return { indices, values };
-}
-
 /** Class scores of named features (hashed here): feature name → value, then the dense blocks. */
 export function namedLogits(model: LinearModel, features: NamedFeatures): number[] {
-  const out = Array.from(model.bias);
-  const { weights, classes, scale } = model;
-  for (const [name, value] of features) {
-    const row = featureIndex(name, model.hashBits) * classes;
-    for (let c = 0; c < classes; c++) out[c] += weights[row + c] * scale * value;
+  const sink = new ScoringSink([model]);
+  for (const [name, value] of features) sink.add(name, value);
+  for (const block of features.dense ?? []) sink.dense(block);
+  return sink.scores[0];
+}
+
+/**
+ * Scores features as they are made, for one or more linear models read together (the stance
+ * model's sign and direction parts): each name hashed once per table size and its rows' weights
+ * added to each model's class scores at once, with no map of names and no second pass. The
+ * scores are namedLogits()'s for the same features made in the same order (a name made twice
+ * adds its weights twice instead of once with its value doubled: the same sum up to rounding).
+ */
+export class ScoringSink {
+  /** Each model's class scores so far, in the models' order. */
+  readonly scores: number[][];
+
+  constructor(private readonly models: readonly LinearModel[]) {
+    this.scores = models.map((m) => Array.from(m.bias));
   }
-  for (const block of features.dense ?? []) {
-    const w = denseWeights(model, block.prefix, block.values.length);
-    for (let d = 0; d < block.values.length; d++) {
-      const value = block.values[d];
-      if (value === 0) continue;
-      for (let c = 0; c < classes; c++) out[c] += w[d * classes + c] * value;
+
+  add(name: string, value: number): void {
+    let bits = -1, index = 0;
+    for (let i = 0; i < this.models.length; i++) {
+      const { weights, classes, scale, hashBits } = this.models[i];
+      if (hashBits !== bits) index = featureIndex(name, (bits = hashBits));
+      const row = index * classes;
+      const out = this.scores[i];
+      for (let c = 0; c < classes; c++) out[c] += weights[row + c] * scale * value;
     }
   }
-  return out;
+
+  dense(block: DenseBlock): void {
+    for (let i = 0; i < this.models.length; i++) {
+      const { classes } = this.models[i];
+      const w = denseWeights(this.models[i], block.prefix, block.values.length);
+      const out = this.scores[i];
+      for (let d = 0; d < block.values.length; d++) {
+        const value = block.values[d];
+        if (value === 0) continue;
+        for (let c = 0; c < classes; c++) out[c] += w[d * classes + c] * value;
+      }
+    }
+  }
 }
 
 const DENSE_WEIGHTS = new WeakMap<LinearModel, Map<string, Float64Array>>();

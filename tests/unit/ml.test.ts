@@ -3,7 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { denseRows, featureIndex, hashString, hashedFeatures, mix } from '../../src/ml/hashing';
-import { argmax, bestOfCandidates, logits, namedLogits, scoreRows } from '../../src/ml/linear';
+import { ScoringSink, argmax, bestOfCandidates, logits, namedLogits, scoreRows } from '../../src/ml/linear';
 import { candidateScores, trainRanking } from '../../src/ml/logistic';
 import { linearOf, readModelFile, writeModelFile } from '../../src/ml/model-file';
 import { AveragedPerceptron } from '../../src/ml/perceptron';
@@ -77,6 +77,15 @@ describe('linear scores', () => {
     expect(logits(model, { indices: [row], values: [2] })).toEqual([7, 0]);
     expect(namedLogits(model, new Map([['x', 2]]))).toEqual([7, 0]);
     expect(argmax([1, 3, 3])).toBe(1);
+  });
+
+  it('scores features as they are made, for models of different class counts at once, as namedLogits does each', () => {
+    const three = { classes: 3, hashBits: 6, bias: Float64Array.of(0.5, 0, -0.5), weights: Float32Array.from({ length: 3 * 64 }, (_, i) => ((i * 7) % 11) - 5), scale: 0.25 };
+    const two = { classes: 2, hashBits: 6, bias: Float64Array.of(1, -1), weights: Float32Array.from({ length: 2 * 64 }, (_, i) => ((i * 5) % 13) - 6), scale: 0.5 };
+    const named = new Map<string, number>([['bias', 1], ['w:peace', 1], ['lex', -0.75], ['w:war', 2]]);
+    const sink = new ScoringSink([three, two]);
+    for (const [name, value] of named) sink.add(name, value);
+    expect(sink.scores).toEqual([namedLogits(three, named), namedLogits(two, named)]);
   });
 
   it('scores and hashes a dense block as the named features it stands for', () => {

@@ -33,7 +33,7 @@ import { bySentence, judgedKey, modelEvidence } from './stance/pair-model';
 import { LocalSentiment } from './stance/lexical';
 import { relationEvidence } from './stance/relations';
 import { statementEvidence } from './stance/statements';
-import { type TargetInput, classProbabilities, ruleScore, targetFeatures, targetScore } from './stance/target-model';
+import { type TargetInput, ruleScore, scoreTarget, targetFeatures, targetScore } from './stance/target-model';
 
 export { AUTHOR, AUTHOR_NAME, NEUTRAL_BAND, polarityOf } from './stance/evidence';
 export type { Evidence, StancePair } from './stance/evidence';
@@ -146,7 +146,7 @@ export function targetProbabilities(
     let p = memo.get(mention);
     if (!p) {
       const statements = touching[t.tokens[mention.first].sentence] ?? [];
-      p = classProbabilities(model, targetFeatures({ t, mention, evidence: input.coveringOf(mention), statements, words: input.words, lexicon: input.lexicon, vectors: input.vectors }));
+      p = scoreTarget(model, { t, mention, evidence: input.coveringOf(mention), statements, words: input.words, lexicon: input.lexicon, vectors: input.vectors });
       memo.set(mention, p);
     }
     return p;

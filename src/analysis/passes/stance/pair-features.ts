@@ -63,10 +63,20 @@ const BETWEEN_VERB_AND_OBJECT = new Set(['DET', 'ADJ', 'ADP', 'NUM', 'PART']);
 
 type Add = (name: string, value?: number) => void;
 
+/** The pair's features by name (training, tests): what the model reads. */
 export function pairFeatures(input: PairInput): PairFeatures {
   const f: PairFeatures = new Map();
+  makePairFeatures(input, (name, value) => f.set(name, (f.get(name) ?? 0) + value));
+  return f;
+}
+
+/**
+ * Every feature of the pair, each given to `give` as it is made, zero and non-finite values left
+ * out (the one implementation for training, by name, and run time, scored as made).
+ */
+export function makePairFeatures(input: PairInput, give: (name: string, value: number) => void): void {
   const add: Add = (name, value = 1) => {
-    if (value !== 0 && Number.isFinite(value)) f.set(name, (f.get(name) ?? 0) + value);
+    if (value !== 0 && Number.isFinite(value)) give(name, value);
   };
   add('bias');
   const actorAt = actorTokens(input);
@@ -80,7 +90,6 @@ export function pairFeatures(input: PairInput): PairFeatures {
   if (holder) add(`holder:${holder}`);
   targetFeatures(input, add, holder);
   heldSentiment(input, add, holder);
-  return f;
 }
 
 /** A token as a word feature: its lemma; names and numbers as their class, other actors' mentions as one. */

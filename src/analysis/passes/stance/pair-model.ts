@@ -7,7 +7,7 @@
 // ../6-stance.ts); a polar decision becomes one piece of evidence, source → target, whose
 // confidence is that probability. Neutral pairs give no evidence: two actors named together
 // are not a stance.
-import { type LinearModel, type SparseFeatures, logits, namedRows, softmax } from '../../../ml/linear';
+import { type LinearModel, ScoringSink, softmax } from '../../../ml/linear';
 import type { StanceLinear, StanceModel } from '../../../models/stance-model';
 import { partitionPoint } from '../../sorted';
 import type { Mention, Sentence, Span } from '../../types';
@@ -16,7 +16,7 @@ import type { ActorMentions } from '../3-actors';
 import type { AttributedStatement } from '../5-speakers';
 import { type Evidence, NEUTRAL_BAND, SpanBudget } from './evidence';
 import type { LocalSentiment } from './lexical';
-import { type PairFeatures, type PairInput, type RuleEvidence, pairFeatures } from './pair-features';
+import { type PairFeatures, type PairInput, type RuleEvidence, makePairFeatures } from './pair-features';
 import type { Lexicon } from '../../../models/lexicon';
 import { mentionsWithin } from '../5-speakers';
 
@@ -37,10 +37,24 @@ export interface PairDecision {
 
 /** The model's class probabilities and decision: the best class after the decision offsets, neutral under the threshold. */
 export function decidePair(model: StanceModel, features: PairFeatures): PairDecision {
-  // The factored model's two parts share a table size: the names are hashed once for both.
-  const hashed = new Map<number, SparseFeatures>();
-  const rowsFor = (bits: number) => hashed.get(bits) ?? hashed.set(bits, namedRows(features, bits)).get(bits)!;
-  return decideFromScores(classScores(model.linear, (m) => logits(m, rowsFor(m.hashBits))), model.offsets, model.threshold);
+  const sink = new ScoringSink(linearParts(model.linear));
+  for (const [name, value] of features) sink.add(name, value);
+  return decided(model, sink);
+}
+
+/** decidePair() of the pair's features, scored as they are made (the stance pass: no map of names, each name hashed once for the model's parts). */
+export function judgePair(model: StanceModel, input: PairInput): PairDecision {
+  const sink = new ScoringSink(linearParts(model.linear));
+  makePairFeatures(input, (name, value) => sink.add(name, value));
+  return decided(model, sink);
+}
+
+/** The model's linear parts in the order a ScoringSink scores them. */
+const linearParts = (linear: StanceLinear): LinearModel[] => ('joint' in linear ? [linear.joint] : [linear.sign, linear.direction]);
+
+function decided(model: StanceModel, sink: ScoringSink): PairDecision {
+  const parts = linearParts(model.linear);
+  return decideFromScores(classScores(model.linear, (m) => sink.scores[parts.indexOf(m)]), model.offsets, model.threshold);
 }
 
 /**
@@ -145,7 +159,7 @@ export function modelEvidence(ctx: PairContext, model: StanceModel, only?: Set<s
       if (only && !only.has(judgedKey(sentence.i, p.actorId!, q.actorId!)) && !only.has(judgedKey(sentence.i, q.actorId!, p.actorId!))) continue;
       judged.add(judgedKey(sentence.i, p.actorId!, q.actorId!));
       judged.add(judgedKey(sentence.i, q.actorId!, p.actorId!));
-      const d = decidePair(model, pairFeatures(reader.input(sentence, p, q, mentions)));
+      const d = judgePair(model, reader.input(sentence, p, q, mentions));
       // The direction the model gives less stance to, whatever it decides.
       const pr = d.probabilities;
       if (pr[POSITIVE_PQ] + pr[NEGATIVE_PQ] < pr[POSITIVE_QP] + pr[NEGATIVE_QP]) disfavoured.add(judgedKey(sentence.i, p.actorId!, q.actorId!));

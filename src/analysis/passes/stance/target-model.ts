@@ -15,7 +15,7 @@
 //               rules' own score (ruleScore: evidence about the actor, else the words around it)
 //   vectors     the mean GloVe vector of the sentence's content words and of those within five
 //               tokens of the target (models/word-vectors.json)
-import { namedLogits, softmax } from '../../../ml/linear';
+import { ScoringSink, namedLogits, softmax } from '../../../ml/linear';
 import { type Lexicon, wordScoreOf } from '../../../models/lexicon';
 import type { TextVectors } from '../../../models/word-vectors';
 import type { DenseBlock } from '../../../ml/hashing';
@@ -55,12 +55,27 @@ const VERB_REACH = 4;
 const BETWEEN_SUBJECT_AND_VERB = new Set(['ADV', 'AUX', 'PART']);
 const BETWEEN_VERB_AND_OBJECT = new Set(['DET', 'ADJ', 'ADP', 'NUM', 'PART']);
 
+/** The target's features by name (training, tests): what the model reads. */
 export function targetFeatures(input: TargetInput): Features {
   const f: Features = new Map();
-  f.dense = [];
-  const add = (name: string, value = 1) => {
+  const dense: DenseBlock[] = (f.dense = []);
+  makeTargetFeatures(input, (name, value = 1) => {
     if (value !== 0) f.set(name, (f.get(name) ?? 0) + value);
-  };
+  }, (block) => dense.push(block));
+  return f;
+}
+
+/** The model's class probabilities toward the target, its features scored as they are made (the stance pass: no map of names). */
+export function scoreTarget(model: TargetModel, input: TargetInput): number[] {
+  const sink = new ScoringSink([model]);
+  makeTargetFeatures(input, (name, value = 1) => {
+    if (value !== 0) sink.add(name, value);
+  }, (block) => sink.dense(block));
+  return softmax(sink.scores[0]);
+}
+
+/** Every feature of the target, each given to `add` as it is made (the one implementation for training and run time). */
+function makeTargetFeatures(input: TargetInput, add: Add, addDense: (block: DenseBlock) => void): void {
   const { t, mention: m } = input;
   const sentence = sentenceOf(t, m.first);
   const range: TokenRange = { first: sentence.first, last: sentence.last };
@@ -70,8 +85,7 @@ export function targetFeatures(input: TargetInput): Features {
   grammarFeatures(input, range, add);
   statementFeatures(input, add);
   evidenceFeatures(input, add);
-  vectorFeatures(input, range, f.dense);
-  return f;
+  vectorFeatures(input, range, addDense);
 }
 
 type Add = (name: string, value?: number) => void;
@@ -116,11 +130,11 @@ const VECTOR_WINDOW = 5;
 const VECTOR_WEIGHT = 2;
 
 /** The features vS0 … of the sentence's mean vector and vW0 … of the window's (dense blocks: 200 numbers a target, not 200 names). */
-function vectorFeatures({ mention: m, vectors }: TargetInput, s: TokenRange, dense: DenseBlock[]): void {
+function vectorFeatures({ mention: m, vectors }: TargetInput, s: TokenRange, addDense: (block: DenseBlock) => void): void {
   const sentence = vectors.mean(s.first, s.last, m, VECTOR_WEIGHT, true);
-  if (sentence) dense.push({ prefix: 'vS', values: sentence });
+  if (sentence) addDense({ prefix: 'vS', values: sentence });
   const window = vectors.mean(Math.max(s.first, m.first - VECTOR_WINDOW), Math.min(s.last, m.last + VECTOR_WINDOW), m, VECTOR_WEIGHT);
-  if (window) dense.push({ prefix: 'vW', values: window });
+  if (window) addDense({ prefix: 'vW', values: window });
 }
 
 /** Which tokens of the range lie inside quotation marks (curly pairs, or straight ones toggling). */
