@@ -101,18 +101,25 @@ export class TextVectors {
    */
   mean(from: number, to: number, skip: { first: number; last: number }, weight: number, reuse = false): Float64Array | null {
     const { dimensions: dim, scales } = this.vectors;
-    const key = `${from}:${to}`;
-    let range = reuse ? this.sums.get(key) : undefined;
-    if (!range) {
-      range = { sum: new Float64Array(dim), n: 0 };
-      for (let k = from; k < to; k++) this.addRow(range, k, 1);
-      if (reuse) this.sums.set(key, range);
+    const out = { sum: new Float64Array(dim), n: 0 };
+    if (reuse) {
+      const key = `${from}:${to}`;
+      let range = this.sums.get(key);
+      if (!range) {
+        range = { sum: new Float64Array(dim), n: 0 };
+        for (let k = from; k < to; k++) this.addRow(range, k, 1);
+        this.sums.set(key, range);
+      }
+      out.sum.set(range.sum);
+      out.n = range.n;
+      for (let k = Math.max(from, skip.first); k < Math.min(to, skip.last); k++) this.addRow(out, k, -1);
+    } else {
+      for (let k = from; k < to; k++) if (k < skip.first || k >= skip.last) this.addRow(out, k, 1);
     }
-    const out = { sum: range.sum.slice(), n: range.n };
-    for (let k = Math.max(from, skip.first); k < Math.min(to, skip.last); k++) this.addRow(out, k, -1);
     if (!out.n) return null;
-    for (let d = 0; d < dim; d++) out.sum[d] = (out.sum[d] * scales[d] * weight) / out.n;
-    return out.sum;
+    const sum = out.sum, n = out.n;
+    for (let d = 0; d < dim; d++) sum[d] = (sum[d] * scales[d] * weight) / n;
+    return sum;
   }
 
   private addRow(acc: { sum: Float64Array; n: number }, k: number, sign: 1 | -1): void {
@@ -120,8 +127,10 @@ export class TextVectors {
     if (row === -2) this.rows[k] = row = LEFT_OUT_TAGS.has(this.tokens[k].pos) ? -1 : this.vectors.rowOfLower(this.tokens[k].lower);
     if (row < 0) return;
     const { dimensions: dim, values } = this.vectors;
+    const sum = acc.sum;
     const o = row * dim;
-    for (let d = 0; d < dim; d++) acc.sum[d] += sign * values[o + d];
+    if (sign > 0) for (let d = 0; d < dim; d++) sum[d] += values[o + d];
+    else for (let d = 0; d < dim; d++) sum[d] -= values[o + d];
     acc.n += sign;
   }
 }
