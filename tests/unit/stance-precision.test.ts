@@ -115,6 +115,10 @@ describe('capitalised names of places, events, documents and ideas are not actor
     ['Israeli jets struck targets in Gaza, angering Hamas.', 'name:gaza'],
     ['Lena Okafor thanked Tomas Brenner on Twitter for his support.', 'name:twitter'],
     ['Tomas Brenner praised the plan when he took to Telegram.', 'name:telegram'],
+    // A participle or adjective opening a sentence before the noun it qualifies.
+    ['Sweeping sanctions hit Norland on Monday as Vestria moved against Ostmark.', 'name:sweeping'],
+    ['Blistering criticism greeted the plan, and Norland rejected it.', 'name:blistering'],
+    ['Heated talks between Norland and Vestria ended without a deal.', 'name:heated'],
   ])('%s: no actor %s, and no stance toward it', (text, id) => {
     const a = run(text);
     expect(a.actors.map((x) => x.id)).not.toContain(id);
@@ -126,6 +130,7 @@ describe('capitalised names of places, events, documents and ideas are not actor
     ['Lena Okafor criticised Tomas Brenner on Tuesday.', 'name:lena-okafor', 'name:tomas-brenner'],
     ['Vestria condemned the NBFU for the strike.', 'name:vestria', 'name:nbfu'],
     ['Twitter banned Lena Okafor for abuse.', 'name:twitter', 'name:lena-okafor'],
+    ['Harding denounced Vestria on Monday.', 'name:harding', 'name:vestria'],
   ])('unknown names of people, bodies and countries stay actors: %s', (text, source, target) => {
     expect(ids(text)).toEqual(expect.arrayContaining([source, target]));
     expect(pair(run(text), source, target)).toBeLessThan(0);

@@ -251,8 +251,22 @@ function isUnknownNameWord(ctx: LexContext, i: number): boolean {
   if (/ism$/.test(t.lower)) return false; // "Communism", "Progressivism": ideas, not actors
   if (/^(DET|PRON|ADP|CCONJ|SCONJ|AUX|PART|INTJ|NUM|PUNCT|SYM)$/.test(t.pos)) return false;
   // At a sentence start a capitalised common word is no name, unless the text uses it as one elsewhere ("Cook said" after "Tim Cook").
-  if (ctx.clauseInitial[i]) return (t.pos === 'PROPN' && !ctx.lowerWords.has(t.lower)) || ctx.bodyNameWords.has(ctx.keys[i]);
+  if (ctx.clauseInitial[i]) return (t.pos === 'PROPN' && !ctx.lowerWords.has(t.lower) && !isOpeningModifier(ctx.tokens, i)) || ctx.bodyNameWords.has(ctx.keys[i]);
   return true;
+}
+
+/** Endings of participles and adjectives: "Blistering", "Sweeping", "Heated", "Massive", "Furious", "Fruitless". */
+const MODIFIER_ENDING = /.{3}(?:ing|ed|ive|ous|ful|less)$/;
+
+/**
+ * A word opening its sentence with a participle's or adjective's ending, before a lower-case
+ * noun or adjective it qualifies ("Blistering criticism greeted …", "Sweeping sanctions hit …"):
+ * wink tags it a proper noun there, but a name before a common noun is rare at a sentence
+ * start and dictionary names ("Beijing officials") never come here.
+ */
+function isOpeningModifier(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return !!next && MODIFIER_ENDING.test(tokens[i].lower) && !startsUpper(next.value) && (next.pos === 'NOUN' || next.pos === 'ADJ');
 }
 
 const isCapitalised = (tokens: Token[], unit: Unit) => {
