@@ -428,3 +428,36 @@ export function isMistaggedVerb(tokens: Token[], i: number, lemma: string): bool
     !!prev && (prev.pos === 'PROPN' || prev.pos === 'PRON') && prev.sentence === t.sentence
   );
 }
+
+/** Tags of the words of an earlier conjunct, stepped over back to the preposition they share. */
+const CONJUNCT_TAGS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'PART']);
+/** Prepositions whose object is what an act is aimed at: "attack on X", "sanctions against X". */
+const PATIENT_PREPOSITIONS = new Set(['on', 'against', 'upon']);
+/** Nouns of acts whose "of" names what they are done to: "the invasion of X". */
+const ACT_NOUNS_OF = new Set([
+  'invasion', 'occupation', 'annexation', 'bombing', 'bombardment', 'shelling', 'siege', 'blockade', 'destruction', 'killing', 'killings', 'murder',
+  'assassination', 'execution', 'arrest', 'arrests', 'detention', 'persecution', 'oppression', 'repression', 'mistreatment', 'abuse', 'harassment',
+  'intimidation', 'isolation', 'exclusion', 'expulsion', 'targeting', 'surveillance', 'vilification', 'demonisation', 'demonization', 'liberation',
+]);
+
+/**
+ * The noun of the act whose patient a mention is ("Russia's attack on X", "sanctions against
+ * the X government", "the invasion of X"): the mention is the object of on/against after a
+ * noun, or of "of" after an act noun, with at most two determiners or adjectives between;
+ * -1 when it is none, or the preposition lies before `floor`.
+ */
+export function actNounOf(tokens: Token[], m: TokenRange, floor: number): number {
+  let k = m.first - 1;
+  for (let skipped = 0; k >= floor && skipped < 2 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ'); skipped++) k--;
+  // A later conjunct shares the first one's preposition: "strikes on Gaza and Lebanon".
+  for (let conjuncts = 0; conjuncts < 4 && k > floor && (tokens[k].pos === 'CCONJ' || tokens[k].value === ','); conjuncts++) {
+    k--;
+    for (let words = 0; k >= floor && words < 6 && CONJUNCT_TAGS.has(tokens[k].pos); words++) k--;
+  }
+  const preposition = tokens[k];
+  if (k - 1 < floor || !preposition) return -1;
+  const noun = tokens[k - 1];
+  if (noun.pos !== 'NOUN') return -1;
+  if (PATIENT_PREPOSITIONS.has(preposition.lower) || (preposition.lower === 'of' && ACT_NOUNS_OF.has(noun.lower))) return k - 1;
+  return -1;
+}

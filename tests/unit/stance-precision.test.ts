@@ -150,7 +150,7 @@ describe('capitalised names of places, events, documents and ideas are not actor
 
 describe('the source of an action or a statement is its clause’s subject', () => {
   it('a phrase before the subject, set off by a comma, is no co-subject', () => {
-    const a = run('In a phone call with his French counterpart, the Italian foreign minister condemned the attack on Libya.');
+    const a = run('In a phone call with his French counterpart, the Italian foreign minister condemned Libya for the attack.');
     expect(pair(a, 'ITAGOV', 'LBY')).toBeLessThan(0);
     expect(a.stances.filter((s) => s.source.startsWith('FRA'))).toEqual([]);
   });
@@ -356,5 +356,33 @@ describe('the statements the model does not judge count at the confidence measur
       item(0, [['rule-pq-statement', 0.05]]), // neutral: not counted
     ];
     expect(measureStatementConfidence(items, () => undefined)).toEqual({ positive: [0.5, 1, 1], negative: [1, 1, 0.5] });
+  });
+});
+
+describe('the victim of an act a statement or a verb speaks of is no target of the speaker', () => {
+  const polar = (a: Analysis, source: string, target: string) => a.stances.find((s) => s.source === source && s.target === target && s.polarity !== 0);
+  it.each([
+    // The act has an agent of its own: Norland's act, not Vestria's.
+    ["Vestria condemned Norland's attack on Ostmark.", 'name:vestria', 'name:ostmark'],
+    ["Vestria condemned Norland's strikes on Gondor and Ostmark.", 'name:vestria', 'name:ostmark'],
+    // The verb judges the act: whoever did it, it says nothing of Vestria toward its victim.
+    ['Vestria condemned the attack on Ostmark.', 'name:vestria', 'name:ostmark'],
+    ['Vestria criticised the sanctions against Ostmark.', 'name:vestria', 'name:ostmark'],
+    ['Vestria denounced the invasion of Ostmark.', 'name:vestria', 'name:ostmark'],
+  ])('%s: no polar %s → %s', (text, source, target) => {
+    expect(polar(run(text), source, target)).toBeUndefined();
+  });
+
+  it("the act's agent stays the target of the judgement, and opposes the victim", () => {
+    const a = run("Vestria condemned Norland's campaign against Ostmark.");
+    expect(pair(a, 'name:vestria', 'name:norland')).toBeLessThan(0);
+    expect(a.stances.find((s) => s.source === 'name:vestria' && s.target === 'name:ostmark' && s.polarity !== 0)).toBeUndefined();
+  });
+
+  it.each([
+    ['Vestria imposed sanctions on Ostmark.'],
+    ['Vestria launched an attack on Ostmark.'],
+  ])('a verb whose subject does the act keeps its victim as target: %s', (text) => {
+    expect(pair(run(text), 'name:vestria', 'name:ostmark')).toBeLessThan(0);
   });
 });

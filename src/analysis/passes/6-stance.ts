@@ -112,7 +112,7 @@ export function ruleEvidence(t: TokenisedText, statements: AttributedStatement[]
   return {
     statement: statementEvidence(t, statements, actors, words),
     action: actionEvidence(t, actors, lexicon),
-    relation: relationEvidence(t, actors),
+    relation: relationEvidence(t, actors, lexicon),
     author: authorEvidence(t, statements, quoted, actors, words),
   };
 }

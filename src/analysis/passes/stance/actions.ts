@@ -6,7 +6,7 @@
 import type { Lexicon, StanceVerb } from '../../../models/lexicon';
 import { matchObjectPattern, matchPhrase } from '../../../models/lexicon';
 import {
-  type TokenRange, antecedentOf, coordinatedBefore, isMistaggedVerb, isPassive, isQuoteMark, isSentenceEnd, nounPhraseFrom, subjectOf,
+  type TokenRange, actNounOf, antecedentOf, coordinatedBefore, isMistaggedVerb, isPassive, isPossessive, isQuoteMark, isSentenceEnd, nounPhraseFrom, subjectOf,
 } from '../../grammar';
 import type { Actor, Mention, Sentence, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
@@ -39,7 +39,11 @@ export function actionEvidence(t: TokenisedText, actors: ActorMentions, lexicon:
     const sentence = sentenceOf(t, hit.first);
     const complement = complementOf(tokens, hit.last, sentence);
     let sources = subjectMentions(tokens, actors, hit.first, sentence);
-    let targets = distinct(mentionsWithin(actors.mentions, complement).filter((m) => !isCircumstance(tokens, m, complement)));
+    const evaluates = EVALUATING_ROOTS.has(hit.verb.cameo.slice(0, 2)) && !AGENT_VERBS.has(hit.verb.lemma);
+    const sourceIds = new Set(sources.map((m) => m.actorId));
+    let targets = distinct(
+      mentionsWithin(actors.mentions, complement).filter((m) => !isCircumstance(tokens, m, complement) && !isActPatient(tokens, actors.mentions, m, complement.first, sourceIds, evaluates)),
+    );
     if (isPassive(tokens, hit.first, sentence.first)) {
       const agent = passiveAgent(tokens, actors.mentions, complement);
       targets = sources;
@@ -59,6 +63,62 @@ export function actionEvidence(t: TokenisedText, actors: ActorMentions, lexicon:
     if (sources.length === 2 && isReciprocal(lowers, hit, complement)) for (const a of sources) for (const b of sources) add(a, b, LATER_TARGET_CONFIDENCE);
   }
   return out;
+}
+
+/**
+ * CAMEO roots of verbs that judge or talk about what they take (statements, appeals, talks,
+ * praise and support, disapproval, rejection, protest): "condemned the attack on X" speaks of
+ * the attack, not of X. The other roots are acts on their object ("launched strikes on X").
+ */
+const EVALUATING_ROOTS = new Set(['01', '02', '04', '05', '11', '12', '14']);
+/**
+ * Verbs whose subject does the act its object names, of whatever root: "declared war on X",
+ * "filed a lawsuit against X", "launched an attack on X", "led the campaign against X".
+ */
+export const AGENT_VERBS = new Set([
+  'declare', 'file', 'launch', 'wage', 'lead', 'mount', 'conduct', 'stage', 'take', 'bring', 'go', 'impose', 'threaten', 'announce', 'order',
+  'intensify', 'escalate', 'step', 'continue', 'begin', 'start', 'resume', 'unleash', 'carry', 'press', 'pursue', 'spearhead', 'coordinate', 'charge',
+]);
+
+/**
+ * Is the mention the patient of an act named after the verb ("Russia's attack on X", "the
+ * sanctions against X", "the invasion of X": actNounOf), and so no target of the verb: when the
+ * act has an agent of its own that is not the verb's subject ("Germany condemned Russia's
+ * attack on Ukraine": Russia's act, not Germany's), or whatever its agent when the verb only
+ * judges or talks about it (`evaluates`: "condemned the attack on Ukraine"). The stance toward a
+ * victim is not the verb's: a precision-first reading gives none.
+ */
+export function isActPatient(tokens: Token[], mentions: Mention[], m: Mention, floor: number, sources: ReadonlySet<string | null | undefined>, evaluates: boolean): boolean {
+  const noun = actNounOf(tokens, m, floor);
+  if (noun < 0) return false;
+  if (evaluates) return true;
+  const agent = actAgent(tokens, mentions, noun, floor);
+  return !!agent?.actorId && !sources.has(agent.actorId);
+}
+
+/**
+ * Does the verb governing the act noun only judge or talk about the act ("criticised the
+ * sanctions against …")? The nearest verb before the noun's phrase, a stance verb of an
+ * evaluating root that is no agent verb.
+ */
+export function judgesAct(tokens: Token[], noun: number, floor: number, lexicon: Lexicon): boolean {
+  for (let k = noun - 1; k >= Math.max(floor, noun - 6); k--) {
+    const x = tokens[k];
+    if (x.pos !== 'VERB') continue;
+    const verb = lexicon.verbByForm.get(x.lower);
+    return !!verb && EVALUATING_ROOTS.has(verb.cameo.slice(0, 2)) && !AGENT_VERBS.has(verb.lemma);
+  }
+  return false;
+}
+
+/** The actor named as the act's own agent just before its noun: "Russia's attack", "the Israeli strikes", "Iran's brutal crackdown". */
+export function actAgent(tokens: Token[], mentions: Mention[], noun: number, floor: number): Mention | null {
+  const before = mentionsWithin(mentions, { first: Math.max(floor, noun - 6), last: noun });
+  const endingAt = (k: number) => before.find((x) => x.last === k + 1) ?? null;
+  let k = noun - 1;
+  for (let skipped = 0; k >= floor && skipped < 2 && tokens[k].pos === 'ADJ' && !endingAt(k); skipped++) k--;
+  if (k >= floor && isPossessive(tokens[k])) k--;
+  return k >= floor ? endingAt(k) : null;
 }
 
 /** Verbs whose coordinated subjects act on each other: reciprocal predicates. */

@@ -7,6 +7,8 @@ import type { Mention, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
 import { headMention, mentionsWithin } from '../5-speakers';
+import type { Lexicon } from '../../../models/lexicon';
+import { actAgent, judgesAct } from './actions';
 import { type Evidence, SpanBudget } from './evidence';
 
 /** Participles of support that join an actor to what it supports. */
@@ -16,7 +18,7 @@ const RELATION_SCORE = 0.5;
 const OPPOSITION_SCORE = -0.4;
 const RELATION_CONFIDENCE = 0.6;
 
-export function relationEvidence(t: TokenisedText, actors: ActorMentions): Evidence[] {
+export function relationEvidence(t: TokenisedText, actors: ActorMentions, lexicon: Lexicon): Evidence[] {
   const { tokens } = t;
   const out: Evidence[] = [];
   const budget = new SpanBudget();
@@ -45,7 +47,15 @@ export function relationEvidence(t: TokenisedText, actors: ActorMentions): Evide
       const target = headOfPhraseAt(tokens, actors.mentions, i + 1);
       const sentence = sentenceOf(t, i);
       const subject = clauseSubject(tokens, i, sentence.first);
-      const source = subject ? headMention(tokens, actors.mentions, antecedentOf(tokens, subject)) : null;
+      let source = subject ? headMention(tokens, actors.mentions, antecedentOf(tokens, subject)) : null;
+      // An act "against" Y: its own agent opposes Y ("X condemned Z's campaign against Y": Z,
+      // not X), and a clause that only judges the act says nothing of its subject toward Y
+      // ("X criticised the sanctions against Y"; isActPatient).
+      if (tokens[i - 1].pos === 'NOUN') {
+        const agent = actAgent(tokens, actors.mentions, i - 1, sentence.first);
+        if (agent) source = agent;
+        else if (judgesAct(tokens, i - 1, sentence.first, lexicon)) source = null;
+      }
       addScored(source, target, i, OPPOSITION_SCORE);
     } else if (ALLY_WORDS.has(w)) {
       // "Iran's ally Syria", "Syria, an ally of Iran"

@@ -9,6 +9,7 @@ import type { TokenisedText } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
 import { type AttributedStatement, headMention, mentionsWithin } from '../5-speakers';
 import { ADDRESSEE_FIRST, type CueHit } from '../quotes/cues';
+import { AGENT_VERBS, isActPatient } from './actions';
 import { type Evidence, SpanBudget, clamp } from './evidence';
 import type { LocalSentiment } from './lexical';
 
@@ -36,8 +37,13 @@ export function statementEvidence(t: TokenisedText, statements: AttributedStatem
       for (const from of sources) if (from.id !== target && budget.take(s)) out.push({ start: s.start, end: s.end, source: from.id, target, score, confidence: from.confidence, statement: index });
     };
     const seen = new Set<string>(sources.map((from) => from.id));
+    // Content that is the cue's object ("condemned the attack on X") is judged, like an
+    // evaluating verb's: the patient of the act it names is no target of the cue (isActPatient).
+    const evaluated = !!s.cue && s.kind === 'indirect' && s.first <= s.cue.last + 1 && !AGENT_VERBS.has(s.cue.cue.lemma);
+    const sourceIds = new Set<string>(seen);
     for (const m of mentionsWithin(actors.mentions, s)) {
       if (!m.actorId || seen.has(m.actorId)) continue;
+      if (isActPatient(t.tokens, actors.mentions, m, s.first, sourceIds, evaluated)) continue;
       seen.add(m.actorId);
       add(m.actorId, m);
     }
