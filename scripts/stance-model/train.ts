@@ -133,19 +133,25 @@ export function chooseMinConfidence(gold: number[], pairs: [ReadPair | null, Rea
   return best.t;
 }
 
+/** The records polar `withIt` and neutral `without` (added), and how many of those are the gold class (right). */
+function polarOnlyWith(gold: number[], without: [ReadPair | null, ReadPair | null][], withIt: [ReadPair | null, ReadPair | null][]): { added: number; right: number } {
+  let added = 0, right = 0;
+  gold.forEach((g, i) => {
+    const b = labelOfPairs(withIt[i]);
+    if (labelOfPairs(without[i]) === 0 && b !== 0) {
+      added++;
+      if (b === g) right++;
+    }
+  });
+  return { added, right };
+}
+
 /**
  * How often a pair that the kept rule evidence alone makes polar is right: the records whose
  * label is polar with that evidence (`withKept`) and neutral without it (`without`).
  */
 export function measureKeptConfidence(gold: number[], without: [ReadPair | null, ReadPair | null][], withKept: [ReadPair | null, ReadPair | null][], log = console.log): number {
-  let added = 0, right = 0;
-  gold.forEach((g, i) => {
-    const a = labelOfPairs(without[i]), b = labelOfPairs(withKept[i]);
-    if (a === 0 && b !== 0) {
-      added++;
-      if (b === g) right++;
-    }
-  });
+  const { added, right } = polarOnlyWith(gold, without, withKept);
   const confidence = added ? Math.round((right / added) * 100) / 100 : 1;
   log(`stance model: the kept rule evidence alone makes ${added} pairs polar, ${right} of them right: keptConfidence ${confidence}`);
   return confidence;
@@ -171,15 +177,7 @@ export function measureActionConfidence(gold: number[], run: (actionConfidence: 
     for (let bin = 0; bin < BINS; bin++) {
       const only = uniformConfidence(0);
       only[sign][bin] = 1;
-      const withBin = run(only);
-      let added = 0, right = 0;
-      gold.forEach((g, i) => {
-        const a = labelOfPairs(without[i]), b = labelOfPairs(withBin[i]);
-        if (a === 0 && b !== 0) {
-          added++;
-          if (b === g) right++;
-        }
-      });
+      const { added, right } = polarOnlyWith(gold, without, run(only));
       if (added >= MIN_BIN_PAIRS) out[sign][bin] = Math.round((right / added) * 100) / 100;
       shown.push(`${sign} ${bin} ${right}/${added}`);
     }
