@@ -52,7 +52,11 @@ describe('the analysis worker', () => {
       const analysis = stored.analysis as Analysis;
       expect(Array.isArray(analysis.quotes) && Array.isArray(analysis.actors) && Array.isArray(analysis.stances)).toBe(true);
       expect(stored.analysedAt).toBeDefined();
-      const job = await t.queue.getJob(submission.jobId);
+      // The store says completed before BullMQ records the job's return value: wait for the job too.
+      const job = await eventually(async () => {
+        const j = await t.queue.getJob(submission.jobId);
+        return j?.finishedOn ? j : undefined;
+      });
       expect(job?.returnvalue).toEqual({
         articleId: submission.articleId,
         quotes: analysis.quotes.length,
