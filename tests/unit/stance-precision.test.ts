@@ -386,3 +386,16 @@ describe('the victim of an act a statement or a verb speaks of is no target of t
     expect(pair(run(text), 'name:vestria', 'name:ostmark')).toBeLessThan(0);
   });
 });
+
+describe("a possessor is not the actor of the people against it", () => {
+  it.each([
+    ["Lena Okafor's critics condemned Vestria.", 'name:lena-okafor', 'name:vestria'],
+    ["Tomas Brenner's opponents praised Vestria for its patience.", 'name:tomas-brenner', 'name:vestria'],
+  ])('%s: no stance %s → %s', (text, source, target) => {
+    expect(pair(run(text), source, target)).toBeUndefined();
+  });
+
+  it("one's own people still speak for the possessor", () => {
+    expect(pair(run("Lena Okafor's spokesman condemned Vestria."), 'name:lena-okafor', 'name:vestria')).toBeLessThan(0);
+  });
+});

@@ -421,10 +421,30 @@ export function headMention(tokens: Token[], mentions: Mention[], r: TokenRange)
   for (const m of mentionsWithin(mentions, r)) {
     if (!m.actorId && m.kind !== 'pronoun') continue;
     const possessor = isPossessive(tokens[m.last]) && m.last < r.last;
+    // "Putin's opponents", "Trump's critics": people against the possessor, who does not speak or act through them.
+    if (possessor && APART_NOUNS.has(possessedNoun(tokens, m.last + 1, r.last))) continue;
     if (!possessor || !fallback) fallback = m;
     if ((!possessor || !head) && m.first < preposition) head = m;
   }
   return head ?? fallback;
+}
+
+/**
+ * Nouns of people who stand against whoever possesses them: they are not that actor. (Allies and
+ * supporters are its side: DSE's readers take "Berlusconi's allies accused …" as Berlusconi's.)
+ */
+const APART_NOUNS = new Set([
+  'opponents', 'opponent', 'critics', 'critic', 'rivals', 'rival', 'enemies', 'enemy', 'foes', 'foe', 'detractors', 'adversaries', 'adversary',
+  'challengers', 'challenger', 'victims', 'victim',
+]);
+
+/** The noun a possessive's phrase is about (after its adjectives), lower case; '' when none by `last`. */
+function possessedNoun(tokens: Token[], from: number, last: number): string {
+  for (let k = from; k < last && k < from + 4; k++) {
+    if (tokens[k].pos === 'NOUN') return tokens[k].lower;
+    if (tokens[k].pos !== 'ADJ') break;
+  }
+  return '';
 }
 
 /** Mentions lying within a token range (mentions are sorted and do not overlap). */
