@@ -119,6 +119,9 @@ describe('capitalised names of places, events, documents and ideas are not actor
     ['Sweeping sanctions hit Norland on Monday as Vestria moved against Ostmark.', 'name:sweeping'],
     ['Blistering criticism greeted the plan, and Norland rejected it.', 'name:blistering'],
     ['Heated talks between Norland and Vestria ended without a deal.', 'name:heated'],
+    // A headline in capitals inside a paragraph: only dictionary names count there.
+    ['VOTERS CARE MORE ABOUT ABILITY THAN COMPETITIVENESS - Lena Okafor: “We found that voters praise Vestria.”', 'name:ability'],
+    ['VOTERS CARE MORE ABOUT ABILITY THAN COMPETITIVENESS - Lena Okafor: “We found that voters praise Vestria.”', 'name:care-more'],
   ])('%s: no actor %s, and no stance toward it', (text, id) => {
     const a = run(text);
     expect(a.actors.map((x) => x.id)).not.toContain(id);
@@ -131,6 +134,7 @@ describe('capitalised names of places, events, documents and ideas are not actor
     ['Vestria condemned the NBFU for the strike.', 'name:vestria', 'name:nbfu'],
     ['Twitter banned Lena Okafor for abuse.', 'name:twitter', 'name:lena-okafor'],
     ['Harding denounced Vestria on Monday.', 'name:harding', 'name:vestria'],
+    ['ELECTION NEWS IN BRIEF - Lena Okafor criticised Tomas Brenner on Tuesday.', 'name:lena-okafor', 'name:tomas-brenner'],
   ])('unknown names of people, bodies and countries stay actors: %s', (text, source, target) => {
     expect(ids(text)).toEqual(expect.arrayContaining([source, target]));
     expect(pair(run(text), source, target)).toBeLessThan(0);
@@ -393,6 +397,11 @@ describe("a possessor is not the actor of the people against it", () => {
     ["Tomas Brenner's opponents praised Vestria for its patience.", 'name:tomas-brenner', 'name:vestria'],
   ])('%s: no stance %s → %s', (text, source, target) => {
     expect(pair(run(text), source, target)).toBeUndefined();
+  });
+
+  it('acronyms in capitals stay names', () => {
+    const a = run('The US and NATO condemned ISIS, and the EU backed them.');
+    expect(a.actors.map((x) => x.id)).toEqual(expect.arrayContaining(['USA', 'IGOWSTNAT', 'IMGMUSISI']));
   });
 
   it("one's own people still speak for the possessor", () => {

@@ -113,6 +113,10 @@ export function lexContext(tokens: Token[], paragraphs: { first: number; last: n
     while (k < lastToken && isAllCaps(tokens[k].value) && tokens[k].value.length > 1) k++;
     if (k > firstToken && k < lastToken && /^[—–(-]$/.test(tokens[k].value)) for (let d = firstToken; d < k; d++) noUnknownNames[d] = dateline[d] = true;
   }
+  // A run of capital letters ("VOTERS CARE MORE ABOUT CANDIDATES’ ABILITY …"): a headline
+  // written in capitals inside a paragraph; only dictionary names count there, as in a Title
+  // Case line (acronyms stand alone or in twos: "US", "NATO", "ISIS").
+  markCapitalRuns(tokens, noUnknownNames);
   // Capitalised words of the running text that are proper nouns or stand next to one ("Peter Cook", where wink-nlp tags Cook a verb).
   const bodyNameWords = new Set<string>();
   const capitalisedName = (t: Token | undefined) => !!t && startsUpper(t.value) && hasLetter(t.value) && !NOT_NAMES.has(t.lower);
@@ -121,6 +125,28 @@ export function lexContext(tokens: Token[], paragraphs: { first: number; last: n
     if (t.pos === 'PROPN' || (capitalisedName(tokens[t.i - 1]) && tokens[t.i - 1].pos === 'PROPN')) bodyNameWords.add(keys[t.i]);
   }
   return { tokens, keys, keyIds, index, date, lowerWords, clauseInitial, noUnknownNames, dateline, bodyNameWords };
+}
+
+/** Words in capitals in a row, punctuation between them aside, that make a run of capitals rather than acronyms. */
+const CAPITAL_RUN = 3;
+
+/** Marks the tokens of every run of CAPITAL_RUN or more words written in capitals (of two letters or more). */
+function markCapitalRuns(tokens: Token[], marks: boolean[]): void {
+  const isCapitalWord = (t: Token) => t.value.length > 1 && isAllCaps(t.value) && hasLetter(t.value);
+  let start = -1, words = 0;
+  const close = (end: number) => {
+    if (words >= CAPITAL_RUN) for (let k = start; k < end; k++) marks[k] = true;
+    start = -1;
+    words = 0;
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (isCapitalWord(t)) {
+      if (start < 0) start = k;
+      words++;
+    } else if (!(start >= 0 && t.pos === 'PUNCT' && t.value !== '-' && t.value !== '—' && t.value !== ':' && !t.value.includes('\n'))) close(k);
+  }
+  close(tokens.length);
 }
 
 /** A Title Case line ("Syria's Assad Visits Iran: Deepens Alliance"): no final stop, its long words capitalised. */
