@@ -120,8 +120,8 @@ describe('capitalised names of places, events, documents and ideas are not actor
     ['Blistering criticism greeted the plan, and Norland rejected it.', 'name:blistering'],
     ['Heated talks between Norland and Vestria ended without a deal.', 'name:heated'],
     // A headline in capitals inside a paragraph: only dictionary names count there.
-    ['VOTERS CARE MORE ABOUT ABILITY THAN COMPETITIVENESS - Lena Okafor: “We found that voters praise Vestria.”', 'name:ability'],
-    ['VOTERS CARE MORE ABOUT ABILITY THAN COMPETITIVENESS - Lena Okafor: “We found that voters praise Vestria.”', 'name:care-more'],
+    ['PARTIES CARE MORE ABOUT LEADERS’ ABILITY TO WIN THAN THEIR IDEAS - Lena Okafor: “We found that voters praise Vestria.”', 'name:ability'],
+    ['PARTIES CARE MORE ABOUT LEADERS’ ABILITY TO WIN THAN THEIR IDEAS - Lena Okafor: “We found that voters praise Vestria.”', 'name:parties-care-more'],
   ])('%s: no actor %s, and no stance toward it', (text, id) => {
     const a = run(text);
     expect(a.actors.map((x) => x.id)).not.toContain(id);
