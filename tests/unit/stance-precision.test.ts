@@ -115,6 +115,8 @@ describe('capitalised names of places, events, documents and ideas are not actor
     ['Israeli jets struck targets in Gaza, angering Hamas.', 'name:gaza'],
     ['Lena Okafor thanked Tomas Brenner on Twitter for his support.', 'name:twitter'],
     ['Tomas Brenner praised the plan when he took to Telegram.', 'name:telegram'],
+    ['Lena Okafor praised the plan in an interview with the Vestrian Times.', 'name:vestrian-times'],
+    ['In an interview with Vestria Today, Tomas Brenner condemned Norland.', 'name:vestria-today'],
     // A participle or adjective opening a sentence before the noun it qualifies.
     ['Sweeping sanctions hit Norland on Monday as Vestria moved against Ostmark.', 'name:sweeping'],
     ['Blistering criticism greeted the plan, and Norland rejected it.', 'name:blistering'],

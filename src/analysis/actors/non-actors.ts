@@ -33,10 +33,21 @@ export function namesThingByWords(keys: string[]): boolean {
 /** Prepositions that make a platform the channel of what is said: "on Twitter", "took to X", "via Telegram". */
 const CHANNEL_PREPOSITIONS = new Set(['on', 'to', 'via', 'across', 'onto']);
 
-/** An online platform named as the channel of what is said, not as a company that acts ("Twitter suspended the account" stays an actor). */
+/** The words of an interview, whose with/to/on names who asked the questions or aired them. */
+const INTERVIEW_WORDS = new Set(['interview', 'interviews', 'podcast']);
+const INTERVIEW_PREPOSITIONS = new Set(['with', 'to', 'on']);
+
+/**
+ * A name given as the channel of what is said, not as someone who acts: an online platform after
+ * on/to/via ("Twitter suspended the account" stays an actor), or whoever held or aired an
+ * interview ("said in an interview with CNN", "in an interview with the Vestrian Times").
+ */
 export function isChannel(tokens: Token[], first: number, keys: string[]): boolean {
   const before = tokens[first - 1];
-  return PLATFORM_NAMES.has(keys.join(' ')) && !!before && CHANNEL_PREPOSITIONS.has(before.lower);
+  if (PLATFORM_NAMES.has(keys.join(' ')) && !!before && CHANNEL_PREPOSITIONS.has(before.lower)) return true;
+  let k = first - 1;
+  if (tokens[k]?.pos === 'DET') k--;
+  return k >= 1 && INTERVIEW_PREPOSITIONS.has(tokens[k].lower) && INTERVIEW_WORDS.has(tokens[k - 1].lower);
 }
 
 /** An adjective of origin: "South American", "Latin American", "Western", "African-American" (as written, not a demonym the dictionary knows). */
