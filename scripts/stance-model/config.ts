@@ -22,7 +22,7 @@ export interface StanceModelConfig {
   keepActions: boolean;
   /**
    * Ship the kept actions at the confidence DSE train measures for them, by sign and strength
-   * (actionConfidence, train.ts: from 0.06 for weak positive acts, "met", "discussed", to 0.29
+   * (actionConfidence, train.ts: from 0.05 for weak positive acts, "met", "discussed", to 0.26
    * for strong negative ones; read on 74 strong negative ones, most are the rules' errors — a
    * place or a possessor taken for the target, a modifier of the subject for its actor), which
    * puts them under the pair threshold: evidence of a pair that is not polar. False ships them at

@@ -447,6 +447,18 @@ function possessedNoun(tokens: Token[], from: number, last: number): string {
   return '';
 }
 
+/** The mention ending just before token `end` (of at most 8 tokens), or null. */
+export function mentionEndingAt(mentions: Mention[], end: number): Mention | null {
+  const m = mentionsWithin(mentions, { first: Math.max(0, end - 8), last: end }).pop();
+  return m && m.last === end ? m : null;
+}
+
+/** The mention starting at token `first` (of at most 8 tokens), or null. */
+export function mentionStartingAt(mentions: Mention[], first: number): Mention | null {
+  const m = mentionsWithin(mentions, { first, last: first + 8 })[0];
+  return m && m.first === first ? m : null;
+}
+
 /** Mentions lying within a token range (mentions are sorted and do not overlap). */
 export function mentionsWithin(mentions: Mention[], r: TokenRange): Mention[] {
   const out: Mention[] = [];

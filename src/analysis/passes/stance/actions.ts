@@ -11,7 +11,7 @@ import {
 import type { Actor, Mention, Sentence, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
-import { headMention, mentionsWithin, subjectPhrase } from '../5-speakers';
+import { headMention, mentionEndingAt, mentionsWithin, subjectPhrase } from '../5-speakers';
 import { type Evidence, SpanBudget, clamp } from './evidence';
 
 interface VerbHit extends TokenRange {
@@ -39,7 +39,7 @@ export function actionEvidence(t: TokenisedText, actors: ActorMentions, lexicon:
     const sentence = sentenceOf(t, hit.first);
     const complement = complementOf(tokens, hit.last, sentence);
     let sources = subjectMentions(tokens, actors, hit.first, sentence);
-    const evaluates = EVALUATING_ROOTS.has(hit.verb.cameo.slice(0, 2)) && !AGENT_VERBS.has(hit.verb.lemma);
+    const evaluates = onlyJudges(hit.verb);
     const sourceIds = new Set(sources.map((m) => m.actorId));
     let targets = distinct(
       mentionsWithin(actors.mentions, complement).filter((m) => !isCircumstance(tokens, m, complement) && !isActPatient(tokens, actors.mentions, m, complement.first, sourceIds, evaluates)),
@@ -106,15 +106,20 @@ export function judgesAct(tokens: Token[], noun: number, floor: number, lexicon:
     const x = tokens[k];
     if (x.pos !== 'VERB') continue;
     const verb = lexicon.verbByForm.get(x.lower);
-    return !!verb && EVALUATING_ROOTS.has(verb.cameo.slice(0, 2)) && !AGENT_VERBS.has(verb.lemma);
+    return !!verb && onlyJudges(verb);
   }
   return false;
 }
 
+/** A stance verb that judges or talks about what it takes, rather than doing it (EVALUATING_ROOTS, not AGENT_VERBS). */
+const onlyJudges = (verb: StanceVerb): boolean => EVALUATING_ROOTS.has(verb.cameo.slice(0, 2)) && !AGENT_VERBS.has(verb.lemma);
+
 /** The actor named as the act's own agent just before its noun: "Russia's attack", "the Israeli strikes", "Iran's brutal crackdown". */
 export function actAgent(tokens: Token[], mentions: Mention[], noun: number, floor: number): Mention | null {
-  const before = mentionsWithin(mentions, { first: Math.max(floor, noun - 6), last: noun });
-  const endingAt = (k: number) => before.find((x) => x.last === k + 1) ?? null;
+  const endingAt = (k: number) => {
+    const m = mentionEndingAt(mentions, k + 1);
+    return m && m.first >= floor ? m : null;
+  };
   let k = noun - 1;
   for (let skipped = 0; k >= floor && skipped < 2 && tokens[k].pos === 'ADJ' && !endingAt(k); skipped++) k--;
   if (k >= floor && isPossessive(tokens[k])) k--;

@@ -37,23 +37,21 @@ export interface PairDecision {
 
 /** The model's class probabilities and decision: the best class after the decision offsets, neutral under the threshold. */
 export function decidePair(model: StanceModel, features: PairFeatures): PairDecision {
-  const sink = new ScoringSink(linearParts(model.linear));
-  for (const [name, value] of features) sink.add(name, value);
-  return decided(model, sink);
+  return scored(model, (add) => {
+    for (const [name, value] of features) add(name, value);
+  });
 }
 
 /** decidePair() of the pair's features, scored as they are made (the stance pass: no map of names, each name hashed once for the model's parts). */
 export function judgePair(model: StanceModel, input: PairInput): PairDecision {
-  const sink = new ScoringSink(linearParts(model.linear));
-  makePairFeatures(input, (name, value) => sink.add(name, value));
-  return decided(model, sink);
+  return scored(model, (add) => makePairFeatures(input, add));
 }
 
-/** The model's linear parts in the order a ScoringSink scores them. */
-const linearParts = (linear: StanceLinear): LinearModel[] => ('joint' in linear ? [linear.joint] : [linear.sign, linear.direction]);
-
-function decided(model: StanceModel, sink: ScoringSink): PairDecision {
-  const parts = linearParts(model.linear);
+/** The decision on the features `make` gives, scored by the model's linear parts at once. */
+function scored(model: StanceModel, make: (add: (name: string, value: number) => void) => void): PairDecision {
+  const parts = 'joint' in model.linear ? [model.linear.joint] : [model.linear.sign, model.linear.direction];
+  const sink = new ScoringSink(parts);
+  make((name, value) => sink.add(name, value));
   return decideFromScores(classScores(model.linear, (m) => sink.scores[parts.indexOf(m)]), model.offsets, model.threshold);
 }
 

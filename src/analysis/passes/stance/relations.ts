@@ -6,7 +6,7 @@ import { antecedentOf, clauseSubject, isJoiningHyphen, nounPhraseFrom } from '..
 import type { Mention, Token } from '../../types';
 import { type TokenisedText, sentenceOf } from '../2-tokens';
 import type { ActorMentions } from '../3-actors';
-import { headMention, mentionsWithin } from '../5-speakers';
+import { headMention, mentionEndingAt, mentionStartingAt } from '../5-speakers';
 import type { Lexicon } from '../../../models/lexicon';
 import { actAgent, judgesAct } from './actions';
 import { type Evidence, SpanBudget } from './evidence';
@@ -78,12 +78,3 @@ function headOfPhraseAt(tokens: Token[], mentions: Mention[], i: number): Mentio
   return np ? headMention(tokens, mentions, np) : null;
 }
 
-function mentionEndingAt(mentions: Mention[], end: number): Mention | null {
-  const m = mentionsWithin(mentions, { first: Math.max(0, end - 8), last: end }).pop();
-  return m && m.last === end ? m : null;
-}
-
-function mentionStartingAt(mentions: Mention[], first: number): Mention | null {
-  const m = mentionsWithin(mentions, { first, last: first + 8 })[0];
-  return m && m.first === first ? m : null;
-}
