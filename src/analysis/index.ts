@@ -34,10 +34,15 @@ export function analyze(article: Article, models: Models, options: AnalyzeOption
   return toAnalysis(article.text, tokenised, attributed, actors, stances, article.entities, { ...DEFAULT_OUTPUT_CAPS, ...options.caps }, authorOf(article.source));
 }
 
-/** The article's date as YYYY-MM-DD (today when absent or unreadable): people's roles depend on it. */
-export function articleDate(publishedAt: string | undefined, today: Date = new Date()): string {
-  const parsed = publishedAt ? new Date(publishedAt) : today;
-  return (Number.isNaN(parsed.getTime()) ? today : parsed).toISOString().slice(0, 10);
+/**
+ * The article's date as YYYY-MM-DD, undefined when absent or unreadable: people's roles depend
+ * on it. Not today's date: the analysis reads no clock, so an article gives the same result on
+ * any day, and an undated article from an archive does not make its people hold the offices of
+ * the day it is read (the service passes the day an undated article arrived: ../queue).
+ */
+export function articleDate(publishedAt: string | undefined): string | undefined {
+  const parsed = publishedAt ? new Date(publishedAt) : undefined;
+  return parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString().slice(0, 10) : undefined;
 }
 
 export type { Analysis, Article } from './types';

@@ -1,6 +1,6 @@
 // `stance analyze`: the analysis on JSON lines, with no service and no Redis.
 //
-//   stance analyze [--in IN.jsonl] [--out OUT.jsonl] [--actors FILE] [--threads N] [--timeout-ms MS]
+//   stance analyze [--in IN.jsonl] [--out OUT.jsonl] [--actors FILE] [--threads N] [--timeout-ms MS] [--date YYYY-MM-DD|today]
 //
 // One JSON object per input line ({ id, text, title?, publishedAt?, entities? }), one output line
 // per input line, same id, same order (contract: ../shared/eval/README.md). A line that cannot be
@@ -16,14 +16,17 @@ import { articleSchema, jsonObject, problemsOf, spansWithinText } from '../analy
 import type { Analysis, Article } from '../analysis/types';
 import { AnalysisCrashError, AnalysisPool, AnalysisTimeoutError, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS } from '../analysis-pool/pool';
 
-const USAGE = `usage: stance analyze [--in IN.jsonl] [--out OUT.jsonl] [--actors ACTORS.json] [--threads N] [--timeout-ms MS]
+const USAGE = `usage: stance analyze [--in IN.jsonl] [--out OUT.jsonl] [--actors ACTORS.json] [--threads N] [--timeout-ms MS] [--date DAY]
 
 Reads one article per line ({"id", "text", "title"?, "publishedAt"?, "entities"?}) from --in
 (default: standard input) and writes one analysis per line to --out (default: standard output).
   --actors      your own actors file, added to the dictionary (default: $ACTORS_FILE)
   --threads     articles analysed at once (default: the number of cores, at most 4)
   --timeout-ms  longest analysis of one line; past it the line gets an error
-                (default: $ANALYSIS_TIMEOUT_MS, else 20000)`;
+                (default: $ANALYSIS_TIMEOUT_MS, else 20000)
+  --date        the date of lines with no publishedAt, YYYY-MM-DD or "today": people's
+                roles depend on it (default: none, and then no one holds a dated office:
+                Trump is Trump, not the US government)`;
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -37,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
         actors: { type: 'string' },
         threads: { type: 'string' },
         'timeout-ms': { type: 'string' },
+        date: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -59,6 +63,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`stance: ${typeof threads === 'string' ? threads : timeoutMs}\n${USAGE}\n`);
     return 2;
   }
+  const date = dayOf(values.date);
+  if (date === null) {
+    process.stderr.write(`stance: --date must be YYYY-MM-DD or "today", not ${JSON.stringify(values.date)}\n${USAGE}\n`);
+    return 2;
+  }
   if (values.in && !fs.existsSync(values.in)) {
     process.stderr.write(`stance: no such input file: ${values.in}\n`);
     return 1;
@@ -78,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const input = values.in ? fs.createReadStream(values.in, 'utf8') : process.stdin;
     const output: NodeJS.WritableStream = values.out ? fs.createWriteStream(values.out) : process.stdout;
-    await analyseLines(readline.createInterface({ input, crlfDelay: Infinity }), output, (article) => pool.analyse(article), threads);
+    await analyseLines(readline.createInterface({ input, crlfDelay: Infinity }), output, (article) => pool.analyse(date && !article.publishedAt ? { ...article, publishedAt: date } : article), threads);
     if (output !== process.stdout) await new Promise<void>((resolve) => output.end(() => resolve()));
   } finally {
     await pool.close();
@@ -135,6 +144,13 @@ export async function analyseLine(line: string, analyse: (article: Article) => P
     const bounded = e instanceof AnalysisTimeoutError || e instanceof AnalysisCrashError;
     return { id, error: bounded ? e.message : `analysis failed: ${(e as Error).message}` };
   }
+}
+
+/** --date as YYYY-MM-DD (undefined when not given), or null when it is not a day. */
+function dayOf(value: string | undefined): string | undefined | null {
+  if (value === undefined) return undefined;
+  if (value === 'today') return new Date().toISOString().slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
 }
 
 /** A flag's whole number within [min, max], its default when absent, or the problem as a string. */

@@ -196,9 +196,12 @@ export function slugify(name: string): string {
 
 // ---------- roles by date ----------
 
-/** The role code an entry holds on `date` (YYYY-MM-DD): the dated role in force that began last,
- *  else the undated default, else null. */
-export function roleAt(entry: Pick<ActorEntry, 'roles'>, date: string): string | null {
+/**
+ * The role code an entry holds on `date` (YYYY-MM-DD): the dated role in force that began last,
+ * else the undated default, else null. With no date (an article that gives none) only the
+ * undated default counts: who held an office when is not known.
+ */
+export function roleAt(entry: Pick<ActorEntry, 'roles'>, date: string | undefined): string | null {
   let best: ActorRole | null = null;
   let fallback: string | null = null;
   for (const role of entry.roles ?? []) {
@@ -206,14 +209,14 @@ export function roleAt(entry: Pick<ActorEntry, 'roles'>, date: string): string |
       fallback ??= role.code;
       continue;
     }
-    if ((role.from && date < role.from) || (role.to && date >= role.to)) continue;
+    if (date === undefined || (role.from && date < role.from) || (role.to && date >= role.to)) continue;
     if (!best || (role.from ?? '') > (best.from ?? '')) best = role;
   }
   return best?.code ?? fallback;
 }
 
 /** The actor id an entry stands for on `date`: its role then, or its own id when it has no roles. */
-export function entryActorId(entry: ActorEntry, date: string): string | null {
+export function entryActorId(entry: ActorEntry, date: string | undefined): string | null {
   if (!entry.roles?.length) return entry.id;
   const code = roleAt(entry, date);
   return code && actorCode(code);

@@ -27,7 +27,9 @@ export function createAnalysisProcessor(deps: AnalysisProcessorDeps) {
     const analysis = await analyse({
       text: article.text,
       title: article.title,
-      publishedAt: article.publishedAt,
+      // An article posted without a date is read as of the day it arrived, the date the
+      // summary files it under (dateOf): its people hold the offices of that day.
+      publishedAt: article.publishedAt ?? article.receivedAt,
       source: article.source,
       entities: article.entities,
     }).catch((error: unknown) => {

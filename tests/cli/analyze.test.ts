@@ -48,11 +48,23 @@ it('gives a line past the budget an error line and goes on with the next', async
   expect(out[1].stances.length).toBeGreaterThan(0);
 }, 60_000);
 
+it('reads lines with no date at --date, and lines with one at their own', async () => {
+  const text = 'Donald Trump criticised the deal.';
+  const lines = [{ id: 'undated', text }, { id: 'dated', text, publishedAt: '2015-06-16' }].map((l) => JSON.stringify(l));
+  const trump = (o: Record<string, any>) => o.actors.find((a: { mentions: { text: string }[] }) => a.mentions.some((m) => m.text === 'Donald Trump'))?.id;
+  const plain = await analyseLines(lines, '--threads', '1');
+  expect(plain.out.map(trump)).toEqual(['name:donald-trump', 'name:donald-trump']);
+  const dated = await analyseLines(lines, '--threads', '1', '--date', '2019-02-25');
+  expect(dated.out.map(trump)).toEqual(['USAGOV', 'name:donald-trump']);
+}, 60_000);
+
 it('refuses bad flags with its usage', async () => {
   const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
     expect(await main(['analyze', '--timeout-ms', '1e3'])).toBe(2);
     expect(await main(['analyze', '--threads', '0'])).toBe(2);
+    expect(await main(['analyze', '--date', 'yesterday'])).toBe(2);
+    expect(String(stderr.mock.calls[2][0])).toMatch(/--date must be YYYY-MM-DD or "today", not "yesterday"/);
     expect(String(stderr.mock.calls[0][0])).toMatch(/--timeout-ms must be a whole number from 100 to 3600000, not "1e3"/);
   } finally {
     stderr.mockRestore();

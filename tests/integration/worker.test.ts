@@ -70,6 +70,21 @@ describe('the analysis worker', () => {
     }
   });
 
+  it('reads an article posted with no date as of the day it arrived: its people hold that day\'s offices', async () => {
+    const t = await setUp(1);
+    try {
+      // Khamenei's role in the dictionary has no end: any day of arrival finds him in office.
+      const [submission] = await submitArticles([{ text: 'Ali Khamenei condemned the new sanctions on Tuesday.' }], t);
+      const stored = await eventually(async () => {
+        const a = await t.store.get(submission.articleId, ['actors']);
+        return a?.status === 'completed' ? a : undefined;
+      });
+      expect((stored.analysis as Analysis).actors.map((a) => [a.id, a.name])).toContainEqual(['IRNGOV', expect.stringMatching(/Iran/)]);
+    } finally {
+      await t.tearDown();
+    }
+  });
+
   it('does not queue an analysed article again, even after its job was trimmed', async () => {
     const t = await setUp(1, { KEEP_COMPLETED_JOBS: '0' });
     try {

@@ -65,6 +65,11 @@ describe('roles by date', () => {
     expect(roleAt(minister, '2011-01-01')).toBe('XXXMIL');
   });
 
+  it('holds no dated role without a date, only the undated default', () => {
+    expect(roleAt(trump, undefined)).toBeNull();
+    expect(roleAt({ roles: [{ code: 'XXXELI' }, { code: 'XXXGOV', from: '2000-01-01' }] }, undefined)).toBe('XXXELI');
+  });
+
   it('keeps a named group in an actor code and drops sector refinements', () => {
     expect(actorCode('USAGOVMIL')).toBe('USAGOV');
     expect(actorCode('PSEREBHMS')).toBe('PSEREBHMS');

@@ -12,8 +12,9 @@ import type { Mention, Span } from '../../src/analysis/types';
 const nlp = loadNlp();
 const index = compileActorIndex([readActorDictionary(path.join(__dirname, '..', '..', 'models', 'actors.json'))]);
 
-function analyse(text: string, date = '2019-03-01', entities?: Span[]): ActorMentions {
-  return findActorMentions(tokenise(normalise(text), nlp), index, { date, entities });
+/** `date` null: an article that gives none. */
+function analyse(text: string, date: string | null = '2019-03-01', entities?: Span[]): ActorMentions {
+  return findActorMentions(tokenise(normalise(text), nlp), index, { date: date ?? undefined, entities });
 }
 
 /** The nth mention whose text is exactly `text`. */
@@ -86,6 +87,12 @@ describe('people and dates', () => {
     const text = 'Donald Trump criticised the deal.';
     expect(mention(analyse(text, '2019-02-25'), 'Donald Trump')).toMatchObject({ actorId: 'USAGOV', name: 'Donald Trump' });
     expect(mention(analyse(text, '2015-06-16'), 'Donald Trump')).toMatchObject({ actorId: 'name:donald-trump', name: 'Donald Trump' });
+  });
+
+  it('gives no one a dated office in an article with no date, while a title in the text still tells it', () => {
+    const r = analyse('Donald Trump criticised the deal. Iranian Foreign Minister Kazem Varesi disagreed.', null);
+    expect(mention(r, 'Donald Trump')).toMatchObject({ actorId: 'name:donald-trump', name: 'Donald Trump' });
+    expect(mention(r, 'Iranian Foreign Minister Kazem Varesi')).toMatchObject({ actorId: 'IRNGOV' });
   });
 
   it('labels a role code held by people only as the role, not as one of them', () => {

@@ -40,7 +40,8 @@ export interface LexContext {
   /** Per token: that key's number in the dictionary tries (-1: in no phrase). */
   keyIds: Int32Array;
   index: ActorIndex;
-  date: string;
+  /** The article's date (YYYY-MM-DD), undefined when it gives none: people's roles depend on it. */
+  date: string | undefined;
   /** Words the article writes in lower case somewhere: a capitalised one at a sentence start is a common word. */
   lowerWords: Set<string>;
   /** Per token: the first word of its sentence or clause (after an opening quote, a colon, a dash). */
@@ -87,7 +88,7 @@ function longestMatch<T>(trie: TokenTrie<T>, tokens: Token[], keyIds: Int32Array
 const CLAUSE_OPENERS = new Set(['“', '"', '‘', "'", '(', '[', ':', '—', '–', '-']);
 
 /** Builds the article-level context of the lexer. */
-export function lexContext(tokens: Token[], paragraphs: { first: number; last: number }[], sentences: { first: number; last: number }[], index: ActorIndex, date: string): LexContext {
+export function lexContext(tokens: Token[], paragraphs: { first: number; last: number }[], sentences: { first: number; last: number }[], index: ActorIndex, date: string | undefined): LexContext {
   const keys = new Array<string>(tokens.length);
   const keyIds = new Int32Array(tokens.length);
   const lowerWords = new Set<string>();

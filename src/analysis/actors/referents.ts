@@ -49,7 +49,8 @@ export class ReferentRegistry {
 
   constructor(
     readonly index: ActorIndex,
-    readonly date: string,
+    /** The article's date, undefined when it gives none (no dated role then). */
+    readonly date: string | undefined,
   ) {}
 
   get(key: string): Referent | undefined {

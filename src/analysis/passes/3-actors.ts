@@ -31,8 +31,12 @@ export interface ActorMentions {
 }
 
 export interface ActorOptions {
-  /** The article's date, YYYY-MM-DD: people's roles depend on it. */
-  date: string;
+  /**
+   * The article's date, YYYY-MM-DD: people's roles depend on it. Undefined when the article
+   * gives none: then no one holds a dated office (Trump is Trump, not the US government of
+   * whichever year the analysis runs in).
+   */
+  date: string | undefined;
   entities?: Span[];
   /** The entity-type model: which unknown names are places or things, not actors. */
   entityTypes?: EntityTypeModel;
