@@ -16,12 +16,19 @@ const OPPOSITION_ROLES = new Set(['REB', 'OPP', 'INS', 'UAF', 'SEP', 'RAD']);
 /** The state's executive: its government and the forces it commands. */
 const EXECUTIVE_ROLES = new Set(['GOV', 'MIL', 'COP', 'SPY']);
 
+/** A person of the country, in no office of its state. */
+const PERSON_ROLE = 'person';
+
 /** An actor's country and its role in it ('' for the country itself), or null when it belongs to no country. */
 export function countryRole(id: string, actor: Actor | undefined): { country: string; role: string } | null {
   if (id.startsWith('name:')) {
     const slash = id.lastIndexOf('/');
     if (slash > 0) return { country: id.slice(0, slash), role: id.slice(slash + 1) };
-    return actor?.type === 'country' ? { country: id, role: '' } : null;
+    if (actor?.type === 'country') return { country: id, role: '' };
+    // A person of a country (the dictionary says whose) is one side with the country itself, not
+    // with its state: "Trump said the United States is in decline" holds no stance toward the
+    // US, while a candidate or a dissident toward the government does.
+    return actor?.type === 'person' && actor.country ? { country: actor.country, role: PERSON_ROLE } : null;
   }
   if (!isCameo(id)) return null;
   const country = id.slice(0, 3);
@@ -31,8 +38,8 @@ export function countryRole(id: string, actor: Actor | undefined): { country: st
 }
 
 /**
- * False when the two are one side: a country and its own state or institutions, or two parts of
- * its executive (government, military, police, intelligence), neither of them opposition.
+ * False when the two are one side: a country and its own state, institutions or people, or two
+ * parts of its executive (government, military, police, intelligence), neither of them opposition.
  */
 export function mayHoldStance(source: string, target: string, actors: ReadonlyMap<string, Actor>): boolean {
   const a = countryRole(source, actors.get(source));
