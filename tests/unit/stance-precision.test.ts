@@ -54,6 +54,21 @@ describe('a country and its own state are one side', () => {
     expect(mayHoldStance('USALEG', 'USAGOV', actors)).toBe(true);
     expect(mayHoldStance('IGOUNO', 'USAGOV', actors)).toBe(true);
   });
+
+  it('takes a person of a country for one side with the country, not with its state', () => {
+    const actors = new Map<string, Actor>([
+      ['USA', { id: 'USA', name: 'United States', type: 'country', country: 'USA' }],
+      ['USAGOV', { id: 'USAGOV', name: 'American government', type: 'government', country: 'USA' }],
+      ['FRA', { id: 'FRA', name: 'France', type: 'country', country: 'FRA' }],
+      ['name:jane-roe', { id: 'name:jane-roe', name: 'Jane Roe', type: 'person', country: 'USA' }],
+      ['name:john-doe', { id: 'name:john-doe', name: 'John Doe', type: 'person', country: null }],
+    ]);
+    expect(mayHoldStance('name:jane-roe', 'USA', actors)).toBe(false);
+    expect(mayHoldStance('USA', 'name:jane-roe', actors)).toBe(false);
+    expect(mayHoldStance('name:jane-roe', 'USAGOV', actors)).toBe(true);
+    expect(mayHoldStance('name:jane-roe', 'FRA', actors)).toBe(true);
+    expect(mayHoldStance('name:john-doe', 'USA', actors)).toBe(true);
+  });
 });
 
 describe('actors coordinated in one list act side by side, not toward each other', () => {
