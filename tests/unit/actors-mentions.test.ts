@@ -82,6 +82,24 @@ describe('dictionary names, countries and roles', () => {
   });
 });
 
+describe('a person or body of a country or a side', () => {
+  it.each([
+    ['A Russian man attacked the embassy.', 'RUS'],
+    ['He sued a German anti-refugee group.', 'DEU'],
+    ['The Democratic polling firm published the survey.', 'DEMOCRATIC_PARTY'],
+    ['A Trump supporter shouted at the crowd.', 'name:donald-trump'],
+  ])('%s: no %s', (text, id) => {
+    expect(analyse(text).mentions.map((m) => m.actorId)).not.toContain(id);
+  });
+
+  it('keeps the country or party of an act, a statement, a people, and of a role', () => {
+    expect(mention(analyse('Iranian support for Hezbollah angered Israel.'), 'Iranian').actorId).toBe('IRN');
+    expect(mention(analyse('The Iranian statement condemned Israel.'), 'Iranian').actorId).toBe('IRN');
+    expect(mention(analyse('A German company sued Iran.'), 'A German company').actorId).toBe('DEUBUS');
+    expect(mention(analyse('Republican senators criticised the plan.'), 'Republican senators').actorId).toBe('REPUBLICAN_PARTY');
+  });
+});
+
 describe('people and dates', () => {
   it('gives a person the role they held at the date', () => {
     const text = 'Donald Trump criticised the deal.';

@@ -117,6 +117,9 @@ function parseAt(ctx: LexContext, units: Unit[], start: number): { phrases: Phra
 
   if (!roles.length && !honorifics.length) {
     if (!quals.length) return genericOrRelations(ctx, units, start, det, relationPhrases, u);
+    // "a Russian man", "the Democratic polling firm Acme", "a Trump supporter": one person or
+    // body of that origin or side, not the country or the party itself.
+    if (quals.length === 1 && !quals[0].possessive && individualOfOrigin(ctx, units, u)) return { phrases: relationPhrases, next: u };
     return { phrases: [...relationPhrases, ...qualifierPhrases(ctx, units, quals, det, afterDet)], next: u };
   }
   if (!head && !honorifics.length && !quals.length && !ofQual && !bareRoleAllowed(ctx, roles)) {
@@ -204,6 +207,35 @@ function isModifier(ctx: LexContext, unit: Unit): boolean {
   if (t.pos === 'ADJ' && t.value === t.lower) return true;
   if (isJoiningHyphen(ctx.tokens, unit.first)) return true; // "high-ranking", "then-President"
   return ROLE_MODIFIERS.has(t.lower);
+}
+
+/**
+ * Singular nouns of one person or one body: a name before them says where they are from or
+ * whose side they are on ("a German anti-refugee group", "a Republican donor"), and does not
+ * make them that country or party. Documents and acts are not among them: "the Iranian
+ * statement", "Iranian support" are Iran's.
+ */
+const INDIVIDUAL_NOUNS = new Set(
+  ('man woman guy boy girl businessman businesswoman billionaire lawyer attorney candidate nominee activist ' +
+    'voter delegate economist expert analyst investor critic opponent supporter donor strategist operative resident observer ' +
+    'scientist researcher doctor worker employee student parent citizen national tourist journalist writer blogger ' +
+    'firm group organisation organization foundation institute outfit charity club team think-tank').split(' '),
+);
+/** Lower-case words that may stand between the name and that noun ("anti-refugee", "polling"). */
+const MAX_INDIVIDUAL_MODIFIERS = 3;
+
+/** Whether units[u] … is a run of lower-case modifiers ending in a singular INDIVIDUAL_NOUNS noun that ends the phrase or is followed by its name. */
+function individualOfOrigin(ctx: LexContext, units: Unit[], u: number): boolean {
+  for (let v = u; v <= u + MAX_INDIVIDUAL_MODIFIERS && units[v]?.kind === 'other'; v++) {
+    const t = ctx.tokens[units[v].first];
+    if (t.value !== t.lower) return false;
+    if (INDIVIDUAL_NOUNS.has(t.lower) && t.pos === 'NOUN') {
+      const next = ctx.tokens[units[v].last];
+      return !next || next.sentence !== t.sentence || !(next.pos === 'NOUN' && next.value === next.lower);
+    }
+    if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'VERB' || isJoiningHyphen(ctx.tokens, units[v].first))) return false;
+  }
+  return false;
 }
 
 /** A lower-case noun before a role ("border police", "oil minister"). */
