@@ -429,6 +429,23 @@ export function isMistaggedVerb(tokens: Token[], i: number, lemma: string): bool
   );
 }
 
+/** Words after which a plural noun goes on as a noun phrase ("Western states like Arizona", "Rust Belt states where"). */
+const NOUN_PHRASE_GOES_ON = new Set(['like', 'in', 'on', 'across', 'with', 'from', 'including', 'such', 'where', 'which', 'along', 'especially']);
+
+/**
+ * Does the word after token i go on with a noun phrase rather than open what a verb reports:
+ * "Rust Belt states that have suffered" (a relative clause), "Super Tuesday states like …",
+ * "Western states this week", "Tehran slams US plots" (no: a name opens the object).
+ */
+export function pluralNounContinues(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1], after = tokens[i + 2];
+  if (!next || next.sentence !== tokens[i].sentence) return false;
+  if (NOUN_PHRASE_GOES_ON.has(next.lower)) return true;
+  if (next.lower === 'that') return !!after && (after.pos === 'AUX' || after.pos === 'VERB');
+  if (next.pos === 'NOUN' && next.value === next.lower) return true;
+  return next.pos === 'DET' && !!after && TIME_WORDS.has(after.lower);
+}
+
 /** Tags of the words of an earlier conjunct, stepped over back to the preposition they share. */
 const CONJUNCT_TAGS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'PART']);
 /** Prepositions whose object is what an act is aimed at: "attack on X", "sanctions against X". */

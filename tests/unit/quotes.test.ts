@@ -156,6 +156,14 @@ describe('mixed and indirect statements', () => {
     expect(only('The mayor called the plan a disaster.').speaker?.text).toBe('The mayor');
   });
 
+  it('does not read a plural noun after a name as a cue, nor a clause of its own as content', () => {
+    expect(quotes('The race now moves to Western states this week that Ruiz is counting on.')).toHaveLength(0);
+    expect(quotes('The governor campaigned in Rust Belt states that have lost jobs.')).toHaveLength(0);
+    expect(quotes('She toured Super Tuesday states like Texas and Virginia.')).toHaveLength(0);
+    expect(only('Ruiz states that the plan is dead.').speaker?.text).toBe('Ruiz');
+    expect(quotes('Ruiz spoke to the gathering, and in the wake of the vote the mood changed.')).toHaveLength(0);
+  });
+
   it('reads no statement into a passive cue without a by-agent, and the agent into one with it', () => {
     expect(quotes('The mayor was asked about the budget on Monday.')).toHaveLength(0);
     expect(quotes('When asked about the budget, the mayor smiled.')).toHaveLength(0);

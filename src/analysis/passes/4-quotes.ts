@@ -440,6 +440,10 @@ function fitsFrames(tokens: Token[], cue: CueHit, content: TokenRange): boolean 
   const first = tokens[content.first];
   if (first.value === ':') return true;
   if (first.lower === 'to' && tokens[content.first + 1]?.pos === 'VERB') return frames.includes('to-infinitive');
+  // "spoke to the gathering, and in the wake of …": a clause of its own where the content
+  // would be, no content. (A preposition may open content: PolNeAR's readers take "talked about
+  // the border" and "comments on Muslims" for statements.)
+  if (first.pos === 'CCONJ' || first.value === ',') return false;
   return frames.includes('that') || frames.includes('object') || frames.includes('of');
 }
 

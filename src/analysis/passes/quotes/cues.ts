@@ -1,7 +1,7 @@
 // Speech cues in the token stream: "said", "told reporters", "according to", "in a statement".
 import type { Cue, Lexicon } from '../../../models/lexicon';
 import { matchPhrase } from '../../../models/lexicon';
-import { isDayName, isJoiningHyphen, isMistaggedVerb, isPossessivePronoun, nounPhraseFrom } from '../../grammar';
+import { isDayName, isJoiningHyphen, isMistaggedVerb, isPossessivePronoun, nounPhraseFrom, pluralNounContinues } from '../../grammar';
 import type { Token } from '../../types';
 
 export interface CueHit {
@@ -78,5 +78,6 @@ export function cueAt(tokens: Token[], lowers: string[], i: number, lexicon: Lex
   if (isJoiningHyphen(tokens, i - 1)) return null;
   if (isModifyingParticiple(tokens, i, cue.lemma, lexicon)) return null;
   if (VERBAL.has(t.pos)) return { first: i, last: i + 1, cue };
-  return isMistaggedVerb(tokens, i, cue.lemma) ? { first: i, last: i + 1, cue } : null;
+  // A noun-tagged cue after a name is a verb unless its phrase goes on as a noun's ("Western states like …").
+  return isMistaggedVerb(tokens, i, cue.lemma) && !pluralNounContinues(tokens, i) ? { first: i, last: i + 1, cue } : null;
 }
