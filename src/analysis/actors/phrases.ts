@@ -51,10 +51,23 @@ export function parsePhrases(ctx: LexContext, units: Unit[]): Phrase[] {
       u++;
       continue;
     }
-    phrases.push(...found.phrases);
+    for (const p of found.phrases) {
+      // The share a poll counts is people described, of no actor: "they" after it is theirs.
+      if (p.kind === 'actor' && isPollShare(ctx.tokens, p.first)) phrases.push({ kind: 'generic', first: p.first, last: p.last, noun: 'share', generic: 'nobody', plural: true, definite: false });
+      else phrases.push(p);
+    }
     u = found.next;
   }
   return phrases;
+}
+
+/** Shares of a group a poll or a vote counts: "28 percent of Republicans", "two-thirds of Democrats". */
+const POLL_SHARES = new Set(['percent', '%', 'cent', 'thirds', 'third', 'half', 'quarter', 'quarters', 'fifth', 'fifths', 'majority', 'plurality', 'minority']);
+
+/** Does the phrase at token `first` name the group a share of which a poll counts ("28 percent of Republicans supported X")? It is no actor there. */
+function isPollShare(tokens: Token[], first: number): boolean {
+  const of = tokens[first - 1];
+  return of?.lower === 'of' && POLL_SHARES.has(tokens[first - 2]?.lower ?? '');
 }
 
 const tokenOf = (ctx: LexContext, unit: Unit | undefined) => (unit ? ctx.tokens[unit.first] : undefined);
@@ -118,8 +131,9 @@ function parseAt(ctx: LexContext, units: Unit[], start: number): { phrases: Phra
   if (!roles.length && !honorifics.length) {
     if (!quals.length) return genericOrRelations(ctx, units, start, det, relationPhrases, u);
     // "a Russian man", "the Democratic polling firm Acme", "a Trump supporter": one person or
-    // body of that origin or side, not the country or the party itself.
-    if (quals.length === 1 && !quals[0].possessive && individualOfOrigin(ctx, units, u)) return { phrases: relationPhrases, next: u };
+    // body of that origin or side; "the Iraq war", "the Iran nuclear deal": an event or an
+    // issue about it. Neither is the country or the party itself.
+    if (quals.length === 1 && !quals[0].possessive && onlyDescribes(ctx, units, u)) return { phrases: relationPhrases, next: u };
     return { phrases: [...relationPhrases, ...qualifierPhrases(ctx, units, quals, det, afterDet)], next: u };
   }
   if (!head && !honorifics.length && !quals.length && !ofQual && !bareRoleAllowed(ctx, roles)) {
@@ -221,15 +235,27 @@ const INDIVIDUAL_NOUNS = new Set(
     'scientist researcher doctor worker employee student parent citizen national tourist journalist writer blogger ' +
     'firm group organisation organization foundation institute outfit charity club team think-tank').split(' '),
 );
-/** Lower-case words that may stand between the name and that noun ("anti-refugee", "polling"). */
-const MAX_INDIVIDUAL_MODIFIERS = 3;
+/**
+ * Events and issues a name before them is the place or the subject of, not the actor: "the
+ * Iraq war", "the Iran nuclear deal", "the Russia investigation". (Acts are the actor's own:
+ * "US strikes", "Iranian support".)
+ */
+const EVENT_NOUNS = new Set(
+  ('war wars conflict crisis deal agreement accord talks negotiations election elections investigation probe inquiry scandal ' +
+    'issue question file dossier policy debate hearing trial referendum').split(' '),
+);
+/** Lower-case words that may stand between the name and that noun ("anti-refugee", "polling", "nuclear"). */
+const MAX_DESCRIBED_MODIFIERS = 3;
 
-/** Whether units[u] … is a run of lower-case modifiers ending in a singular INDIVIDUAL_NOUNS noun that ends the phrase or is followed by its name. */
-function individualOfOrigin(ctx: LexContext, units: Unit[], u: number): boolean {
-  for (let v = u; v <= u + MAX_INDIVIDUAL_MODIFIERS && units[v]?.kind === 'other'; v++) {
+/**
+ * Whether units[u] … is a run of lower-case modifiers ending in a noun a name before it only
+ * describes (INDIVIDUAL_NOUNS singular, EVENT_NOUNS), which ends the phrase or is followed by its name.
+ */
+function onlyDescribes(ctx: LexContext, units: Unit[], u: number): boolean {
+  for (let v = u; v <= u + MAX_DESCRIBED_MODIFIERS && units[v]?.kind === 'other'; v++) {
     const t = ctx.tokens[units[v].first];
     if (t.value !== t.lower) return false;
-    if (INDIVIDUAL_NOUNS.has(t.lower) && t.pos === 'NOUN') {
+    if ((INDIVIDUAL_NOUNS.has(t.lower) || EVENT_NOUNS.has(t.lower)) && t.pos === 'NOUN') {
       const next = ctx.tokens[units[v].last];
       return !next || next.sentence !== t.sentence || !(next.pos === 'NOUN' && next.value === next.lower);
     }
