@@ -374,7 +374,8 @@ export function subjectOf(tokens: Token[], v: number, floor: number): TokenRange
  * Noun phrases joined to the one at r by commas and and/or: "Mordor, Rohan, Fornost and Bree".
  * A list ends with its conjunction: a phrase joined by a comma alone is no conjunct ("In a call
  * with his counterpart Mike Pompeo, Lavrov warned" is Lavrov's), nor is the object of another
- * verb ("bases connected to the IRGC and officials visit Damascus").
+ * verb ("bases connected to the IRGC and officials visit Damascus", "voters backed X, and
+ * others backed Y").
  */
 export function coordinatedBefore(tokens: Token[], r: TokenRange, floor: number): TokenRange[] {
   const out = [r];
@@ -384,10 +385,13 @@ export function coordinatedBefore(tokens: Token[], r: TokenRange, floor: number)
     const conjunction = tokens[k - 1]?.pos === 'CCONJ' && (tokens[k - 1].lower === 'and' || tokens[k - 1].lower === 'or');
     if (conjunction) k--;
     else if (guard === 0) break;
-    if (tokens[k - 1]?.value === ',') k--;
+    const comma = tokens[k - 1]?.value === ',';
+    if (comma) k--;
     if (k === first) break;
     const np = nounPhraseBefore(tokens, k, floor);
     if (!np || isVerbsObject(tokens, np.first)) break;
+    // ", and" after a verb's object joins clauses: "voters backed X, and many voters backed Y".
+    if (conjunction && comma && tokens[np.first - 1]?.pos === 'VERB') break;
     out.unshift(np);
     first = np.first;
   }

@@ -72,6 +72,11 @@ describe('a country and its own state are one side', () => {
 });
 
 describe('actors coordinated in one list act side by side, not toward each other', () => {
+  it('takes no object of one clause for a subject of the next (", and" after a verb\'s object)', () => {
+    const a = run('Most voters supported Maria Quintero, and many voters backed John Hedge.');
+    expect(pair(a, 'name:maria-quintero', 'name:john-hedge')).toBeUndefined();
+  });
+
   it('a list of subjects gets no stance among its members', () => {
     const a = run('Peru, Bolivia and Chile have held talks for a decade but have failed to settle the water dispute.');
     expect(a.actors.map((x) => x.id)).toEqual(expect.arrayContaining(['PER', 'BOL', 'CHL']));
