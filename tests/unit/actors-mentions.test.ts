@@ -88,6 +88,10 @@ describe('a person or body of a country or a side', () => {
     ['He sued a German anti-refugee group.', 'DEU'],
     ['The Democratic polling firm published the survey.', 'DEMOCRATIC_PARTY'],
     ['A Trump supporter shouted at the crowd.', 'name:donald-trump'],
+    ['Sanders opposed the Iraq war.', 'IRQ'],
+    ['She criticised the Iran nuclear deal.', 'IRN'],
+    ['A poll found that 28 percent of Republicans backed the plan.', 'REPUBLICAN_PARTY'],
+    ['Two-thirds of Democrats backed the plan.', 'DEMOCRATIC_PARTY'],
   ])('%s: no %s', (text, id) => {
     expect(analyse(text).mentions.map((m) => m.actorId)).not.toContain(id);
   });
@@ -204,6 +208,13 @@ describe('one actor for every way of naming it', () => {
 });
 
 describe('pronouns', () => {
+  it('gives a "they" after people described by no actor to no earlier actor', () => {
+    const r = analyse('The Democrats met in Denver. Voters said they would not support the plan.');
+    expect(mention(r, 'they').actorId).toBeNull();
+    const poll = analyse('The Democrats met in Denver. In the poll, 60 percent of Republicans said they liked the plan.');
+    expect(mention(poll, 'they').actorId).toBeNull();
+  });
+
   it('resolves it, he, she and they to compatible antecedents', () => {
     const r = analyse('Iran says it will respond. Assad arrived on Monday. He met Angela Merkel, and she praised him. Syrian rebels said they would fight on.', '2019-03-01');
     expect(mention(r, 'it')).toMatchObject({ kind: 'pronoun', actorId: 'IRN' });

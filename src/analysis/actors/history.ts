@@ -102,12 +102,16 @@ export class MentionHistory {
     return null;
   }
 
-  /** The resolved mentions before token `before`, from sentence `fromSentence` on, in text order: what a pronoun there may stand for. */
+  /**
+   * The resolved mentions before token `before`, from sentence `fromSentence` on, in text order:
+   * what a pronoun there may stand for; and the plural descriptions of no actor ("voters said
+   * they …" is no earlier actor's "they").
+   */
   candidates(before: number, fromSentence: number): Candidate[] {
     const out: Candidate[] = [];
     for (let r = this.records.length - 1; r > this.floor(PRONOUN_LOOKBACK) && this.records[r].sentence >= fromSentence; r--) {
       const rec = this.records[r];
-      if (rec.last <= before && rec.referent) out.push({ referent: rec.referent, first: rec.first, last: rec.last, sentence: rec.sentence, subjectLike: rec.subjectLike, plural: rec.plural });
+      if (rec.last <= before && (rec.referent || (rec.plural && rec.kind === 'description'))) out.push({ referent: rec.referent, first: rec.first, last: rec.last, sentence: rec.sentence, subjectLike: rec.subjectLike, plural: rec.plural });
     }
     return out.reverse();
   }

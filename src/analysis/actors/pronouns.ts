@@ -7,7 +7,8 @@ import type { Referent } from './referents';
 import type { PronounInfo } from './words';
 
 export interface Candidate {
-  referent: Referent;
+  /** Null for people the text names by a description alone ("voters", "28 percent of Republicans"): a "they" may stand for them, and then for no actor. */
+  referent: Referent | null;
   first: number;
   last: number;
   sentence: number;
@@ -48,7 +49,8 @@ export function resolvePronoun(tokens: Token[], pronoun: Token, info: PronounInf
 }
 
 /** How well a referent fits the pronoun: null if it cannot, else a bonus (0 best, negative worse). */
-function compatibility(info: PronounInfo, ref: Referent, plural: boolean): number | null {
+function compatibility(info: PronounInfo, ref: Referent | null, plural: boolean): number | null {
+  if (!ref) return info.class === 'they' && plural ? 0 : null;
   if (ref.actorId === null && ref.type !== 'group') return null;
   switch (info.class) {
     case 'he':
