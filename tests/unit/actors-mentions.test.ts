@@ -92,8 +92,15 @@ describe('a person or body of a country or a side', () => {
     ['She criticised the Iran nuclear deal.', 'IRN'],
     ['A poll found that 28 percent of Republicans backed the plan.', 'REPUBLICAN_PARTY'],
     ['Two-thirds of Democrats backed the plan.', 'DEMOCRATIC_PARTY'],
+    ['The Israel-Hamas war angered the region.', 'PSEREBHMS'],
   ])('%s: no %s', (text, id) => {
     expect(analyse(text).mentions.map((m) => m.actorId)).not.toContain(id);
+  });
+
+  it('takes no hyphenated pair before a meeting for one person\'s name', () => {
+    const r = analyse('The Quintero-Hedge meeting lasted an hour. Mr. Hedge praised Ms. Quintero.');
+    expect(mention(r, 'Mr. Hedge').actorId).toBe('name:hedge');
+    expect(mention(r, 'Ms. Quintero').actorId).toBe('name:quintero');
   });
 
   it('keeps the country or party of an act, a statement, a people, and of a role', () => {

@@ -132,8 +132,9 @@ function parseAt(ctx: LexContext, units: Unit[], start: number): { phrases: Phra
     if (!quals.length) return genericOrRelations(ctx, units, start, det, relationPhrases, u);
     // "a Russian man", "the Democratic polling firm Acme", "a Trump supporter": one person or
     // body of that origin or side; "the Iraq war", "the Iran nuclear deal": an event or an
-    // issue about it. Neither is the country or the party itself.
-    if (quals.length === 1 && !quals[0].possessive && onlyDescribes(ctx, units, u)) return { phrases: relationPhrases, next: u };
+    // issue about it ("the Israel-Hamas war", "the Clinton-Warren meeting": each of them). Neither
+    // is the country or the party itself.
+    if (quals.every((q) => !q.possessive) && onlyDescribes(ctx, units, u)) return { phrases: relationPhrases, next: u };
     return { phrases: [...relationPhrases, ...qualifierPhrases(ctx, units, quals, det, afterDet)], next: u };
   }
   if (!head && !honorifics.length && !quals.length && !ofQual && !bareRoleAllowed(ctx, roles)) {
@@ -236,13 +237,14 @@ const INDIVIDUAL_NOUNS = new Set(
     'firm group organisation organization foundation institute outfit charity club team think-tank').split(' '),
 );
 /**
- * Events and issues a name before them is the place or the subject of, not the actor: "the
- * Iraq war", "the Iran nuclear deal", "the Russia investigation". (Acts are the actor's own:
- * "US strikes", "Iranian support".)
+ * Events, issues and ties a name before them is the place, the subject or a party of, not the
+ * actor: "the Iraq war", "the Iran nuclear deal", "the Russia investigation", "the US-Iran
+ * talks". (Acts are the actor's own: "US strikes", "Iranian support".)
  */
 const EVENT_NOUNS = new Set(
   ('war wars conflict crisis deal agreement accord talks negotiations election elections investigation probe inquiry scandal ' +
-    'issue question file dossier policy debate hearing trial referendum').split(' '),
+    'issue question file dossier policy debate hearing trial referendum meeting summit ticket race rivalry alliance relationship ' +
+    'relations ties feud matchup contest partnership pact treaty ceasefire truce').split(' '),
 );
 /** Lower-case words that may stand between the name and that noun ("anti-refugee", "polling", "nuclear"). */
 const MAX_DESCRIBED_MODIFIERS = 3;
