@@ -97,6 +97,13 @@ describe('a person or body of a country or a side', () => {
     expect(analyse(text).mentions.map((m) => m.actorId)).not.toContain(id);
   });
 
+  it('reads a party label before a person\'s name as no part of it, and keeps the names of parties and bodies whole', () => {
+    expect(mention(analyse('Democrat Maria Quintero criticised the plan.'), 'Maria Quintero').actorId).toBe('name:maria-quintero');
+    expect(mention(analyse('Conservative Quintero Solutions PAC criticised the plan.'), 'Conservative Quintero Solutions PAC').actorId).toBe('name:conservative-quintero-solutions-pac');
+    expect(mention(analyse('The Liberal Democrats criticised the plan.'), 'The Liberal Democrats').actorId).toBe('name:liberal-democrats');
+    expect(analyse('A super PAC criticised the plan.').mentions.map((m) => m.text)).not.toContain('PAC');
+  });
+
   it('takes no hyphenated pair before a meeting for one person\'s name', () => {
     const r = analyse('The Quintero-Hedge meeting lasted an hour. Mr. Hedge praised Ms. Quintero.');
     expect(mention(r, 'Mr. Hedge').actorId).toBe('name:hedge');

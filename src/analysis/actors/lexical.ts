@@ -320,6 +320,9 @@ function isSingleNameWord(ctx: LexContext, i: number, afterTitle: boolean): bool
 
 // ---------- runs ----------
 
+/** Words of a party or a camp that stand before a person's name as a label ("Democrat Clinton"). */
+const PARTY_LABELS = new Set(['democrat', 'republican', 'conservative', 'labour', 'labor', 'liberal', 'socialist', 'tory', 'gop', 'libertarian', 'independent']);
+
 /** Units that may join a run of capitalised words. */
 function joinable(ctx: LexContext, u: Unit): boolean {
   if (u.kind === 'run') return true;
@@ -341,6 +344,15 @@ function joinRuns(ctx: LexContext, units: Unit[]): Unit[] {
     const opensName = units[u].kind === 'role' && units[u + 1]?.kind === 'run' && units[u].last === units[u + 1].first && isCapitalised(tokens, units[u]) && !ctx.clauseInitial[units[u].first] && endsWithOrgWord(ctx, units, u + 1);
     if (!joinable(ctx, units[u]) && !opensName) {
       out.push(units[u]);
+      continue;
+    }
+    // "Democrat Dianne Feinstein", "Conservative Boris Johnson": a party label before a person's
+    // name qualifies the person, and is no part of the name ("Liberal Democrats", "Conservative Solutions
+    // PAC" stay whole).
+    const next = units[u + 1];
+    const person = !!next && (next.kind === 'run' || (next.kind === 'name' && !!next.hit && ctx.index.isPerson[next.hit.entry]));
+    if (PARTY_LABELS.has(ctx.keys[units[u].first]) && units[u].last - units[u].first === 1 && person && next.first === units[u].last && !endsWithOrgWord(ctx, units, u + 1)) {
+      out.push(units[u].kind === 'name' ? units[u] : unit('other', units[u].first, units[u].last));
       continue;
     }
     const members: Unit[] = [units[u]];

@@ -201,7 +201,7 @@ export const ARMED_WORDS = new Set('army brigade brigades battalion battalions m
 export const ORG_WORDS = new Set(
   ('party ministry council committee company corp corporation inc ltd llc group bank university institute foundation association union ' +
     'organisation organization commission department court agency movement alliance coalition federation league office service services ' +
-    'board bureau centre center church school college hospital club campaign fund trust network project police administration').split(' '),
+    'board bureau centre center church school college hospital club campaign fund trust network project police administration pac pacs').split(' '),
 );
 
 /**
