@@ -206,7 +206,34 @@ export function subjectBefore(tokens: Token[], i: number, floor: number, asides 
   }
   // "Obama met survivors … and said …": the subject of the first verb.
   if (prev.pos === 'CCONJ') return clauseSubject(tokens, k - 1, floor);
-  return nounPhraseBefore(tokens, k, floor);
+  const np = nounPhraseBefore(tokens, k, floor);
+  // "The group backed by Iran condemned …": the noun the participle or relative clause modifies.
+  const opening = np ? modifierOpening(tokens, np.first, floor) : -1;
+  return opening >= 0 ? (nounPhraseBefore(tokens, opening, floor) ?? np) : np;
+}
+
+/**
+ * Where a participle or a relative clause that modifies a noun opens, when the phrase at
+ * `first` is its object ("the super PAC supporting Clinton attacked …", "the group backed by
+ * Iran condemned …", "Democrats who backed Sanders now support …"): that phrase is no subject
+ * of the verb after it. -1 when it is none.
+ */
+export function modifierOpening(tokens: Token[], first: number, floor: number): number {
+  let j = first - 1;
+  while (j > floor && (tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ')) j--;
+  if (j > floor && tokens[j].lower === 'by') j--;
+  const v = tokens[j], noun = tokens[j - 1];
+  if (j - 1 >= floor && v?.pos === 'VERB' && /(ing|ed)$/.test(v.lower) && (noun.pos === 'NOUN' || noun.pos === 'PROPN')) return j;
+  // A relative pronoun after a noun, then a verb, before the phrase.
+  for (let k = j; k > Math.max(floor, first - 10); k--) {
+    const x = tokens[k];
+    if (x.pos === 'PUNCT') return -1;
+    if (RELATIVE_PRONOUNS.has(x.lower) && (tokens[k - 1]?.pos === 'NOUN' || tokens[k - 1]?.pos === 'PROPN')) {
+      for (let h = k + 1; h < first; h++) if (tokens[h].pos === 'VERB') return k;
+      return -1;
+    }
+  }
+  return -1;
 }
 
 export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);

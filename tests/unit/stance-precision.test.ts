@@ -72,6 +72,13 @@ describe('a country and its own state are one side', () => {
 });
 
 describe('actors coordinated in one list act side by side, not toward each other', () => {
+  it('takes no object of a participle or a relative clause for the subject of the verb after it', () => {
+    expect(pair(run('The group backed by Maria Quintero condemned John Hedge.'), 'name:maria-quintero', 'name:john-hedge')).toBeUndefined();
+    expect(pair(run('The fund supporting Maria Quintero attacked John Hedge.'), 'name:maria-quintero', 'name:john-hedge')).toBeUndefined();
+    expect(pair(run('Voters who backed Maria Quintero now support John Hedge.'), 'name:maria-quintero', 'name:john-hedge')).toBeUndefined();
+    expect(pair(run('Maria Quintero condemned John Hedge.'), 'name:maria-quintero', 'name:john-hedge')).toBeLessThan(0);
+  });
+
   it('takes no object of one clause for a subject of the next (", and" after a verb\'s object)', () => {
     const a = run('Most voters supported Maria Quintero, and many voters backed John Hedge.');
     expect(pair(a, 'name:maria-quintero', 'name:john-hedge')).toBeUndefined();

@@ -8,7 +8,7 @@
 // cue, the sentence's dependency tree gives the cue verb's subject (../syntax/clauses.ts). The
 // actor comes from the actors pass: the head mention inside the speaker phrase (a pronoun keeps
 // its resolution).
-import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, coordinatedBefore, isDash, isDayName, isNominal, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, RELATIVE_PRONOUNS, namePhraseFrom, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
+import { MAX_PHRASE, type TokenRange, antecedentOf, clauseSubject, coordinatedBefore, isDash, isDayName, isNominal, isPassive, isPossessive, isPersonalPronoun, isQuoteMark, isPossessivePronoun, modifierOpening, RELATIVE_PRONOUNS, namePhraseFrom, nounPhraseBefore, nounPhraseFrom, skipVerbPrefixBackward, subjectBefore } from '../grammar';
 import type { Mention, Token } from '../types';
 import { partitionPoint } from '../sorted';
 import { actingSubject, headWordOf, subtreeRange } from '../syntax/clauses';
@@ -278,7 +278,7 @@ function mentionBefore(tokens: Token[], mentions: Mention[], v: number, floor: n
   // Right before the verb first: a name wink-nlp tags as an auxiliary ("Will wrote", "May said") is no verb prefix.
   for (const k of [v, skipVerbPrefixBackward(tokens, v, floor)]) {
     const m = mentionsWithin(mentions, { first: Math.max(floor, k - 12), last: k }).pop();
-    if (m && m.last === k && m.actorId && m.kind !== 'pronoun' && m.first >= floor) return { first: m.first, last: m.last };
+    if (m && m.last === k && m.actorId && m.kind !== 'pronoun' && m.first >= floor && modifierOpening(tokens, m.first, floor) < 0) return { first: m.first, last: m.last };
   }
   return null;
 }
