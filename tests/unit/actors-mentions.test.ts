@@ -93,6 +93,7 @@ describe('a person or body of a country or a side', () => {
     ['A poll found that 28 percent of Republicans backed the plan.', 'REPUBLICAN_PARTY'],
     ['Two-thirds of Democrats backed the plan.', 'DEMOCRATIC_PARTY'],
     ['The Israel-Hamas war angered the region.', 'PSEREBHMS'],
+    ['Thousands lined the streets.', 'name:thousands'],
   ])('%s: no %s', (text, id) => {
     expect(analyse(text).mentions.map((m) => m.actorId)).not.toContain(id);
   });

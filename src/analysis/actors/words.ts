@@ -159,7 +159,7 @@ export const NOT_NAMES = new Set(
   ('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun ' +
     'god allah christmas easter ramadan eid today yesterday tomorrow tonight i mr mrs ms dr ok yes no honor honour ' +
-    'first second third fourth fifth sixth seventh eighth ninth tenth last next jr sr').split(' '),
+    'first second third fourth fifth sixth seventh eighth ninth tenth last next jr sr hundreds thousands millions dozens scores tens').split(' '),
 );
 
 /** Words that may sit inside a name in lower case ("Bashar al-Assad", "Bank of England"). */
