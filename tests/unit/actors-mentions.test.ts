@@ -94,6 +94,9 @@ describe('a person or body of a country or a side', () => {
     ['Two-thirds of Democrats backed the plan.', 'DEMOCRATIC_PARTY'],
     ['The Israel-Hamas war angered the region.', 'PSEREBHMS'],
     ['Thousands lined the streets.', 'name:thousands'],
+    ['After the Republican seemed to confirm the critiques, the race changed.', 'REPUBLICAN_PARTY'],
+    ['The South Carolina Republican admitted the plan had failed.', 'REPUBLICAN_PARTY'],
+    ['A Democrat praised the plan.', 'DEMOCRATIC_PARTY'],
   ])('%s: no %s', (text, id) => {
     expect(analyse(text).mentions.map((m) => m.actorId)).not.toContain(id);
   });
@@ -116,6 +119,7 @@ describe('a person or body of a country or a side', () => {
     expect(mention(analyse('The Iranian statement condemned Israel.'), 'Iranian').actorId).toBe('IRN');
     expect(mention(analyse('A German company sued Iran.'), 'A German company').actorId).toBe('DEUBUS');
     expect(mention(analyse('Republican senators criticised the plan.'), 'Republican senators').actorId).toBe('REPUBLICAN_PARTY');
+    expect(mention(analyse('Republicans criticised the plan.'), 'Republicans').actorId).toBe('REPUBLICAN_PARTY');
   });
 });
 

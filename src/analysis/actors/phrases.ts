@@ -135,6 +135,9 @@ function parseAt(ctx: LexContext, units: Unit[], start: number): { phrases: Phra
     // issue about it ("the Israel-Hamas war", "the Clinton-Warren meeting": each of them). Neither
     // is the country or the party itself.
     if (quals.every((q) => !q.possessive) && onlyDescribes(ctx, units, u)) return { phrases: relationPhrases, next: u };
+    // "the Republican", "a Democrat", "the South Carolina Republican": one member, not the party.
+    const placeBefore = units[start - 1]?.kind === 'place' && isOther(units[start - 2], DETERMINERS, ctx);
+    if ((det || placeBefore) && isPartyMember(ctx, quals[quals.length - 1], units[u])) return { phrases: relationPhrases, next: u };
     return { phrases: [...relationPhrases, ...qualifierPhrases(ctx, units, quals, det, afterDet)], next: u };
   }
   if (!head && !honorifics.length && !quals.length && !ofQual && !bareRoleAllowed(ctx, roles)) {
@@ -264,6 +267,16 @@ function onlyDescribes(ctx: LexContext, units: Unit[], u: number): boolean {
     if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'VERB' || isJoiningHyphen(ctx.tokens, units[v].first))) return false;
   }
   return false;
+}
+
+/** The singular words for one member of a party. */
+const PARTY_MEMBERS = new Set(['republican', 'democrat']);
+
+/** A party member's singular word ending the phrase, not possessive and before no noun ("the Republican said"). */
+function isPartyMember(ctx: LexContext, q: Qualifier, next: Unit | undefined): boolean {
+  if (q.possessive || q.unit.kind !== 'name' || q.unit.last - q.unit.first !== 1 || !PARTY_MEMBERS.has(ctx.keys[q.unit.first])) return false;
+  const after = next ? ctx.tokens[next.first] : undefined;
+  return !after || !(after.pos === 'NOUN' || after.pos === 'PROPN');
 }
 
 /** A lower-case noun before a role ("border police", "oil minister"). */
