@@ -150,6 +150,12 @@ describe('people and dates', () => {
     expect(mention(r, 'Iranian Deputy Foreign Minister Kazem Varesi')).toMatchObject({ actorId: 'IRNGOV', name: 'Kazem Varesi' });
   });
 
+  it('reads a role word after a given name as a surname, and before a name as a title', () => {
+    expect(mention(analyse('Stephen Kong King criticised the plan.'), 'Stephen Kong King').actorId).toBe('name:stephen-kong-king');
+    expect(mention(analyse('Phoebe Quintero Prince was bullied.'), 'Phoebe Quintero Prince').actorId).toBe('name:phoebe-quintero-prince');
+    expect(mention(analyse("Arnor's King praised the plan."), "Arnor's King").actorId).toBe('name:arnor/GOV');
+  });
+
   it('reads a title before a word wink-nlp does not tag as a name', () => {
     const r = analyse('Under that plan, Mr. Hedge called the old model a failure, and Cook agreed with Mr. Rhodes.');
     expect(mention(r, 'Mr. Hedge')).toMatchObject({ actorId: 'name:hedge', kind: 'name' });

@@ -323,6 +323,12 @@ function isSingleNameWord(ctx: LexContext, i: number, afterTitle: boolean): bool
 /** Words of a party or a camp that stand before a person's name as a label ("Democrat Clinton"). */
 const PARTY_LABELS = new Set(['democrat', 'republican', 'conservative', 'labour', 'labor', 'liberal', 'socialist', 'tory', 'gop', 'libertarian', 'independent']);
 
+/** Role words that are also surnames. */
+const SURNAME_ROLES = new Set(['king', 'prince', 'queen', 'bishop', 'judge', 'major', 'marshal', 'duke', 'pope', 'baron']);
+const DETERMINER_KEYS = new Set(['the', 'a', 'an', 'this', 'that']);
+/** "X's": the run before a role is its possessor ("Arnor's King"), no given name. */
+const isPossessiveBefore = (tokens: Token[], k: number): boolean => tokens[k + 1]?.lower === "'s";
+
 /** Units that may join a run of capitalised words. */
 function joinable(ctx: LexContext, u: Unit): boolean {
   if (u.kind === 'run') return true;
@@ -376,6 +382,13 @@ function joinRuns(ctx: LexContext, units: Unit[]): Unit[] {
       }
       // A capitalised role word inside an organisation's name: "Republican Jewish Coalition"
       if (unit.kind === 'role' && next && next.kind === 'run' && unit.last === next.first && isCapitalised(tokens, unit) && endsWithOrgWord(ctx, units, v + 1)) {
+        members.push(unit);
+        continue;
+      }
+      // "Stephen King", "Phoebe Prince", "Angus King": a role word that is also a surname, after
+      // an unknown name and before none ("Saudi King Salman" is a title).
+      if (unit.kind === 'role' && SURNAME_ROLES.has(ctx.keys[unit.first]) && isCapitalised(tokens, unit) && members.every((m) => m.kind === 'run') &&
+        !(next && (next.kind === 'run' || next.kind === 'name') && next.first === unit.last) && !DETERMINER_KEYS.has(ctx.keys[members[0].first - 1] ?? '') && !isPossessiveBefore(tokens, members[0].first)) {
         members.push(unit);
         continue;
       }
