@@ -5,7 +5,7 @@ import { isJoiningHyphen, titleCaseCounts } from '../grammar';
 import type { Token } from '../types';
 import { type ActorIndex, type NameHit, type RoleHit, NAME_PARTICLES, roleAt, tokenKey } from '../../models/actors';
 import type { TokenTrie, TrieNode } from '../../models/token-trie';
-import { ARMED_WORDS, HONORIFICS, type Honorific, LOCATIVE_PREPOSITIONS, MEDIA_WORDS, NAME_JOINERS, NAME_SUFFIXES, NOT_NAMES, ORG_HEADS, ORG_WORDS, PRONOUNS, ROLE_MODIFIERS } from './words';
+import { ARMED_WORDS, DETERMINERS, HONORIFICS, type Honorific, LOCATIVE_PREPOSITIONS, MEDIA_WORDS, NAME_JOINERS, NAME_SUFFIXES, NOT_NAMES, ORG_HEADS, ORG_WORDS, PARTY_LABELS, PRONOUNS, ROLE_MODIFIERS, SURNAME_ROLES } from './words';
 
 export type UnitKind = 'name' | 'run' | 'role' | 'honorific' | 'place' | 'poss' | 'pronoun' | 'other';
 
@@ -320,12 +320,6 @@ function isSingleNameWord(ctx: LexContext, i: number, afterTitle: boolean): bool
 
 // ---------- runs ----------
 
-/** Words of a party or a camp that stand before a person's name as a label ("Democrat Clinton"). */
-const PARTY_LABELS = new Set(['democrat', 'republican', 'conservative', 'labour', 'labor', 'liberal', 'socialist', 'tory', 'gop', 'libertarian', 'independent']);
-
-/** Role words that are also surnames. */
-const SURNAME_ROLES = new Set(['king', 'prince', 'queen', 'bishop', 'judge', 'major', 'marshal', 'duke', 'pope', 'baron']);
-const DETERMINER_KEYS = new Set(['the', 'a', 'an', 'this', 'that']);
 /** "X's": the run before a role is its possessor ("Arnor's King"), no given name. */
 const isPossessiveBefore = (tokens: Token[], k: number): boolean => tokens[k + 1]?.lower === "'s";
 
@@ -388,7 +382,7 @@ function joinRuns(ctx: LexContext, units: Unit[]): Unit[] {
       // "Stephen King", "Phoebe Prince", "Angus King": a role word that is also a surname, after
       // an unknown name and before none ("Saudi King Salman" is a title).
       if (unit.kind === 'role' && SURNAME_ROLES.has(ctx.keys[unit.first]) && isCapitalised(tokens, unit) && members.every((m) => m.kind === 'run') &&
-        !(next && (next.kind === 'run' || next.kind === 'name') && next.first === unit.last) && !DETERMINER_KEYS.has(ctx.keys[members[0].first - 1] ?? '') && !isPossessiveBefore(tokens, members[0].first)) {
+        !(next && (next.kind === 'run' || next.kind === 'name') && next.first === unit.last) && !DETERMINERS.has(ctx.keys[members[0].first - 1] ?? '') && !isPossessiveBefore(tokens, members[0].first)) {
         members.push(unit);
         continue;
       }

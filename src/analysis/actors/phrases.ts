@@ -13,7 +13,7 @@
 import type { Token } from '../types';
 import { isJoiningHyphen } from '../grammar';
 import { type LexContext, type Unit } from './lexical';
-import { COUNTRY_NOUNS, DETERMINERS, GENERIC_HEADS, type GenericKind, GROUP_NOUNS, INDEFINITE, NUMBER_WORDS, PRONOUNS, RELATION_PARTICIPLES, ROLE_MODIFIERS } from './words';
+import { COUNTRY_NOUNS, DETERMINERS, EVENT_NOUNS, GENERIC_HEADS, type GenericKind, GROUP_NOUNS, INDEFINITE, INDIVIDUAL_NOUNS, NUMBER_WORDS, PARTY_MEMBERS, POLL_SHARES, PRONOUNS, RELATION_PARTICIPLES, ROLE_MODIFIERS } from './words';
 
 export interface Qualifier {
   unit: Unit;
@@ -60,9 +60,6 @@ export function parsePhrases(ctx: LexContext, units: Unit[]): Phrase[] {
   }
   return phrases;
 }
-
-/** Shares of a group a poll or a vote counts: "28 percent of Republicans", "two-thirds of Democrats". */
-const POLL_SHARES = new Set(['percent', '%', 'cent', 'thirds', 'third', 'half', 'quarter', 'quarters', 'fifth', 'fifths', 'majority', 'plurality', 'minority']);
 
 /** Does the phrase at token `first` name the group a share of which a poll counts ("28 percent of Republicans supported X")? It is no actor there. */
 function isPollShare(tokens: Token[], first: number): boolean {
@@ -227,28 +224,6 @@ function isModifier(ctx: LexContext, unit: Unit): boolean {
   return ROLE_MODIFIERS.has(t.lower);
 }
 
-/**
- * Singular nouns of one person or one body: a name before them says where they are from or
- * whose side they are on ("a German anti-refugee group", "a Republican donor"), and does not
- * make them that country or party. Documents and acts are not among them: "the Iranian
- * statement", "Iranian support" are Iran's.
- */
-const INDIVIDUAL_NOUNS = new Set(
-  ('man woman guy boy girl businessman businesswoman billionaire lawyer attorney candidate nominee activist ' +
-    'voter delegate economist expert analyst investor critic opponent supporter donor strategist operative resident observer ' +
-    'scientist researcher doctor worker employee student parent citizen national tourist journalist writer blogger ' +
-    'firm group organisation organization foundation institute outfit charity club team think-tank').split(' '),
-);
-/**
- * Events, issues and ties a name before them is the place, the subject or a party of, not the
- * actor: "the Iraq war", "the Iran nuclear deal", "the Russia investigation", "the US-Iran
- * talks". (Acts are the actor's own: "US strikes", "Iranian support".)
- */
-const EVENT_NOUNS = new Set(
-  ('war wars conflict crisis deal agreement accord talks negotiations election elections investigation probe inquiry scandal ' +
-    'issue question file dossier policy debate hearing trial referendum meeting summit ticket race rivalry alliance relationship ' +
-    'relations ties feud matchup contest partnership pact treaty ceasefire truce').split(' '),
-);
 /** Lower-case words that may stand between the name and that noun ("anti-refugee", "polling", "nuclear"). */
 const MAX_DESCRIBED_MODIFIERS = 3;
 
@@ -268,9 +243,6 @@ function onlyDescribes(ctx: LexContext, units: Unit[], u: number): boolean {
   }
   return false;
 }
-
-/** The singular words for one member of a party. */
-const PARTY_MEMBERS = new Set(['republican', 'democrat']);
 
 /** A party member's singular word ending the phrase, not possessive and before no noun ("the Republican said"). */
 function isPartyMember(ctx: LexContext, q: Qualifier, next: Unit | undefined): boolean {

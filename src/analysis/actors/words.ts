@@ -211,3 +211,38 @@ export const ORG_WORDS = new Set(
 export const PLATFORM_NAMES = new Set(
   ['twitter', 'x', 'facebook', 'instagram', 'youtube', 'tiktok', 'telegram', 'whatsapp', 'weibo', 'wechat', 'truth social', 'threads', 'linkedin', 'reddit', 'snapchat', 'bluesky', 'substack', 'vkontakte', 'vk', 'rumble', 'gab', 'parler'],
 );
+
+/** Shares of a group a poll or a vote counts: "28 percent of Republicans", "two-thirds of Democrats". */
+export const POLL_SHARES = new Set(['percent', '%', 'cent', 'thirds', 'third', 'half', 'quarter', 'quarters', 'fifth', 'fifths', 'majority', 'plurality', 'minority']);
+
+/**
+ * Singular nouns of one person or one body: a name before them says where they are from or
+ * whose side they are on ("a German anti-refugee group", "a Republican donor"), and does not
+ * make them that country or party. Documents and acts are not among them: "the Iranian
+ * statement", "Iranian support" are Iran's.
+ */
+export const INDIVIDUAL_NOUNS = new Set(
+  ('man woman guy boy girl businessman businesswoman billionaire lawyer attorney candidate nominee activist ' +
+    'voter delegate economist expert analyst investor critic opponent supporter donor strategist operative resident observer ' +
+    'scientist researcher doctor worker employee student parent citizen national tourist journalist writer blogger ' +
+    'firm group organisation organization foundation institute outfit charity club team think-tank').split(' '),
+);
+/**
+ * Events, issues and ties a name before them is the place, the subject or a party of, not the
+ * actor: "the Iraq war", "the Iran nuclear deal", "the Russia investigation", "the US-Iran
+ * talks". (Acts are the actor's own: "US strikes", "Iranian support".)
+ */
+export const EVENT_NOUNS = new Set(
+  ('war wars conflict crisis deal agreement accord talks negotiations election elections investigation probe inquiry scandal ' +
+    'issue question file dossier policy debate hearing trial referendum meeting summit ticket race rivalry alliance relationship ' +
+    'relations ties feud matchup contest partnership pact treaty ceasefire truce').split(' '),
+);
+
+/** The singular words for one member of a party. */
+export const PARTY_MEMBERS = new Set(['republican', 'democrat']);
+
+/** Words of a party or a camp that stand before a person's name as a label ("Democrat Clinton"). */
+export const PARTY_LABELS = new Set(['democrat', 'republican', 'conservative', 'labour', 'labor', 'liberal', 'socialist', 'tory', 'gop', 'libertarian', 'independent']);
+
+/** Role words that are also surnames. */
+export const SURNAME_ROLES = new Set(['king', 'prince', 'queen', 'bishop', 'judge', 'major', 'marshal', 'duke', 'pope', 'baron']);
