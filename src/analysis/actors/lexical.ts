@@ -320,9 +320,6 @@ function isSingleNameWord(ctx: LexContext, i: number, afterTitle: boolean): bool
 
 // ---------- runs ----------
 
-/** "X's": the run before a role is its possessor ("Arnor's King"), no given name. */
-const isPossessiveBefore = (tokens: Token[], k: number): boolean => tokens[k + 1]?.lower === "'s";
-
 /** Units that may join a run of capitalised words. */
 function joinable(ctx: LexContext, u: Unit): boolean {
   if (u.kind === 'run') return true;
@@ -380,9 +377,10 @@ function joinRuns(ctx: LexContext, units: Unit[]): Unit[] {
         continue;
       }
       // "Stephen King", "Phoebe Prince", "Angus King": a role word that is also a surname, after
-      // an unknown name and before none ("Saudi King Salman" is a title).
+      // an unknown name and before none ("Saudi King Salman" is a title; in "Arnor's King" the
+      // possessive ends the run before the role).
       if (unit.kind === 'role' && SURNAME_ROLES.has(ctx.keys[unit.first]) && isCapitalised(tokens, unit) && members.every((m) => m.kind === 'run') &&
-        !(next && (next.kind === 'run' || next.kind === 'name') && next.first === unit.last) && !DETERMINERS.has(ctx.keys[members[0].first - 1] ?? '') && !isPossessiveBefore(tokens, members[0].first)) {
+        !(next && (next.kind === 'run' || next.kind === 'name') && next.first === unit.last) && !DETERMINERS.has(ctx.keys[members[0].first - 1] ?? '')) {
         members.push(unit);
         continue;
       }

@@ -242,7 +242,7 @@ export const EVENT_NOUNS = new Set(
 export const PARTY_MEMBERS = new Set(['republican', 'democrat']);
 
 /** Words of a party or a camp that stand before a person's name as a label ("Democrat Clinton"). */
-export const PARTY_LABELS = new Set(['democrat', 'republican', 'conservative', 'labour', 'labor', 'liberal', 'socialist', 'tory', 'gop', 'libertarian', 'independent']);
+export const PARTY_LABELS = new Set([...PARTY_MEMBERS, 'conservative', 'labour', 'labor', 'liberal', 'socialist', 'tory', 'gop', 'libertarian', 'independent']);
 
 /** Role words that are also surnames. */
 export const SURNAME_ROLES = new Set(['king', 'prince', 'queen', 'bishop', 'judge', 'major', 'marshal', 'duke', 'pope', 'baron']);
